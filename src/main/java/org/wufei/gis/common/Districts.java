@@ -1,0 +1,14 @@
+package org.wufei.gis.common;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/** Reads a district description outside Spring (generators, benchmarks). */
+public final class Districts {
+    private Districts() {
+    }
+
+    public static District read(Path path) throws IOException {
+        return DistrictConfiguration.read(path);
+    }
+}

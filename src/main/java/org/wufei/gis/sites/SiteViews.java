@@ -1,0 +1,89 @@
+package org.wufei.gis.sites;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonRawValue;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import org.wufei.gis.common.Actor;
+import org.wufei.gis.common.Labels;
+
+/** Turns sites and their history into the JSON the domain API answers, with zh/en labels. */
+@Component
+class SiteViews {
+    private final Labels labels;
+    private final SiteRegister register;
+
+    SiteViews(Labels labels, SiteRegister register) {
+        this.labels = labels;
+        this.register = register;
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record SiteView(long id, String code, String name, String kind, Map<String, String> kindLabel, String status,
+            Map<String, String> statusLabel, String township, Double areaM2, Map<String, Object> attributes,
+            Rectification rectification, @JsonRawValue String geometry, long version, Instant createdAt,
+            Instant updatedAt, Instant deletedAt, List<AllowedTransition> allowedTransitions) {
+    }
+
+    record Rectification(String mode, Map<String, String> modeLabel, LocalDate deadline, boolean overdue) {
+    }
+
+    record AllowedTransition(String to, Map<String, String> label, List<String> evidenceRequired,
+            List<String> waivable, boolean noteRequired, boolean modeRequired, boolean deadlineRequired) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record EventView(long id, String type, String from, Map<String, String> fromLabel, String to,
+            Map<String, String> toLabel, String field, String oldValue, String newValue, String actor, Instant at,
+            String note, List<Evidence> evidence, String mode, LocalDate deadline, String clientIp) {
+    }
+
+    record SummaryView(long id, String code, String name, String kind, String status,
+            Map<String, String> statusLabel, String township, Double areaM2, LocalDate deadline,
+            OffsetDateTime updatedAt, double[] point) {
+    }
+
+    record Page<T>(List<T> items, int page, int size, long total) {
+    }
+
+    SiteView of(Site s, Actor actor) {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        Rectification rect = s.getRectificationMode() == null && s.getDeadline() == null ? null
+                : new Rectification(s.getRectificationMode(),
+                        s.getRectificationMode() == null ? null
+                                : labels.of(s.getRectificationMode(), "mode." + s.getRectificationMode()),
+                        s.getDeadline(), s.isOverdue(today));
+        List<AllowedTransition> allowed = register.allowedTransitions(s, actor).stream()
+                .map(t -> new AllowedTransition(t.to(), status(s.kind(), t.to()), t.evidence(),
+                        List.copyOf(t.waivable()), t.noteRequired(), t.modeRequired(),
+                        t.deadline() != null && t.deadline().required()))
+                .toList();
+        return new SiteView(s.getId(), s.getCode(), s.getName(), s.kind().id(),
+                labels.of(s.kind().id(), "kind." + s.kind().id()), s.getStatus(), status(s.kind(), s.getStatus()),
+                s.getTownship(), s.getAreaM2(), s.attributes(), rect, SiteGeometry.toGeoJson(s.getGeom()),
+                s.getVersion(), s.getCreatedAt(), s.getUpdatedAt(), s.getDeletedAt(), allowed);
+    }
+
+    EventView of(SiteKind kind, StatusEvent e) {
+        return new EventView(e.getId(), e.getType().name().toLowerCase(), e.getFromStatus(),
+                e.getFromStatus() == null ? null : status(kind, e.getFromStatus()), e.getToStatus(),
+                e.getToStatus() == null ? null : status(kind, e.getToStatus()), e.getField(), e.getOldValue(),
+                e.getNewValue(), e.getActor(), e.getAt(), e.getNote(), e.getEvidence(), e.getRectificationMode(),
+                e.getDeadline(), e.getClientIp());
+    }
+
+    SummaryView of(SiteQueries.Row r) {
+        SiteKind kind = SiteKind.byId(r.kind()).orElseThrow();
+        return new SummaryView(r.id(), r.code(), r.name(), r.kind(), r.status(), status(kind, r.status()),
+                r.township(), r.areaM2(), r.deadline(), r.updatedAt(), new double[] {r.lon(), r.lat()});
+    }
+
+    Map<String, String> status(SiteKind kind, String status) {
+        return labels.of(status, "status." + kind.id() + "." + status, "status." + status);
+    }
+}
