@@ -50,13 +50,20 @@ final class EpsgCatalogue {
     enum Kind { GEOGRAPHIC, TRANSVERSE_MERCATOR, WEB_MERCATOR }
 
     /**
-     * One supported code.
+     * One supported code. The projection parameters follow from the zone scheme; a test checks them against the
+     * proj4j-epsg definitions.
      *
      * @param zoneDegrees 3 or 6 for Gauss-Krüger zones, 0 otherwise
-     * @param zonePrefixed whether the false easting carries the zone number (zone × 10⁶ + 500 000)
-     * @param deprecated whether EPSG deprecated the code in favour of an identical one
+     * @param centralMeridian in degrees, 0 for geographic systems
+     * @param falseEasting in metres: 500 000, or zone × 10⁶ + 500 000 where the easting carries the zone number
+     * @param deprecated whether EPSG deprecated the code in favour of one with the same parameters
      */
-    record Entry(int code, Family family, Kind kind, int zoneDegrees, boolean zonePrefixed, boolean deprecated) {
+    record Entry(int code, Family family, Kind kind, int zoneDegrees, double centralMeridian, double falseEasting,
+            boolean deprecated) {
+
+        boolean zonePrefixed() {
+            return falseEasting > 1_000_000;
+        }
     }
 
     private static final List<Entry> ENTRIES = buildEntries();
@@ -105,11 +112,11 @@ final class EpsgCatalogue {
 
     private static List<Entry> buildEntries() {
         List<Entry> list = new ArrayList<>();
-        list.add(new Entry(4326, Family.WGS84, Kind.GEOGRAPHIC, 0, false, false));
-        list.add(new Entry(3857, Family.WGS84, Kind.WEB_MERCATOR, 0, false, false));
-        list.add(new Entry(4490, Family.CGCS2000, Kind.GEOGRAPHIC, 0, false, false));
-        list.add(new Entry(4610, Family.XIAN1980, Kind.GEOGRAPHIC, 0, false, false));
-        list.add(new Entry(4214, Family.BEIJING1954, Kind.GEOGRAPHIC, 0, false, false));
+        list.add(new Entry(4326, Family.WGS84, Kind.GEOGRAPHIC, 0, 0, 0, false));
+        list.add(new Entry(3857, Family.WGS84, Kind.WEB_MERCATOR, 0, 0, 0, false));
+        list.add(new Entry(4490, Family.CGCS2000, Kind.GEOGRAPHIC, 0, 0, 0, false));
+        list.add(new Entry(4610, Family.XIAN1980, Kind.GEOGRAPHIC, 0, 0, 0, false));
+        list.add(new Entry(4214, Family.BEIJING1954, Kind.GEOGRAPHIC, 0, 0, 0, false));
         // Code blocks as EPSG assigns them: 6° zones 13-23 and 3° zones 25-45, each with and without zone prefix.
         zones(list, Family.CGCS2000, 4491, 6, true, false);
         zones(list, Family.CGCS2000, 4502, 6, false, false);
@@ -129,9 +136,14 @@ final class EpsgCatalogue {
 
     private static void zones(List<Entry> list, Family family, int firstCode, int degrees, boolean prefixed,
             boolean deprecated) {
+        // 6° zones 13-23 have central meridians 75°-135°E (6 × zone − 3); 3° zones 25-45 have 75°-135°E (3 × zone).
+        int firstZone = degrees == 6 ? 13 : 25;
         int count = degrees == 6 ? 11 : 21;
         for (int i = 0; i < count; i++) {
-            list.add(new Entry(firstCode + i, family, Kind.TRANSVERSE_MERCATOR, degrees, prefixed, deprecated));
+            int zone = firstZone + i;
+            double cm = degrees == 6 ? 6 * zone - 3 : 3 * zone;
+            double fe = prefixed ? zone * 1_000_000.0 + 500_000.0 : 500_000.0;
+            list.add(new Entry(firstCode + i, family, Kind.TRANSVERSE_MERCATOR, degrees, cm, fe, deprecated));
         }
     }
 
