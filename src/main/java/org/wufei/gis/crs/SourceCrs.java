@@ -59,6 +59,7 @@ public sealed interface SourceCrs permits SourceCrs.Epsg, SourceCrs.Named {
     /** A short human-readable name such as {@code EPSG:4546} or {@code GCJ-02}. */
     String label();
 
+    /** A supported EPSG code; {@code crs_unknown} otherwise. */
     static SourceCrs epsg(int code) {
         return new Epsg(code);
     }
