@@ -289,39 +289,14 @@ public final class Cql2Text {
         return Literals.temporal(raw, start);
     }
 
-    /** Hands a WKT literal, found by balancing parentheses in the raw text, to JTS. */
+    /** Hands a WKT literal, delimited by the lexer, to JTS. */
     private org.locationtech.jts.geom.Geometry wkt() {
         int start = tok.pos();
-        String input = lexer.input();
-        int i = start + tok.text().length();
-        int depthHere = 0;
-        boolean seenParen = false;
-        while (i < input.length()) {
-            char c = input.charAt(i);
-            if (c == '(') {
-                depthHere++;
-                seenParen = true;
-            } else if (c == ')') {
-                depthHere--;
-                if (depthHere == 0) {
-                    i++;
-                    break;
-                }
-                if (depthHere < 0) {
-                    break;
-                }
-            } else if (!seenParen && input.regionMatches(true, i, "EMPTY", 0, 5)) {
-                i += 5;
-                break;
-            } else if (c == '\'' || c == '"') {
-                throw Cql2Exception.syntax(i, "几何字面量中不能有引号", "quotes are not allowed in a geometry literal");
-            }
-            i++;
-        }
-        String text = input.substring(start, Math.min(i, input.length()));
+        int end = lexer.endOfWkt(start + tok.text().length());
         try {
-            org.locationtech.jts.geom.Geometry g = new WKTReader(Literals.GEOMETRY_FACTORY).read(text);
-            lexer.reset(i);
+            org.locationtech.jts.geom.Geometry g = new WKTReader(Literals.GEOMETRY_FACTORY)
+                    .read(lexer.input().substring(start, end));
+            lexer.reset(end);
             tok = lexer.next();
             return g;
         } catch (ParseException | IllegalArgumentException e) {

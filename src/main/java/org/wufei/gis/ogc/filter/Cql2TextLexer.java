@@ -151,4 +151,30 @@ final class Cql2TextLexer {
             i++;
         }
     }
+
+    /**
+     * End of a WKT literal whose type keyword ends at {@code from}: after its balanced parentheses, or after EMPTY.
+     * WKT holds no quotes, so a quote means the literal is malformed (and must not swallow a string).
+     */
+    int endOfWkt(int from) {
+        int depth = 0;
+        boolean seenParen = false;
+        for (int i = from; i < input.length(); i++) {
+            char c = input.charAt(i);
+            if (c == '(') {
+                depth++;
+                seenParen = true;
+            } else if (c == ')') {
+                depth--;
+                if (depth <= 0) {
+                    return depth == 0 ? i + 1 : i;
+                }
+            } else if (!seenParen && input.regionMatches(true, i, "EMPTY", 0, 5)) {
+                return i + 5;
+            } else if (c == '\'' || c == '"') {
+                throw Cql2Exception.syntax(i, "几何字面量中不能有引号", "quotes are not allowed in a geometry literal");
+            }
+        }
+        return input.length();
+    }
 }
