@@ -1,0 +1,323 @@
+package org.wufei.gis.ogc.filter;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.locationtech.jts.geom.Geometry;
+import org.wufei.gis.ogc.filter.Cql2Expression.*;
+import org.wufei.gis.ogc.filter.Queryable.Type;
+
+/**
+ * Turns a parsed filter into a WHERE fragment: columns only from {@link Queryables}, every value a bound parameter.
+ *
+ * <p>Types are checked here, not in the parsers, because only the collection knows what a property holds.
+ */
+public final class Cql2SqlTranslator {
+
+    private final Queryables queryables;
+    private final SpatialDialect dialect;
+    private final GeometryNormaliser normaliser;
+    private final int filterCrs;
+    private final List<Object> params = new ArrayList<>();
+
+    private Cql2SqlTranslator(Queryables queryables, SpatialDialect dialect, GeometryNormaliser normaliser,
+            int filterCrs) {
+        this.queryables = queryables;
+        this.dialect = dialect;
+        this.normaliser = normaliser;
+        this.filterCrs = filterCrs;
+    }
+
+    /** Translates with filter geometries in CRS84 ({@link GeometryNormaliser#CRS84}) or EPSG:4326 only. */
+    public static SqlFilter translate(Cql2Expression filter, Queryables queryables, SpatialDialect dialect,
+            int filterCrsEpsg) {
+        return translate(filter, queryables, dialect, filterCrsEpsg, GeometryNormaliser.wgs84Only());
+    }
+
+    /** Translates, handing every filter geometry to the normaliser to reach storage lon/lat EPSG:4326. */
+    public static SqlFilter translate(Cql2Expression filter, Queryables queryables, SpatialDialect dialect,
+            int filterCrsEpsg, GeometryNormaliser normaliser) {
+        if (!(filter instanceof Predicate p)) {
+            throw Cql2Exception.unsupported("过滤条件必须是谓词", "a filter must be a predicate, not a value");
+        }
+        Cql2SqlTranslator t = new Cql2SqlTranslator(queryables, dialect, normaliser, filterCrsEpsg);
+        String sql = t.predicate(p);
+        return new SqlFilter(sql, t.params);
+    }
+
+    private String predicate(Predicate p) {
+        // Java 17 has no pattern matching in switch, hence the chain.
+        if (p instanceof And a) {
+            return join(a.args(), " AND ");
+        } else if (p instanceof Or o) {
+            return join(o.args(), " OR ");
+        } else if (p instanceof Not n) {
+            return "NOT (" + predicate(n.arg()) + ")";
+        } else if (p instanceof Comparison c) {
+            return comparison(c.op(), c.left(), c.right());
+        } else if (p instanceof Like l) {
+            return like(l);
+        } else if (p instanceof Between b) {
+            return between(b);
+        } else if (p instanceof In in) {
+            return in(in);
+        } else if (p instanceof IsNull n) {
+            return column(property(n.value(), "IS NULL")) + " IS NULL";
+        } else if (p instanceof Spatial s) {
+            return spatial(s);
+        } else if (p instanceof DWithin d) {
+            return dwithin(d);
+        } else if (p instanceof Temporal t) {
+            return temporal(t);
+        }
+        throw new IllegalStateException("unhandled predicate " + p);
+    }
+
+    private String join(List<Predicate> args, String op) {
+        List<String> parts = new ArrayList<>();
+        for (Predicate a : args) {
+            parts.add(predicate(a));
+        }
+        return "(" + String.join(op, parts) + ")";
+    }
+
+    private String comparison(ComparisonOp op, Operand left, Operand right) {
+        if (left instanceof Property l && right instanceof Property r) {
+            Queryable ql = resolve(l);
+            Queryable qr = resolve(r);
+            boolean compatible = ql.type() == qr.type() || (ql.isNumeric() && qr.isNumeric())
+                    || (ql.isTemporal() && qr.isTemporal());
+            if (!compatible || ql.type() == Type.GEOMETRY) {
+                throw Cql2Exception.typeMismatch(ql.name(), "不能与 " + qr.name() + " 比较",
+                        "cannot be compared with " + qr.name());
+            }
+            return column(ql) + " " + op.sql() + " " + column(qr);
+        }
+        if (!(left instanceof Property) && right instanceof Property) {
+            return comparison(mirror(op), right, left);
+        }
+        Queryable q = property(left, op.sql());
+        if (q.type() == Type.TIMESTAMP && temporalOf(right) instanceof DateLiteral d) {
+            return dayComparison(q, op, d.value());
+        }
+        Object value = value(q, right);
+        if (op == ComparisonOp.EQ || op == ComparisonOp.NE) {
+            checkEnum(q, value);
+        } else if (q.type() == Type.BOOLEAN) {
+            throw Cql2Exception.typeMismatch(q.name(), "布尔值只能用 = 或 <> 比较", "booleans allow only = and <>");
+        }
+        return column(q) + " " + op.sql() + " " + bind(value);
+    }
+
+    /** A day against a timestamp column means the whole UTC day, so {@code updated_at = DATE(d)} finds that day. */
+    private String dayComparison(Queryable q, ComparisonOp op, LocalDate day) {
+        String c = column(q);
+        OffsetDateTime start = utc(Literals.startOfDay(day));
+        OffsetDateTime next = utc(Literals.startOfDay(day.plusDays(1)));
+        return switch (op) {
+            case EQ -> "(" + c + " >= " + bind(start) + " AND " + c + " < " + bind(next) + ")";
+            case NE -> "(" + c + " < " + bind(start) + " OR " + c + " >= " + bind(next) + ")";
+            case LT -> c + " < " + bind(start);
+            case LE -> c + " < " + bind(next);
+            case GT -> c + " >= " + bind(next);
+            case GE -> c + " >= " + bind(start);
+        };
+    }
+
+    private String like(Like l) {
+        Queryable q = property(l.value(), "LIKE");
+        if (q.type() != Type.STRING) {
+            throw Cql2Exception.typeMismatch(q.name(), "LIKE 只适用于文本属性", "LIKE applies to text properties only");
+        }
+        if (!(l.pattern() instanceof StringLiteral s)) {
+            throw Cql2Exception.typeMismatch(q.name(), "LIKE 模式必须是字符串", "the LIKE pattern must be a string");
+        }
+        return column(q) + " LIKE " + bind(LikePatterns.sanitise(s.value())) + " ESCAPE '\\'";
+    }
+
+    private String between(Between b) {
+        Queryable q = property(b.value(), "BETWEEN");
+        if (q.type() == Type.TIMESTAMP) {
+            return "(" + comparison(ComparisonOp.GE, b.value(), b.low()) + " AND "
+                    + comparison(ComparisonOp.LE, b.value(), b.high()) + ")";
+        }
+        if (q.type() == Type.GEOMETRY || q.type() == Type.BOOLEAN) {
+            throw Cql2Exception.typeMismatch(q.name(), "不支持 BETWEEN", "BETWEEN does not apply");
+        }
+        return column(q) + " BETWEEN " + bind(value(q, b.low())) + " AND " + bind(value(q, b.high()));
+    }
+
+    private String in(In in) {
+        Queryable q = property(in.value(), "IN");
+        if (q.type() == Type.GEOMETRY) {
+            throw Cql2Exception.typeMismatch(q.name(), "几何属性不支持 IN", "IN does not apply to geometries");
+        }
+        List<String> marks = new ArrayList<>();
+        for (Operand o : in.list()) {
+            Object v = value(q, o);
+            checkEnum(q, v);
+            marks.add(bind(v));
+        }
+        return column(q) + " IN (" + String.join(", ", marks) + ")";
+    }
+
+    private String spatial(Spatial s) {
+        SpatialOp op = s.op();
+        Operand prop = s.left();
+        Operand geom = s.right();
+        if (!(prop instanceof Property) && geom instanceof Property) {
+            // S_WITHIN(literal, geom) is S_CONTAINS(geom, literal); the other predicates are symmetric.
+            prop = s.right();
+            geom = s.left();
+            op = op == SpatialOp.WITHIN ? SpatialOp.CONTAINS : op == SpatialOp.CONTAINS ? SpatialOp.WITHIN : op;
+        }
+        Queryable q = geometryProperty(prop);
+        return append(dialect.spatial(op, column(q), storageGeometry(geom, q)));
+    }
+
+    private String dwithin(DWithin d) {
+        Operand prop = d.left() instanceof Property ? d.left() : d.right();
+        Operand geom = d.left() instanceof Property ? d.right() : d.left();
+        Queryable q = geometryProperty(prop);
+        return append(dialect.dwithin(column(q), storageGeometry(geom, q), d.metres()));
+    }
+
+    private String temporal(Temporal t) {
+        TemporalOp op = t.op();
+        Operand prop = t.left();
+        Operand time = t.right();
+        if (!(prop instanceof Property) && time instanceof Property) {
+            prop = t.right();
+            time = t.left();
+            op = switch (op) {
+                case AFTER -> TemporalOp.BEFORE;
+                case BEFORE -> TemporalOp.AFTER;
+                case INTERSECTS, EQUALS -> op;
+                case DURING -> throw Cql2Exception.unsupported("属性是时刻，不能包含区间", "an instant property cannot contain an interval");
+            };
+        }
+        Queryable q = property(prop, "T_" + op);
+        if (!q.isTemporal()) {
+            throw Cql2Exception.typeMismatch(q.name(), "时间运算需要日期或时间属性", "temporal operators need a date or timestamp property");
+        }
+        return TemporalRange.of(time, q).render(op, column(q), q, this::bind);
+    }
+
+    private String append(SqlFilter fragment) {
+        params.addAll(fragment.params());
+        return fragment.whereSql();
+    }
+
+    private Geometry storageGeometry(Operand geom, Queryable q) {
+        if (!(geom instanceof GeometryLiteral g)) {
+            throw Cql2Exception.typeMismatch(q.name(), "空间运算需要几何字面量", "spatial operators need a geometry literal");
+        }
+        Geometry normalised = normaliser.toStorage(g.geometry(), filterCrs);
+        if (normalised.isEmpty()) {
+            throw Cql2Exception.unsupported("空几何", "empty geometry");
+        }
+        return normalised;
+    }
+
+    private Queryable geometryProperty(Operand prop) {
+        Queryable q = property(prop, "spatial operator");
+        if (q.type() != Type.GEOMETRY) {
+            throw Cql2Exception.typeMismatch(q.name(), "空间运算需要几何属性", "spatial operators need a geometry property");
+        }
+        return q;
+    }
+
+    private Queryable property(Operand operand, String where) {
+        if (operand instanceof Property p) {
+            return resolve(p);
+        }
+        throw Cql2Exception.unsupported(where + " 的左侧必须是属性", "the left side of " + where + " must be a property");
+    }
+
+    private Queryable resolve(Property p) {
+        return queryables.find(p.name()).orElseThrow(() -> Cql2Exception.unknownProperty(p.name()));
+    }
+
+    private static String column(Queryable q) {
+        return q.sqlColumn();
+    }
+
+    private String bind(Object value) {
+        params.add(value);
+        return "?";
+    }
+
+    /** Checks a literal against the property's type and converts it to the Java type that JDBC binds. */
+    private static Object value(Queryable q, Operand literal) {
+        Object v = switch (q.type()) {
+            case STRING -> literal instanceof StringLiteral s ? s.value() : null;
+            case INTEGER -> literal instanceof NumberLiteral n ? integer(n.value()) : null;
+            case NUMBER -> literal instanceof NumberLiteral n ? (Object) n.value().doubleValue() : null;
+            case BOOLEAN -> literal instanceof BooleanLiteral b ? b.value() : null;
+            case DATE -> temporalOf(literal) == null ? null
+                    : LocalDate.ofInstant(TemporalRange.start(temporalOf(literal)), ZoneOffset.UTC);
+            case TIMESTAMP -> temporalOf(literal) == null ? null : utc(TemporalRange.start(temporalOf(literal)));
+            case GEOMETRY -> null;
+        };
+        if (v == null) {
+            throw Cql2Exception.typeMismatch(q.name(), "值 " + describe(literal) + " 不是 " + q.type(),
+                    "value " + describe(literal) + " is not a " + q.type());
+        }
+        return v;
+    }
+
+    private static Object integer(BigDecimal n) {
+        try {
+            return n.longValueExact();
+        } catch (ArithmeticException e) {
+            return n;
+        }
+    }
+
+    /** Temporal literals, plus strings that read as dates or instants (GDAL's cql-text sends those). */
+    static TemporalLiteral temporalOf(Operand o) {
+        if (o instanceof TemporalLiteral t) {
+            return t;
+        }
+        if (o instanceof StringLiteral s) {
+            return Literals.temporalOrNull(s.value());
+        }
+        return null;
+    }
+
+    private static void checkEnum(Queryable q, Object value) {
+        if (!q.enumValues().isEmpty() && !q.enumValues().contains(value)) {
+            throw Cql2Exception.typeMismatch(q.name(), "值 '" + value + "' 不在允许的取值 " + q.enumValues() + " 中",
+                    "value '" + value + "' is not one of " + q.enumValues());
+        }
+    }
+
+    static OffsetDateTime utc(Instant i) {
+        return OffsetDateTime.ofInstant(i, ZoneOffset.UTC);
+    }
+
+    private static ComparisonOp mirror(ComparisonOp op) {
+        return switch (op) {
+            case LT -> ComparisonOp.GT;
+            case LE -> ComparisonOp.GE;
+            case GT -> ComparisonOp.LT;
+            case GE -> ComparisonOp.LE;
+            default -> op;
+        };
+    }
+
+    private static String describe(Operand o) {
+        if (o instanceof StringLiteral s) {
+            return "'" + (s.value().length() > 40 ? s.value().substring(0, 40) + "…" : s.value()) + "'";
+        } else if (o instanceof NumberLiteral n) {
+            return n.value().toPlainString();
+        } else if (o instanceof BooleanLiteral b) {
+            return String.valueOf(b.value());
+        }
+        return o.getClass().getSimpleName();
+    }
+}
