@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.wufei.gis.common.Actor;
 import org.wufei.gis.common.Role;
-import org.wufei.gis.security.DemoProperties;
+import org.wufei.gis.common.DemoProperties;
 import org.wufei.gis.sites.SiteGeometry;
 import org.wufei.gis.sites.SiteKind;
 import org.wufei.gis.sites.SiteRegister;

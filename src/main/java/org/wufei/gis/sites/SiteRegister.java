@@ -12,7 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.wufei.gis.common.Actor;
 import org.wufei.gis.common.ApiException;
 import org.wufei.gis.common.District;
-import org.wufei.gis.common.MetricArea;
+import org.wufei.gis.crs.MetricCrs;
 
 /** The site register's use cases: create, read, move along the lifecycle, edit, delete, history. */
 @Service
@@ -22,15 +22,16 @@ public class SiteRegister {
     private final StatusEvents events;
     private final Lifecycles lifecycles;
     private final District district;
-    private final MetricArea metric;
+    private final MetricCrs metric;
     private final Clock clock;
 
-    public SiteRegister(Sites sites, StatusEvents events, Lifecycles lifecycles, District district, Clock clock) {
+    public SiteRegister(Sites sites, StatusEvents events, Lifecycles lifecycles, District district, MetricCrs metric,
+            Clock clock) {
         this.sites = sites;
         this.events = events;
         this.lifecycles = lifecycles;
         this.district = district;
-        this.metric = new MetricArea(district.metricEpsg());
+        this.metric = metric;
         this.clock = clock;
     }
 

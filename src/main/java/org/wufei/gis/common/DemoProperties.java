@@ -1,4 +1,4 @@
-package org.wufei.gis.security;
+package org.wufei.gis.common;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
