@@ -22,12 +22,11 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.wufei.gis.GisApplication;
 import org.wufei.gis.demo.DemoDataGenerator;
 import org.wufei.gis.support.Http;
+import org.wufei.gis.support.IntegrationTest;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -36,8 +35,7 @@ import tools.jackson.databind.node.ObjectNode;
  * The site register's behaviour over real HTTP and a real database; each subclass runs it on one of
  * the two databases, so the reports show both.
  */
-@SpringBootTest(classes = GisApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"server.tomcat.basedir=target/tomcat", "gis.demo.enabled=true"})
+@IntegrationTest
 abstract class SiteRegisterContract {
     static final String SEAT_SQUARE = """
             {"type":"Polygon","coordinates":[[[110.2670,40.6714],[110.2680,40.6714],[110.2680,40.6720],

@@ -1,16 +1,11 @@
 package org.wufei.gis.sites;
 
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.wufei.gis.support.TestDatabases;
+import org.springframework.test.context.ContextConfiguration;
+import org.wufei.gis.support.H2gisDatabase;
 
 /** The site register on the embedded H2GIS database. */
+@ContextConfiguration(initializers = H2gisDatabase.class)
 class SiteRegisterH2gisIT extends SiteRegisterContract {
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", TestDatabases::h2gisUrl);
-    }
 
     @Override
     long spatiallyIndexedGeometryColumns() {

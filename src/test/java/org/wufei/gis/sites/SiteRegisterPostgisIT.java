@@ -5,21 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.ContextConfiguration;
+import org.wufei.gis.support.PostgisDatabase;
 import org.wufei.gis.support.TestDatabases;
 
 /** The site register on PostgreSQL + PostGIS, in a database of its own. */
+@ContextConfiguration(initializers = PostgisDatabase.class)
 class SiteRegisterPostgisIT extends SiteRegisterContract {
 
     @BeforeAll
     static void postgisIsThere() {
         TestDatabases.requirePostgis();
-    }
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", TestDatabases::newPostgisDatabase);
     }
 
     @Override

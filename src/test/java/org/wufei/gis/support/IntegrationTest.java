@@ -1,0 +1,22 @@
+package org.wufei.gis.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.wufei.gis.GisApplication;
+
+/**
+ * The one set of settings for tests over real HTTP and a real database, so that every *IT class on the
+ * same database shares a single cached application context (start-up is paid once per database).
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Inherited
+@SpringBootTest(classes = GisApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"server.tomcat.basedir=target/tomcat", "gis.demo.enabled=true",
+            "gis.data-dir=target/test-data"})
+public @interface IntegrationTest {
+}
