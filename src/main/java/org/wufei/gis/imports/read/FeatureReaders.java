@@ -14,6 +14,7 @@ public final class FeatureReaders {
         ImportFormat format = FormatDetector.detect(file, opts.limits());
         return switch (format) {
             case GEOJSON -> new GeoJsonFeatureSource(file, opts);
+            case SHAPEFILE_ZIP -> new ShapefileFeatureSource(file, opts);
             default -> throw new UnsupportedOperationException(format.name());
         };
     }
