@@ -15,6 +15,7 @@ public final class FeatureReaders {
         return switch (format) {
             case GEOJSON -> new GeoJsonFeatureSource(file, opts);
             case SHAPEFILE_ZIP -> new ShapefileFeatureSource(file, opts);
+            case GEOPACKAGE -> new GeoPackageFeatureSource(file, opts);
             default -> throw new UnsupportedOperationException(format.name());
         };
     }
