@@ -16,6 +16,8 @@ public final class FeatureReaders {
             case GEOJSON -> new GeoJsonFeatureSource(file, opts);
             case SHAPEFILE_ZIP -> new ShapefileFeatureSource(file, opts);
             case GEOPACKAGE -> new GeoPackageFeatureSource(file, opts);
+            case KML -> KmlFeatureSource.kml(file, opts);
+            case KMZ -> KmlFeatureSource.kmz(file, opts);
             default -> throw new UnsupportedOperationException(format.name());
         };
     }
