@@ -18,6 +18,8 @@ public final class FeatureReaders {
             case GEOPACKAGE -> new GeoPackageFeatureSource(file, opts);
             case KML -> KmlFeatureSource.kml(file, opts);
             case KMZ -> KmlFeatureSource.kmz(file, opts);
+            case CSV -> new CsvFeatureSource(file, opts);
+            case XLSX -> new XlsxFeatureSource(file, opts);
             default -> throw new UnsupportedOperationException(format.name());
         };
     }
