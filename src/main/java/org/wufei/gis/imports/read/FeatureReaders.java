@@ -20,7 +20,7 @@ public final class FeatureReaders {
             case KMZ -> KmlFeatureSource.kmz(file, opts);
             case CSV -> new CsvFeatureSource(file, opts);
             case XLSX -> new XlsxFeatureSource(file, opts);
-            default -> throw new UnsupportedOperationException(format.name());
+            case GEOTIFF -> new GeoTiffFeatureSource(file, opts);
         };
     }
 }
