@@ -86,6 +86,13 @@ class GeoJsonFeatureSourceTest {
     }
 
     @Test
+    void utf8BomBeforeTheJsonIsAccepted() throws IOException {
+        Path bom = tmp.resolve("bom.geojson");
+        Files.write(bom, ("\uFEFF{\"type\":\"Point\",\"coordinates\":[110.3,40.7]}").getBytes(StandardCharsets.UTF_8));
+        assertThat(Fixtures.readAll(bom)).singleElement().satisfies(f -> assertThat(f.geometry()).isNotNull());
+    }
+
+    @Test
     void hundredThousandFeaturesStreamWithFlatMemory() throws IOException {
         Path big = tmp.resolve("big.geojson");
         try (BufferedWriter w = Files.newBufferedWriter(big, StandardCharsets.UTF_8)) {
