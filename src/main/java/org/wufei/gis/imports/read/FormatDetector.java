@@ -97,7 +97,7 @@ public final class FormatDetector {
                 return ImportFormat.KMZ;
             }
             // Archives with anything else are still zips: let the archive checks speak first (bomb, slip, nesting).
-            SafeZip.extract(file, limits).close();
+            SafeZip.inspect(file, limits);
             throw unrecognised("zip without .shp, .kml or spreadsheet");
         } catch (IOException e) {
             throw unrecognised("damaged zip");
