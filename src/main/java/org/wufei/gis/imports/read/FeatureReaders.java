@@ -1,0 +1,26 @@
+package org.wufei.gis.imports.read;
+
+import java.nio.file.Path;
+
+/** The entry point of the readers: detects an upload's format from its content and opens the matching reader. */
+public final class FeatureReaders {
+
+    private FeatureReaders() {
+    }
+
+    public static FeatureSource open(Path file, ReadOptions options) {
+        ReadOptions opts = options == null ? ReadOptions.defaults() : options;
+        SafeZip.checkUploadSize(file, opts.limits());
+        ImportFormat format = FormatDetector.detect(file, opts.limits());
+        return switch (format) {
+            case GEOJSON -> new GeoJsonFeatureSource(file, opts);
+            case SHAPEFILE_ZIP -> new ShapefileFeatureSource(file, opts);
+            case GEOPACKAGE -> new GeoPackageFeatureSource(file, opts);
+            case KML -> KmlFeatureSource.kml(file, opts);
+            case KMZ -> KmlFeatureSource.kmz(file, opts);
+            case CSV -> new CsvFeatureSource(file, opts);
+            case XLSX -> new XlsxFeatureSource(file, opts);
+            case GEOTIFF -> new GeoTiffFeatureSource(file, opts);
+        };
+    }
+}

@@ -1,0 +1,215 @@
+package org.wufei.gis.imports.read;
+
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.json.JsonReadFeature;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Streams a GeoJSON FeatureCollection, single Feature or bare geometry, one feature tree at a time, so memory
+ * stays flat however many features the file holds.
+ *
+ * <p>The file is parsed twice: a first pass skips over everything (no trees built) to find the legacy
+ * {@code crs} member, which may follow {@code features}, and to count features; the second pass hands them out.
+ */
+final class GeoJsonFeatureSource implements FeatureSource {
+
+    // NaN and Infinity must parse so that one bad coordinate is a per-feature error, not a broken stream.
+    private static final JsonMapper MAPPER = JsonMapper.builder()
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            // Trees are read from the middle of the stream: what follows a feature is the next feature.
+            .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+    private static final Pattern EPSG_IN_NAME = Pattern.compile("EPSG:(?:[\\d.]*:)?(\\d+)$");
+
+    private final Path file;
+    private final ReadOptions options;
+    private final String layer;
+    private final CrsHint crsHint;
+    private final String rootType;
+    private final long featureCount;
+    private JsonParser parser;
+
+    GeoJsonFeatureSource(Path file, ReadOptions options) {
+        this.file = file;
+        this.options = options;
+        this.layer = baseName(file);
+        String[] type = {null};
+        JsonNode[] crs = {null};
+        long[] count = {0};
+        try (JsonParser p = MAPPER.createParser(file)) {
+            prescan(p, type, crs, count);
+        } catch (JacksonException e) {
+            throw malformed(e);
+        }
+        this.rootType = type[0];
+        this.crsHint = crsHintOf(crs[0]);
+        this.featureCount = "FeatureCollection".equals(rootType) ? count[0] : 1;
+        if (rootType == null) {
+            throw ImportException.of(ImportException.FORMAT_UNRECOGNISED,
+                    "JSON 中没有 GeoJSON 的 type 成员。", "The JSON has no GeoJSON 'type' member.");
+        }
+    }
+
+    private static void prescan(JsonParser p, String[] type, JsonNode[] crs, long[] count) {
+        if (p.nextToken() != JsonToken.START_OBJECT) {
+            throw ImportException.of(ImportException.FORMAT_UNRECOGNISED,
+                    "GeoJSON 顶层必须是对象。", "A GeoJSON document must be a JSON object.");
+        }
+        while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+            String name = p.currentName();
+            JsonToken value = p.nextToken();
+            if (name.equals("type") && value == JsonToken.VALUE_STRING) {
+                type[0] = p.getString();
+            } else if (name.equals("crs") && value == JsonToken.START_OBJECT) {
+                crs[0] = MAPPER.readTree(p);
+            } else if (name.equals("features") && value == JsonToken.START_ARRAY) {
+                while (p.nextToken() != JsonToken.END_ARRAY) {
+                    p.skipChildren();
+                    count[0]++;
+                }
+            } else {
+                p.skipChildren();
+            }
+        }
+    }
+
+    static CrsHint crsHintOf(JsonNode crs) {
+        if (crs == null) {
+            return CrsHint.none();
+        }
+        String name = crs.path("properties").path("name").asString("");
+        if (name.endsWith("CRS84")) {
+            return new CrsHint(4326, null, CrsHint.GEOJSON_CRS);
+        }
+        Matcher m = EPSG_IN_NAME.matcher(name);
+        return m.find() ? new CrsHint(Integer.valueOf(m.group(1)), null, CrsHint.GEOJSON_CRS) : CrsHint.none();
+    }
+
+    @Override
+    public CrsHint crsHint() {
+        return crsHint;
+    }
+
+    @Override
+    public OptionalLong estimatedCount() {
+        return OptionalLong.of(featureCount);
+    }
+
+    @Override
+    public Iterator<SourceFeature> iterator() {
+        if (parser != null) {
+            throw new IllegalStateException("features can be iterated once");
+        }
+        parser = MAPPER.createParser(file);
+        GeoJsonGeometries geometries = new GeoJsonGeometries(crsHint.epsg() == null ? 0 : crsHint.epsg());
+        if (!"FeatureCollection".equals(rootType)) {
+            return single(geometries);
+        }
+        moveToFeatures();
+        return new FeatureIterator(options.limits()) {
+            @Override
+            protected SourceFeature readNext(long index) {
+                try {
+                    if (parser.nextToken() != JsonToken.START_OBJECT) {
+                        return null;
+                    }
+                    JsonNode feature = MAPPER.readTree(parser);
+                    return toFeature(feature, index, geometries);
+                } catch (JacksonException e) {
+                    throw malformed(e);
+                }
+            }
+        };
+    }
+
+    private Iterator<SourceFeature> single(GeoJsonGeometries geometries) {
+        JsonNode root = MAPPER.readTree(parser);
+        return new FeatureIterator(options.limits()) {
+            @Override
+            protected SourceFeature readNext(long index) {
+                if (index > 1) {
+                    return null;
+                }
+                if ("Feature".equals(rootType)) {
+                    return toFeature(root, index, geometries);
+                }
+                return new SourceFeature(index, geometries.build(root), Map.of(), layer);
+            }
+        };
+    }
+
+    private void moveToFeatures() {
+        try {
+            parser.nextToken();
+            while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+                String name = parser.currentName();
+                if (parser.nextToken() == JsonToken.START_ARRAY && name.equals("features")) {
+                    return;
+                }
+                parser.skipChildren();
+            }
+        } catch (JacksonException e) {
+            throw malformed(e);
+        }
+    }
+
+    private SourceFeature toFeature(JsonNode feature, long index, GeoJsonGeometries geometries) {
+        Attributes attributes = new Attributes(options.limits());
+        JsonNode props = feature.path("properties");
+        if (props.isObject()) {
+            for (Map.Entry<String, JsonNode> e : props.properties()) {
+                attributes.put(e.getKey(), value(e.getValue()));
+            }
+        }
+        return new SourceFeature(index, geometries.build(feature.get("geometry")), attributes.toMap(), layer);
+    }
+
+    private static Object value(JsonNode v) {
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (v.isString()) {
+            return v.stringValue();
+        }
+        if (v.isBoolean()) {
+            return v.booleanValue();
+        }
+        if (v.isIntegralNumber()) {
+            return v.canConvertToLong() ? (Object) v.longValue() : v.bigIntegerValue();
+        }
+        if (v.isNumber()) {
+            return v.doubleValue();
+        }
+        // Nested objects and arrays stay JSON text: attributes are flat in the register.
+        return v.toString();
+    }
+
+    private static ImportException malformed(JacksonException e) {
+        String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
+        return new ImportException(ImportException.JSON_MALFORMED, null,
+                "JSON 格式错误" + where + "。", "Malformed JSON" + where + ".", null, e);
+    }
+
+    static String baseName(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+
+    @Override
+    public void close() {
+        if (parser != null) {
+            parser.close();
+        }
+    }
+}
