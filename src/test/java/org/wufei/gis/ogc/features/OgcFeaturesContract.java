@@ -187,6 +187,31 @@ abstract class OgcFeaturesContract extends OgcClient {
     }
 
     @Test
+    void aSpatialFilterFindsTheSameSiteWhetherWrittenInCrs84OrLatitudeFirstEpsg4326() {
+        long id = create("OGC-spatial-" + System.nanoTime(), 110.3012);
+        String mine = "code = '" + code(id) + "' AND ";
+        String crs84 = mine + "S_INTERSECTS(geometry, POINT(110.3012 40.6717))";
+        String latLon = mine + "S_INTERSECTS(geometry, POINT(40.6717 110.3012))";
+        String near = mine + "S_DWITHIN(geometry, POINT(110.3012 40.6750), 400, meters)";
+        assertThat(matched(ITEMS + "?filter=" + enc(crs84))).isEqualTo(1);
+        assertThat(matched(ITEMS + "?filter-crs=" + EPSG + "4326&filter=" + enc(latLon))).isEqualTo(1);
+        assertThat(matched(ITEMS + "?filter=" + enc(near))).isEqualTo(1);
+        assertThat(matched(ITEMS + "?filter-lang=cql2-json&filter=" + enc("{\"op\":\"s_intersects\",\"args\":"
+                + "[{\"property\":\"geometry\"},{\"type\":\"Point\",\"coordinates\":[110.3012,40.6717]}]}")
+                + "&code=" + code(id))).isEqualTo(1);
+    }
+
+    @Test
+    void aTemporalFilterAndDatetimeSelectSitesByTheirLastChange() {
+        long id = create("OGC-temporal-" + System.nanoTime(), 110.2674);
+        String mine = "&code=" + code(id);
+        assertThat(matched(ITEMS + "?datetime=2020-01-01T00:00:00Z/.." + mine)).isEqualTo(1);
+        assertThat(matched(ITEMS + "?datetime=../2020-01-01T00:00:00Z" + mine)).isZero();
+        assertThat(matched(ITEMS + "?filter=" + enc("T_AFTER(updated_at, TIMESTAMP('2020-01-01T00:00:00Z'))")
+                + mine)).isEqualTo(1);
+    }
+
+    @Test
     void anAntimeridianCrossingBboxIsAcceptedAndFindsNothingHere() {
         Http.Response r = http.get(ITEMS + "?bbox=177,65,-177,70");
         assertThat(r.status()).isEqualTo(200);
@@ -217,5 +242,11 @@ abstract class OgcFeaturesContract extends OgcClient {
         Gdal.run("ogr2ogr", "-f", "GPKG", gpkg.toString(), ogc, "waste_heaps");
         assertThat(Gdal.featureCount(Gdal.run("ogrinfo", "-ro", "-so", "-al", gpkg.toString()), "waste_heaps"))
                 .isEqualTo(expected);
+    }
+
+    long matched(String path) {
+        Http.Response r = http.get(path);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return r.json().path("numberMatched").asLong();
     }
 }
