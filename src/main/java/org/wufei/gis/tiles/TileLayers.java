@@ -1,0 +1,37 @@
+package org.wufei.gis.tiles;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+import org.wufei.gis.catalog.Catalog;
+import org.wufei.gis.catalog.CollectionSource;
+import org.wufei.gis.sites.SiteKind;
+
+/** Every catalog collection as a tile layer; the site collections also make up the multi-layer dataset tiles. */
+@Component
+class TileLayers {
+    private final Map<String, TileLayer> byId = new LinkedHashMap<>();
+
+    TileLayers(Catalog catalog) {
+        for (CollectionSource source : catalog.all()) {
+            boolean site = SiteKind.byCollectionId(source.id()).isPresent()
+                    && source.tiles().propertyColumns().containsKey("status");
+            byId.put(source.id(), TileLayer.of(source.id(), source.title(), source.tiles(), site));
+        }
+    }
+
+    Optional<TileLayer> byId(String id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    List<TileLayer> all() {
+        return List.copyOf(byId.values());
+    }
+
+    /** The layers of the multi-layer dataset tiles: the site collections. */
+    List<TileLayer> siteLayers() {
+        return byId.values().stream().filter(TileLayer::siteCollection).toList();
+    }
+}
