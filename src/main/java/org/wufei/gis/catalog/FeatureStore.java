@@ -59,6 +59,7 @@ public class FeatureStore {
         return compiled.computeIfAbsent(source.id(), k -> {
             TableSpec t = source.table();
             StringBuilder select = new StringBuilder(t.idColumn());
+            select.append(", ").append(t.versionColumn() == null ? "NULL" : t.versionColumn());
             for (Property p : t.properties()) {
                 select.append(", ").append(p.sqlColumn());
             }
@@ -160,12 +161,12 @@ public class FeatureStore {
         for (int i = 0; i < all.size(); i++) {
             Property p = all.get(i);
             if (wanted.contains(p.name())) {
-                props.put(p.name(), value(rs.getObject(i + 2), p.type()));
+                props.put(p.name(), value(rs.getObject(i + 3), p.type()));
             }
         }
         Geometry g = null;
         if (withGeometry) {
-            byte[] wkb = rs.getBytes(all.size() + 2);
+            byte[] wkb = rs.getBytes(all.size() + 3);
             if (wkb != null) {
                 try {
                     g = new WKBReader().read(wkb);
@@ -175,7 +176,8 @@ public class FeatureStore {
                 }
             }
         }
-        return new FeatureRow(rs.getLong(1), props, g);
+        Object version = rs.getObject(2);
+        return new FeatureRow(rs.getLong(1), props, g, version == null ? null : ((Number) version).longValue());
     }
 
     private static Object value(Object raw, Property.Type type) {

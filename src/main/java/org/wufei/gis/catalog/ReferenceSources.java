@@ -30,7 +30,7 @@ class ReferenceSources {
                 new LocalizedText("石拐区乡镇（街道）界线", "Township boundaries of the district"), "Polygon",
                 new TableSpec("township", "id", "geom", List.of(text("code", "代码", "Code"),
                         text("name", "名称", "Name"), text("name_en", "英文名称", "English name")), null, List.of(),
-                        null));
+                        null, null));
     }
 
     @Bean
@@ -42,6 +42,6 @@ class ReferenceSources {
                 new TableSpec("river", "id", "geom", List.of(text("name", "名称", "Name"),
                         text("name_en", "英文名称", "English name"),
                         new Property("seasonal", "seasonal", Property.Type.BOOLEAN, List.of(),
-                                new LocalizedText("季节性", "Seasonal"))), null, List.of(), null));
+                                new LocalizedText("季节性", "Seasonal"))), null, List.of(), null, null));
     }
 }

@@ -35,7 +35,7 @@ final class SiteCollectionSource implements CollectionSource {
                     new LocalizedText(l.get("zh"), l.get("en"))));
         }
         this.table = new TableSpec("site s JOIN " + kind.table() + " k ON k.site_id = s.id", "s.id", "s.geom", props,
-                "s.deleted_at IS NULL", List.of(), "s.updated_at");
+                "s.deleted_at IS NULL", List.of(), "s.updated_at", "s.version");
     }
 
     private static Property common(String name, Property.Type type, List<String> enums, Labels labels) {

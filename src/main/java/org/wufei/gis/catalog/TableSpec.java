@@ -13,9 +13,10 @@ import java.util.Optional;
  * @param fixedWhere a condition every row of the collection meets (e.g. {@code s.deleted_at IS NULL}), or null
  * @param fixedParams values bound to the placeholders of {@code fixedWhere}
  * @param temporalColumn the column {@code datetime} is matched against, or null when features have no time
+ * @param versionColumn the optimistic-lock version (the ETag of a feature), or null for read-only layers
  */
 public record TableSpec(String fromSql, String idColumn, String geometryColumn, List<Property> properties,
-        String fixedWhere, List<Object> fixedParams, String temporalColumn) {
+        String fixedWhere, List<Object> fixedParams, String temporalColumn, String versionColumn) {
 
     public TableSpec {
         properties = List.copyOf(properties);
