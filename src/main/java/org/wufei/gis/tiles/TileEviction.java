@@ -49,5 +49,4 @@ class TileEviction {
         int n = cache.evict(tilesets, before, after);
         log.debug("Evicted {} tiles of {} after a change", n, collection);
     }
-
 }

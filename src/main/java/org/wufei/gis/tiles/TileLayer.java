@@ -10,10 +10,10 @@ import org.wufei.gis.catalog.TileSpec;
  * One vector-tile layer: a catalog collection seen through its {@link TileSpec}. The select list is built once
  * here from allow-listed columns; {@code id} is always the first property.
  */
-record TileLayer(String id, LocalizedText title, TileSpec spec, boolean siteCollection, String selectList,
-        List<String> properties) {
+record TileLayer(String id, LocalizedText title, TileSpec spec, boolean siteCollection, boolean polygonal,
+        String selectList, List<String> properties) {
 
-    static TileLayer of(String id, LocalizedText title, TileSpec spec, boolean siteCollection) {
+    static TileLayer of(String id, LocalizedText title, TileSpec spec, boolean siteCollection, boolean polygonal) {
         List<String> names = new ArrayList<>();
         StringBuilder select = new StringBuilder(spec.idColumn()).append(" AS id");
         names.add("id");
@@ -23,7 +23,7 @@ record TileLayer(String id, LocalizedText title, TileSpec spec, boolean siteColl
                 names.add(p.getKey());
             }
         }
-        return new TileLayer(id, title, spec, siteCollection, select.toString(), List.copyOf(names));
+        return new TileLayer(id, title, spec, siteCollection, polygonal, select.toString(), List.copyOf(names));
     }
 
     String geom() {

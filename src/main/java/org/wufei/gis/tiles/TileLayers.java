@@ -16,9 +16,10 @@ class TileLayers {
 
     TileLayers(Catalog catalog) {
         for (CollectionSource source : catalog.all()) {
-            boolean site = SiteKind.byCollectionId(source.id()).isPresent()
-                    && source.tiles().propertyColumns().containsKey("status");
-            byId.put(source.id(), TileLayer.of(source.id(), source.title(), source.tiles(), site));
+            Optional<SiteKind> kind = SiteKind.byCollectionId(source.id());
+            boolean site = kind.isPresent() && source.tiles().propertyColumns().containsKey("status");
+            boolean polygonal = kind.map(SiteKind::polygonal).orElse(!source.geometryType().contains("Point"));
+            byId.put(source.id(), TileLayer.of(source.id(), source.title(), source.tiles(), site, polygonal));
         }
     }
 

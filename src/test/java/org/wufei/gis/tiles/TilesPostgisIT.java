@@ -29,7 +29,7 @@ class TilesPostgisIT extends TilesContract {
         for (TileLayer layer : layers.all()) {
             for (TileMatrixSet tms : TileMatrixSet.values()) {
                 for (int z : new int[] {6, 9, 11, 13, 15}) {
-                    for (boolean aggregate : layer.siteCollection() && z < 10 ? new boolean[] {false, true}
+                    for (boolean aggregate : Generalisation.mayAggregate(layer, z) ? new boolean[] {false, true}
                             : new boolean[] {false}) {
                         long[] t = tileAt(tms, z, SEAT[0], SEAT[1]);
                         TileRequest r = new TileRequest(layer.id(), List.of(layer), tms, z, t[1], t[0], List.of());
