@@ -191,7 +191,12 @@ abstract class TilesContract {
         assertThat(set.get("tileMatrixSetLimits").size()).isEqualTo(TilesetLimits.MAX_ZOOM + 1);
         assertThat(http.get("/ogc/conformance").body())
                 .contains("http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/mvt");
-        assertThat(http.get("/ogc/api").json().at("/paths").toString()).contains("collection.vector.getTile");
+        String api = http.get("/ogc/api").body();
+        assertThat(api).contains("collection.vector.getTile", "dataset.vector.getTile");
+        var parsed = new io.swagger.v3.parser.OpenAPIV3Parser().readContents(api, null, null);
+        assertThat(parsed.getMessages()).isEmpty();
+        assertThat(parsed.getOpenAPI().getPaths())
+                .containsKey("/collections/{collectionId}/tiles/{tileMatrixSetId}/{tileMatrix}/{tileRow}/{tileCol}");
         Map<String, String> links = new HashMap<>();
         set.get("links").forEach(l -> links.put(l.get("rel").asString(), l.get("href").asString()));
         assertThat(links.get("item")).isEqualTo(url(
