@@ -28,6 +28,7 @@ start_service() { # port, extra args...
   echo $!
 }
 wait_for() {
+  if ! kill -0 "$PID" 2>/dev/null; then echo "service did not start (port $1 in use?)" >&2; exit 1; fi
   for _ in $(seq 1 120); do
     curl -sf -o /dev/null "http://127.0.0.1:$1/ogc/tileMatrixSets" && return 0
     sleep 1
@@ -35,6 +36,8 @@ wait_for() {
   echo "service on $1 did not start" >&2; exit 1
 }
 stop() { kill "$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; }
+PID=
+trap 'if [ -n "$PID" ]; then kill "$PID" 2>/dev/null || true; fi' EXIT
 
 echo "== dynamic tiles (cache off) vs JDBC"
 PID=$(start_service $DYN_PORT --gis.tiles.cache-max-bytes=0)

@@ -80,7 +80,16 @@ public final class TileBenchmark {
                             // Row order inside a tile may differ between runs (hash aggregates): compare contents.
                             if (!Arrays.equals(got[0], got[1])
                                     && !DecodedTile.of(got[0]).layers().equals(DecodedTile.of(got[1]).layers())) {
-                                throw new IllegalStateException("Service and JDBC tiles differ at " + path);
+                                var a = DecodedTile.of(got[0]).layer(COLLECTION);
+                                var b = DecodedTile.of(got[1]).layer(COLLECTION);
+                                var onlyA = new java.util.TreeSet<>(a.keySet());
+                                onlyA.removeAll(b.keySet());
+                                var onlyB = new java.util.TreeSet<>(b.keySet());
+                                onlyB.removeAll(a.keySet());
+                                throw new IllegalStateException("Service and JDBC tiles differ at " + path + ": "
+                                        + a.size() + " vs " + b.size() + " features; only JDBC " + onlyA.stream()
+                                        .limit(3).map(a::get).toList() + "; only service " + onlyB.stream().limit(3)
+                                        .map(b::get).toList());
                             }
                             sizes.add(got[0].length);
                             aggregated += aggregate(c, heaps, r) ? 1 : 0;
