@@ -28,11 +28,11 @@ import org.wufei.gis.catalog.TileSpec;
  * same features; prints median, p95 and their ratios; writes the z14 tiles as static files and a wrk script for the
  * cached-throughput comparison (bench/tiles.sh).
  *
- * <p>Arguments: jdbc-url service-base-url out-dir [rounds]
+ * <p>Arguments: jdbc-url service-base-url out-dir [rounds] [zooms, e.g. 10,12,14]
  */
 public final class TileBenchmark {
     private static final String COLLECTION = "waste_heaps";
-    private static final int[] ZOOMS = {10, 12, 14};
+    private static final String ZOOMS = "10,12,14";
     private static final int SAMPLE = 24;
     private static final Envelope DISTRICT = new Envelope(110.0168, 110.5456, 40.5871, 40.8931);
 
@@ -44,14 +44,16 @@ public final class TileBenchmark {
         String base = args[1];
         Path out = Path.of(args[2]);
         int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 5;
+        int[] zooms = Arrays.stream((args.length > 4 ? args[4] : ZOOMS).split(",")).mapToInt(Integer::parseInt)
+                .toArray();
         TileLayer heaps = TileLayer.of(COLLECTION, new LocalizedText("堆场", "Waste heaps"),
                 new TileSpec("site s JOIN waste_heap k ON k.site_id = s.id", "s.geom", "s.id",
                         orderedMap("code", "s.code", "name", "s.name", "kind", "s.kind", "status", "s.status"),
                         "s.deleted_at IS NULL", List.of()), true, true);
-        HttpClient http = HttpClient.newHttpClient();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         List<String> staticPaths = new ArrayList<>();
         try (Connection c = DriverManager.getConnection(jdbcUrl)) {
-            for (int z : ZOOMS) {
+            for (int z : zooms) {
                 List<long[]> tiles = fixedTiles(z);
                 List<Double> service = new ArrayList<>();
                 List<Double> jdbc = new ArrayList<>();
