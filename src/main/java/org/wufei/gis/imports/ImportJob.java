@@ -95,6 +95,7 @@ class ImportJob {
             }));
             if (committed) {
                 deleteQuietly(file);
+                deleteQuietly(file.getParent());
                 events.publishEvent(new DetectionsChanged(batchId, DetectionsChanged.COMMITTED, run.bounds()));
             } else {
                 shortTx.executeWithoutResult(s -> batches.finish(batchId, refusedOutcome(run, errors, crs, source),

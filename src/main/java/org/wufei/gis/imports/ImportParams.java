@@ -28,12 +28,12 @@ final class ImportParams {
         if (!SOURCES.contains(source)) {
             throw ApiException.badRequest("import_source_invalid", "source", source);
         }
-        return new ImportRequest(fileName(fileName), source, blankToNull(form.get("crs")),
+        return new ImportRequest(fileNameOf(fileName), source, blankToNull(form.get("crs")),
                 acquired(form.get("acquired")), encoding(form.get("encoding")), blankToNull(form.get("layer")),
                 strict(form.get("strict")));
     }
 
-    private static String fileName(String name) {
+    static String fileNameOf(String name) {
         if (name == null || name.isBlank()) {
             return "upload";
         }

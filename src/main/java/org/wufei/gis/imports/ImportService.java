@@ -82,7 +82,8 @@ class ImportService {
                 return new Submitted(existing.get().id(), false, existing.get().state());
             }
             String format = check.check(upload, job.readOptions(request.encoding(), request.layer()), request.crs());
-            Path stored = props.workDir().resolve(sha + ".upload");
+            Path stored = storedFile(sha, request.fileName());
+            Files.createDirectories(stored.getParent());
             Files.move(upload, stored, StandardCopyOption.REPLACE_EXISTING);
             long id;
             if (existing.isPresent()) {
@@ -102,7 +103,19 @@ class ImportService {
             throw new UncheckedIOException(e);
         } finally {
             ImportJob.deleteQuietly(upload);
+            ImportJob.deleteQuietly(upload.getParent());
         }
+    }
+
+    /** Where a batch's file waits: a folder per content hash, the file under its own (sanitised) name. */
+    private Path storedFile(String sha, String fileName) {
+        return props.workDir().resolve(sha).resolve(safeName(fileName));
+    }
+
+    /** The client's file name reduced to letters, digits, dot, dash and underscore (it names the layer). */
+    static String safeName(String fileName) {
+        String safe = fileName.replaceAll("[^\\p{L}\\p{N}._-]", "_");
+        return safe.isEmpty() || safe.startsWith(".") ? "upload" + safe : safe;
     }
 
     /** Retries a failed batch from its kept file; the same as uploading the file again. */
@@ -112,7 +125,7 @@ class ImportService {
         if (!batch.state().equals("failed")) {
             throw new ApiException(HttpStatus.CONFLICT, "import_not_failed", null, id, batch.state());
         }
-        Path stored = props.workDir().resolve(batch.sha256() + ".upload");
+        Path stored = storedFile(batch.sha256(), batch.fileName());
         if (!Files.exists(stored)) {
             throw new ApiException(HttpStatus.CONFLICT, "import_file_gone", null, id);
         }
@@ -137,7 +150,9 @@ class ImportService {
         }
         detections.deleteBatch(id);
         batches.delete(id);
-        ImportJob.deleteQuietly(props.workDir().resolve(batch.sha256() + ".upload"));
+        Path stored = storedFile(batch.sha256(), batch.fileName());
+        ImportJob.deleteQuietly(stored);
+        ImportJob.deleteQuietly(stored.getParent());
         events.publishEvent(new DetectionsChanged(id, DetectionsChanged.ROLLED_BACK, null));
     }
 
@@ -148,6 +163,7 @@ class ImportService {
             if (created) {
                 batches.delete(id);
                 ImportJob.deleteQuietly(stored);
+                ImportJob.deleteQuietly(stored.getParent());
             } else {
                 batches.fail(id, null, null, clock.instant());
             }
@@ -158,7 +174,8 @@ class ImportService {
     private Path receive(MultipartFile file) {
         try {
             Files.createDirectories(props.workDir());
-            Path tmp = props.workDir().resolve("incoming-" + UUID.randomUUID() + ".part");
+            Path dir = Files.createDirectories(props.workDir().resolve("incoming-" + UUID.randomUUID()));
+            Path tmp = dir.resolve(safeName(ImportParams.fileNameOf(file.getOriginalFilename())));
             try (InputStream in = file.getInputStream()) {
                 Files.copy(in, tmp);
             }

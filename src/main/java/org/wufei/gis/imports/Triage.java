@@ -84,10 +84,13 @@ final class Triage {
         return new Verdict(same ? Result.KNOWN : Result.CHANGED, best.id(), false);
     }
 
-    /** Whether two detections of one batch are the same place, to merge them. */
+    /** Whether two detections of one batch are the same place, to merge them: like polygons or near points. */
     boolean sameFeature(Geometry a, Geometry b) {
         if (a instanceof Polygonal && b instanceof Polygonal) {
             return iou(a, b) >= rules.knownIou();
+        }
+        if (a instanceof Polygonal || b instanceof Polygonal) {
+            return false;
         }
         return metres(a, b) <= rules.pointMetres();
     }

@@ -57,6 +57,11 @@ final class UploadCheck {
                     continue;
                 }
                 sampled++;
+                Geometry raw = f.geometry();
+                if (!from.eitherAxisOrder() && district.swappedInside(raw) && !district.inside(raw)) {
+                    swapped++;
+                    continue;
+                }
                 Geometry wgs84;
                 try {
                     Geometry flat = FeatureNormaliser.flatten(f.geometry());
