@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.LongConsumer;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
@@ -21,8 +22,9 @@ final class BatchRun {
     private static final int INSERT_BATCH = 500;
 
     /** What the run needs from its surroundings. */
-    record Context(long batchId, String source, LocalDate acquired, boolean pointsAllowed, List<String> kinds,
-            FeatureNormaliser normaliser, DetectionFields fields, Triage triage, KnownSites knownSites,
+    record Context(long batchId, String source, LocalDate acquired, boolean pointsAllowed,
+            FeatureNormaliser normaliser, DetectionFields fields, Triage triage,
+            Function<Envelope, List<Triage.KnownSite>> candidates,
             Detections detections, RunErrors errors, int progressEvery) {
     }
 
@@ -82,7 +84,7 @@ final class BatchRun {
         }
         Envelope search = new Envelope(g.getEnvelopeInternal());
         search.expandBy(ctx.triage().searchMarginDegrees());
-        Triage.Verdict verdict = ctx.triage().judge(g, n.areaM2(), ctx.knownSites().near(search, ctx.kinds()));
+        Triage.Verdict verdict = ctx.triage().judge(g, n.areaM2(), ctx.candidates().apply(search));
         DetectionFields.Fields fields = ctx.fields().map(f.attributes(), ctx.acquired());
         buffer.add(new Detections.NewDetection(f.index(), f.layer(), ctx.source(), fields.acquired(), fields,
                 n.areaM2(), g, verdict, n.repaired()));
