@@ -66,7 +66,7 @@ EOF
 
 heap_mib() {
   curl -s "http://127.0.0.1:$port/actuator/prometheus" |
-    awk '/^jvm_memory_used_bytes\{.*area="heap"/ {s+=$2} END {printf "%.0f", s/1048576}'
+    awk '$1 ~ /^jvm_memory_used_bytes/ && /area="heap"/ {s+=$NF} END {printf "%.0f", s/1048576}'
 }
 
 # Uploads a file, waits for the batch, prints seconds and the peak heap seen.

@@ -8,7 +8,6 @@ import java.util.function.Function;
 import java.util.function.LongConsumer;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.index.quadtree.Quadtree;
 import org.wufei.gis.imports.read.FeatureSource;
 import org.wufei.gis.imports.read.ImportException;
 import org.wufei.gis.imports.read.SourceFeature;
@@ -30,7 +29,7 @@ final class BatchRun {
 
     private final Context ctx;
     private final CrsResolver crs;
-    private final Quadtree kept = new Quadtree();
+    private final BatchFootprints kept = new BatchFootprints();
     private final List<Detections.NewDetection> buffer = new ArrayList<>();
     private final Envelope bounds = new Envelope();
     private long read;
@@ -88,7 +87,7 @@ final class BatchRun {
         DetectionFields.Fields fields = ctx.fields().map(f.attributes(), ctx.acquired());
         buffer.add(new Detections.NewDetection(f.index(), f.layer(), ctx.source(), fields.acquired(), fields,
                 n.areaM2(), g, verdict, n.repaired()));
-        kept.insert(g.getEnvelopeInternal(), g);
+        kept.add(g);
         bounds.expandToInclude(g.getEnvelopeInternal());
         accepted++;
         repaired += n.repaired() ? 1 : 0;
@@ -101,9 +100,8 @@ final class BatchRun {
     private boolean duplicate(Geometry g) {
         Envelope e = new Envelope(g.getEnvelopeInternal());
         e.expandBy(ctx.triage().searchMarginDegrees());
-        for (Object o : kept.query(e)) {
-            Geometry other = (Geometry) o;
-            if (other.getEnvelopeInternal().intersects(e) && ctx.triage().sameFeature(g, other)) {
+        for (Geometry other : kept.near(e)) {
+            if (ctx.triage().sameFeature(g, other)) {
                 return true;
             }
         }
