@@ -14,8 +14,8 @@ final class Generalisation {
     static final int POINT_BELOW_PIXELS = 4;
     static final int AGGREGATE_POINTS_BELOW_ZOOM = 10;
     static final int AGGREGATE_POLYGONS_BELOW_ZOOM = 13;
-    /** Aggregation cells per tile side: 32 cells of 8 screen pixels. */
-    static final int CELLS_PER_SIDE = 32;
+    /** Aggregation cells per tile side: 16 cells of 16 screen pixels. */
+    static final int CELLS_PER_SIDE = 16;
 
     private Generalisation() {
     }
