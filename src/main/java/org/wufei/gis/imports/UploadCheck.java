@@ -1,5 +1,6 @@
 package org.wufei.gis.imports;
 
+import java.nio.file.Path;
 import java.util.Iterator;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
@@ -11,7 +12,6 @@ import org.wufei.gis.imports.read.FormatDetector;
 import org.wufei.gis.imports.read.ImportException;
 import org.wufei.gis.imports.read.ReadOptions;
 import org.wufei.gis.imports.read.SourceFeature;
-import java.nio.file.Path;
 
 /**
  * What is checked while the uploader waits, so a file that cannot work is refused before any row is written:
