@@ -18,7 +18,7 @@ import org.wufei.gis.imports.read.SourceFeature;
  * (for merging) and one insert buffer, so memory grows with detections kept, not with the file.
  */
 final class BatchRun {
-    private static final int INSERT_BATCH = 500;
+    private static final int INSERT_BATCH = 2000;
 
     /** What the run needs from its surroundings. */
     record Context(long batchId, String source, LocalDate acquired, boolean pointsAllowed,
