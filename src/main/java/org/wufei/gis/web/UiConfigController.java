@@ -29,16 +29,19 @@ class UiConfigController {
     private final MapProperties map;
     private final Labels labels;
     private final Lifecycles lifecycles;
+    private final OfferedServices services;
 
-    UiConfigController(District district, MapProperties map, Labels labels, SiteRegister register) {
+    UiConfigController(District district, MapProperties map, Labels labels, SiteRegister register,
+            OfferedServices services) {
         this.district = district;
+        this.services = services;
         this.map = map;
         this.labels = labels;
         this.lifecycles = register.lifecycles();
     }
 
     record UiConfig(DistrictView district, List<MapProperties.Basemap> basemaps, List<KindView> kinds,
-            UserView user, CsrfView csrf) {
+            UserView user, CsrfView csrf, Map<String, Boolean> services) {
     }
 
     record DistrictView(String name, String nameEn, double[] bbox, double[] seat,
@@ -72,7 +75,7 @@ class UiConfigController {
         List<Map<String, String>> townships = district.townships().stream()
                 .map(t -> Map.of("code", t.code(), "name", t.name(), "nameEn", t.nameEn())).toList();
         var body = new UiConfig(new DistrictView(district.name(), district.nameEn(), district.bbox(),
-                district.seat(), townships), map.basemaps(), kinds(), user, csrf);
+                district.seat(), townships), map.basemaps(), kinds(), user, csrf, services.offered());
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(body);
     }
 
