@@ -16,14 +16,14 @@ async function problemOf(res) {
 }
 
 export async function getJson(url) {
-  const res = await fetch(url, { headers: { Accept: 'application/json, application/geo+json' }, credentials: 'same-origin' });
+  const res = await fetch(url, { headers: { Accept: 'application/json, application/geo+json', 'X-Requested-With': 'XMLHttpRequest' }, credentials: 'same-origin' });
   if (!res.ok) throw new HttpError(res.status, await problemOf(res));
   return res.json();
 }
 
 /** A write with the session cookie and CSRF header; network failures surface as TypeError. */
 export async function send(method, url, body, headers = {}) {
-  const h = { Accept: 'application/json', ...headers };
+  const h = { Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest', ...headers };
   if (csrf) h[csrf.header] = csrf.token;
   if (body && !(body instanceof FormData)) {
     h['Content-Type'] = 'application/json';

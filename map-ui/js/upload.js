@@ -14,6 +14,7 @@ function upload(file, source, csrf, onProgress) {
     xhr.open('POST', '/api/imports');
     if (csrf) xhr.setRequestHeader(csrf.header, csrf.token);
     xhr.setRequestHeader('Accept', 'application/json');
+    xhr.setRequestHeader('X-Requested-With', 'XMLHttpRequest');
     xhr.upload.onprogress = (e) => { if (e.lengthComputable) onProgress(Math.round((100 * e.loaded) / e.total)); };
     xhr.onload = () => {
       let body = null;

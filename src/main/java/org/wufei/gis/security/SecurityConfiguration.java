@@ -1,6 +1,7 @@
 package org.wufei.gis.security;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
@@ -41,12 +42,12 @@ class SecurityConfiguration {
                         .defaultSuccessUrl("/", false).failureUrl("/login.html?error").permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/"))
                 .httpBasic(basic -> basic.authenticationEntryPoint((req, res, e) -> {
-                    res.setHeader("WWW-Authenticate", "Basic realm=\"waste-site-gis\"");
+                    challenge(req, res);
                     problems.write(req, res, HttpStatus.UNAUTHORIZED, "authentication_required");
                 }))
                 .exceptionHandling(ex -> ex
                         .authenticationEntryPoint((req, res, e) -> {
-                            res.setHeader("WWW-Authenticate", "Basic realm=\"waste-site-gis\"");
+                            challenge(req, res);
                             problems.write(req, res, HttpStatus.UNAUTHORIZED, "authentication_required");
                         })
                         .accessDeniedHandler((req, res, e) -> {
@@ -80,6 +81,13 @@ class SecurityConfiguration {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         boolean api = path.startsWith("/api/") || path.startsWith("/ogc/") || path.equals("/ogc");
         return api && (request.getHeader("Authorization") != null || request.getRequestedSessionId() == null);
+    }
+
+    /** Asks for Basic credentials, except from the map page's scripts (a browser would pop up a password box). */
+    private static void challenge(HttpServletRequest req, HttpServletResponse res) {
+        if (!"XMLHttpRequest".equals(req.getHeader("X-Requested-With"))) {
+            res.setHeader("WWW-Authenticate", "Basic realm=\"waste-site-gis\"");
+        }
     }
 
     private static boolean signedIn() {
