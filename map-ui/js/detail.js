@@ -1,6 +1,6 @@
 // The site panel: attributes with their labels, status, deadline and overdue warning, history timeline,
 // inspection photos and links to the site as GeoJSON. Everything from the server is set as text.
-import { el, clear } from './dom.js';
+import { el, clear, append } from './dom.js';
 import { t, label, currentLang } from './i18n.js';
 import { getJson } from './api.js';
 import { statusColour, symbol } from './palette.js';
@@ -68,7 +68,7 @@ export async function showSite(panel, id, kinds, ogc) {
     getJson(`/api/sites/${id}`), getJson(`/api/sites/${id}/history`), getJson(`/api/sites/${id}/inspections`)]);
   const kind = kinds.find((k) => k.id === site.kind);
   const geojson = ogc ? `/ogc/collections/${kind.collectionId}/items/${id}` : `/api/sites/${id}`;
-  clear(panel).append(
+  append(clear(panel), [
     el('header', {},
       el('h2', { 'data-testid': 'site-name' }, site.name),
       el('p', { class: 'status', 'data-testid': 'site-status' },
@@ -80,6 +80,6 @@ export async function showSite(panel, id, kinds, ogc) {
     el('h3', {}, t('site.photos')), photos(inspections),
     el('h3', {}, t('site.inspections')), inspectionNotes(inspections),
     el('h3', {}, t('site.history')), history(events),
-    el('div', { id: 'inspection-slot' }));
+    el('div', { id: 'inspection-slot' })]);
   return site;
 }
