@@ -27,7 +27,7 @@ public enum DatabaseKind {
         }
     }
 
-    static DatabaseKind ofProductName(String productName) {
+    public static DatabaseKind ofProductName(String productName) {
         return productName != null && productName.toLowerCase().contains("postgres") ? POSTGIS : H2GIS;
     }
 }

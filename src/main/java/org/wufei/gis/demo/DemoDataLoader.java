@@ -15,7 +15,6 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 import org.wufei.gis.common.Actor;
 import org.wufei.gis.common.Role;
 import org.wufei.gis.common.DemoProperties;
@@ -46,8 +45,8 @@ class DemoDataLoader implements ApplicationRunner {
         this.file = Path.of(demo.dataDir()).resolve("sites.geojson");
     }
 
+    /** One transaction per site (through SiteRegister) keeps the persistence context small and the load fast. */
     @Override
-    @Transactional
     public void run(ApplicationArguments args) throws IOException {
         if (sites.count() > 0) {
             return;

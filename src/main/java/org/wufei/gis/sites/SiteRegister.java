@@ -12,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.wufei.gis.common.Actor;
 import org.wufei.gis.common.ApiException;
 import org.wufei.gis.common.District;
+import org.wufei.gis.common.Role;
 import org.wufei.gis.crs.MetricCrs;
 
 /** The site register's use cases: create, read, move along the lifecycle, edit, delete, history. */
@@ -62,9 +63,7 @@ public class SiteRegister {
         String status = cmd.status() == null ? lifecycle.initialState() : cmd.status();
         Transition creation = lifecycle.creation(status).orElseThrow(() -> ApiException.unprocessable(
                 "status_not_initial", "status", status, cmd.kind().id()));
-        if (!actor.hasAnyRole(creation.roles())) {
-            throw new ApiException(HttpStatus.FORBIDDEN, "role_forbidden", null);
-        }
+        requireAnyRole(actor, creation.roles());
         checkText(cmd.name(), "name", 200, true);
         checkText(cmd.note(), "note", Site.NOTE_MAX, false);
         checkTownship(cmd.township());
@@ -122,10 +121,8 @@ public class SiteRegister {
     }
 
     public Site edit(long id, long expectedVersion, EditSite cmd, Actor actor) {
+        requireAdmin(actor);
         Site site = current(id, expectedVersion);
-        if (!actor.hasAnyRole(List.of(org.wufei.gis.common.Role.ADMIN))) {
-            throw new ApiException(HttpStatus.FORBIDDEN, "role_forbidden", null);
-        }
         checkText(cmd.name(), "name", 200, false);
         checkText(cmd.note(), "note", Site.NOTE_MAX, false);
         if (cmd.township() != null) {
@@ -143,10 +140,8 @@ public class SiteRegister {
     }
 
     public Site delete(long id, long expectedVersion, String note, Actor actor) {
+        requireAdmin(actor);
         Site site = current(id, expectedVersion);
-        if (!actor.hasAnyRole(List.of(org.wufei.gis.common.Role.ADMIN))) {
-            throw new ApiException(HttpStatus.FORBIDDEN, "role_forbidden", null);
-        }
         checkText(note, "note", Site.NOTE_MAX, false);
         StatusEvent event = site.delete(actor, clock.instant(), note);
         Site saved = sites.saveAndFlush(site);
@@ -196,6 +191,16 @@ public class SiteRegister {
             }
         }
         return prefix + String.format("%04d", next);
+    }
+
+    private static void requireAdmin(Actor actor) {
+        requireAnyRole(actor, List.of(Role.ADMIN));
+    }
+
+    private static void requireAnyRole(Actor actor, java.util.Collection<Role> roles) {
+        if (!actor.hasAnyRole(roles)) {
+            throw new ApiException(HttpStatus.FORBIDDEN, "role_forbidden", null);
+        }
     }
 
     /** Area in m² to a tenth: finer than any survey, stable across databases. */

@@ -17,6 +17,6 @@ import org.wufei.gis.GisApplication;
 @Inherited
 @SpringBootTest(classes = GisApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"server.tomcat.basedir=target/tomcat", "gis.demo.enabled=true",
-            "gis.data-dir=target/test-data"})
+            "gis.data-dir=target/test-data", "logging.level.root=WARN", "logging.level.org.wufei=INFO"})
 public @interface IntegrationTest {
 }

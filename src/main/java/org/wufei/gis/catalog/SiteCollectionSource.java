@@ -1,0 +1,94 @@
+package org.wufei.gis.catalog;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.wufei.gis.common.Labels;
+import org.wufei.gis.sites.AttributeDef;
+import org.wufei.gis.sites.KindSchemas;
+import org.wufei.gis.sites.SiteKind;
+
+/**
+ * The managed sites of one kind: the common site columns joined to the kind's side table, deleted sites left out.
+ * Queryables come from {@link KindSchemas} and the kind's lifecycle states.
+ */
+final class SiteCollectionSource implements CollectionSource {
+    private final SiteKind kind;
+    private final LocalizedText title;
+    private final TableSpec table;
+
+    SiteCollectionSource(SiteKind kind, List<String> statuses, List<String> townships, Labels labels) {
+        this.kind = kind;
+        Map<String, String> name = labels.of(kind.id(), "kind." + kind.id());
+        this.title = new LocalizedText(name.get("zh"), name.get("en"));
+        List<Property> props = new ArrayList<>();
+        props.add(common("code", Property.Type.STRING, List.of(), labels));
+        props.add(common("name", Property.Type.STRING, List.of(), labels));
+        props.add(common("kind", Property.Type.STRING, List.of(kind.id()), labels));
+        props.add(common("status", Property.Type.STRING, statuses, labels));
+        props.add(common("township", Property.Type.STRING, townships, labels));
+        props.add(common("area_m2", Property.Type.NUMBER, List.of(), labels));
+        props.add(common("updated_at", Property.Type.TIMESTAMP, List.of(), labels));
+        for (AttributeDef def : KindSchemas.of(kind)) {
+            Map<String, String> l = labels.of(def.name(), "attr." + def.name());
+            props.add(new Property(def.name(), "k." + def.name(), type(def.type()), def.allowed(),
+                    new LocalizedText(l.get("zh"), l.get("en"))));
+        }
+        this.table = new TableSpec("site s JOIN " + kind.table() + " k ON k.site_id = s.id", "s.id", "s.geom", props,
+                "s.deleted_at IS NULL", List.of(), "s.updated_at", "s.version");
+    }
+
+    private static Property common(String name, Property.Type type, List<String> enums, Labels labels) {
+        Map<String, String> l = labels.of(name, "attr." + name, "field." + name);
+        return new Property(name, "s." + name, type, enums, new LocalizedText(l.get("zh"), l.get("en")));
+    }
+
+    private static Property.Type type(AttributeDef.Type t) {
+        return switch (t) {
+            case STRING, STRING_LIST -> Property.Type.STRING;
+            case NUMBER -> Property.Type.NUMBER;
+            case INTEGER -> Property.Type.INTEGER;
+            case BOOLEAN -> Property.Type.BOOLEAN;
+        };
+    }
+
+    SiteKind kind() {
+        return kind;
+    }
+
+    @Override
+    public String id() {
+        return kind.collectionId();
+    }
+
+    @Override
+    public LocalizedText title() {
+        return title;
+    }
+
+    @Override
+    public LocalizedText description() {
+        return new LocalizedText("石拐区" + title.zh() + "登记（现状、状态与属性）",
+                "Register of " + title.en() + " in the district: status and attributes");
+    }
+
+    @Override
+    public String geometryType() {
+        return kind.polygonal() ? "Polygon" : "Point";
+    }
+
+    @Override
+    public TableSpec table() {
+        return table;
+    }
+
+    @Override
+    public List<String> tileProperties() {
+        return List.of("code", "name", "kind", "status");
+    }
+
+    @Override
+    public boolean writable() {
+        return true;
+    }
+}

@@ -1,0 +1,145 @@
+package org.wufei.gis.imports;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.function.LongConsumer;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.index.quadtree.Quadtree;
+import org.wufei.gis.imports.read.FeatureSource;
+import org.wufei.gis.imports.read.ImportException;
+import org.wufei.gis.imports.read.SourceFeature;
+
+/**
+ * One pass over an upload's features inside the batch's transaction: normalise, map attributes, merge duplicates
+ * within the batch, triage against known sites, insert in JDBC batches. Holds only the batch's accepted geometries
+ * (for merging) and one insert buffer, so memory grows with detections kept, not with the file.
+ */
+final class BatchRun {
+    private static final int INSERT_BATCH = 500;
+
+    /** What the run needs from its surroundings. */
+    record Context(long batchId, String source, LocalDate acquired, boolean pointsAllowed, List<String> kinds,
+            FeatureNormaliser normaliser, DetectionFields fields, Triage triage, KnownSites knownSites,
+            Detections detections, RunErrors errors, int progressEvery) {
+    }
+
+    private final Context ctx;
+    private final CrsResolver crs;
+    private final Quadtree kept = new Quadtree();
+    private final List<Detections.NewDetection> buffer = new ArrayList<>();
+    private final Envelope bounds = new Envelope();
+    private long read;
+    private long accepted;
+    private long repaired;
+    private long merged;
+    private final long[] triage = new long[Triage.Result.values().length];
+
+    BatchRun(Context ctx, CrsResolver crs) {
+        this.ctx = ctx;
+        this.crs = crs;
+    }
+
+    /** Reads every feature; {@code progress} is told how many have been read every so often. */
+    void run(FeatureSource source, LongConsumer progress) {
+        Iterator<SourceFeature> it = source.iterator();
+        while (it.hasNext()) {
+            SourceFeature feature;
+            try {
+                feature = it.next();
+            } catch (ImportException e) {
+                if (e.featureIndex().isEmpty()) {
+                    throw e;
+                }
+                read++;
+                ctx.errors().add(e, null);
+                continue;
+            }
+            read++;
+            try {
+                accept(feature);
+            } catch (ImportException e) {
+                ctx.errors().add(e, feature.layer());
+            }
+            if (read % ctx.progressEvery() == 0) {
+                flush();
+                progress.accept(read);
+            }
+        }
+        flush();
+    }
+
+    private void accept(SourceFeature f) {
+        CrsResolver.Resolved from = crs.forLayer(f.layer());
+        FeatureNormaliser.Normalised n = ctx.normaliser().normalise(f.index(), f.geometry(), from,
+                ctx.pointsAllowed());
+        Geometry g = n.geometry();
+        if (duplicate(g)) {
+            merged++;
+            return;
+        }
+        Envelope search = new Envelope(g.getEnvelopeInternal());
+        search.expandBy(ctx.triage().searchMarginDegrees());
+        Triage.Verdict verdict = ctx.triage().judge(g, n.areaM2(), ctx.knownSites().near(search, ctx.kinds()));
+        DetectionFields.Fields fields = ctx.fields().map(f.attributes(), ctx.acquired());
+        buffer.add(new Detections.NewDetection(f.index(), f.layer(), ctx.source(), fields.acquired(), fields,
+                n.areaM2(), g, verdict, n.repaired()));
+        kept.insert(g.getEnvelopeInternal(), g);
+        bounds.expandToInclude(g.getEnvelopeInternal());
+        accepted++;
+        repaired += n.repaired() ? 1 : 0;
+        triage[verdict.result().ordinal()]++;
+        if (buffer.size() >= INSERT_BATCH) {
+            flush();
+        }
+    }
+
+    private boolean duplicate(Geometry g) {
+        Envelope e = new Envelope(g.getEnvelopeInternal());
+        e.expandBy(ctx.triage().searchMarginDegrees());
+        for (Object o : kept.query(e)) {
+            Geometry other = (Geometry) o;
+            if (other.getEnvelopeInternal().intersects(e) && ctx.triage().sameFeature(g, other)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void flush() {
+        if (!buffer.isEmpty()) {
+            ctx.detections().insertAll(ctx.batchId(), buffer);
+            buffer.clear();
+        }
+    }
+
+    long read() {
+        return read;
+    }
+
+    long accepted() {
+        return accepted;
+    }
+
+    long rejected() {
+        return ctx.errors().total();
+    }
+
+    long repaired() {
+        return repaired;
+    }
+
+    long merged() {
+        return merged;
+    }
+
+    long count(Triage.Result r) {
+        return triage[r.ordinal()];
+    }
+
+    Envelope bounds() {
+        return bounds.isNull() ? null : bounds;
+    }
+}

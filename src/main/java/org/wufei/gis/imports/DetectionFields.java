@@ -1,0 +1,107 @@
+package org.wufei.gis.imports;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Maps an uploaded feature's attributes to the detection's own fields through the configurable alias table
+ * (名称/name, 类别/category, 备注/note, 置信度/confidence, 日期/acquired, 面积/area); everything else is kept as-is
+ * in a JSON text column. Values are stored as text, never interpreted as markup.
+ */
+final class DetectionFields {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** The mapped fields of one feature; {@code attributesJson} holds the rest. */
+    record Fields(String name, String category, String note, Double confidence, LocalDate acquired,
+            String attributesJson) {
+    }
+
+    private final Map<String, String> fieldByAlias = new HashMap<>();
+
+    DetectionFields(Map<String, List<String>> aliases) {
+        aliases.forEach((field, names) -> names.forEach(n -> fieldByAlias.put(key(n), field)));
+    }
+
+    Fields map(Map<String, Object> attributes, LocalDate batchAcquired) {
+        Map<String, Object> rest = new LinkedHashMap<>();
+        Map<String, Object> mine = new HashMap<>();
+        attributes.forEach((name, value) -> {
+            String field = fieldByAlias.get(key(name));
+            if (field == null || mine.containsKey(field) || value == null) {
+                rest.put(name, plain(value));
+            } else {
+                mine.put(field, value);
+                if (field.equals("area") || field.equals("confidence") && confidence(value) == null) {
+                    rest.put(name, plain(value)); // the declared value stays visible; ours is measured
+                }
+            }
+        });
+        LocalDate acquired = date(mine.get("acquired"));
+        return new Fields(text(mine.get("name")), text(mine.get("category")), text(mine.get("note")),
+                confidence(mine.get("confidence")), acquired == null ? batchAcquired : acquired,
+                rest.isEmpty() ? null : JSON.writeValueAsString(rest));
+    }
+
+    private static String key(String name) {
+        return name.strip().toLowerCase(Locale.ROOT);
+    }
+
+    private static Object plain(Object v) {
+        return v == null || v instanceof Number || v instanceof Boolean || v instanceof String ? v : v.toString();
+    }
+
+    private static String text(Object v) {
+        if (v == null) {
+            return null;
+        }
+        String s = v instanceof Double d && d == Math.rint(d) ? String.valueOf(d.longValue()) : v.toString().strip();
+        return s.isEmpty() ? null : s;
+    }
+
+    /** 0..1 as given; 1..100 read as a percentage; anything else unknown. */
+    static Double confidence(Object v) {
+        Double d = null;
+        if (v instanceof Number n) {
+            d = n.doubleValue();
+        } else if (v != null) {
+            String s = v.toString().strip().replace("%", "");
+            try {
+                d = Double.parseDouble(s);
+                if (v.toString().contains("%")) {
+                    d = d / 100;
+                }
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+        if (d == null || !Double.isFinite(d) || d < 0 || d > 100) {
+            return null;
+        }
+        return d > 1 ? d / 100 : d;
+    }
+
+    private static LocalDate date(Object v) {
+        if (v instanceof LocalDateTime t) {
+            return t.toLocalDate();
+        }
+        if (v instanceof LocalDate d) {
+            return d;
+        }
+        if (v == null) {
+            return null;
+        }
+        String s = v.toString().strip().replace('/', '-').replace('.', '-');
+        try {
+            return LocalDate.parse(s.length() > 10 ? s.substring(0, 10) : s);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package org.wufei.gis.imports;
+
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.WKBReader;
+import org.locationtech.jts.io.WKBWriter;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The detection table: every statement about detections in one place, values always bound. */
+@Repository
+class Detections {
+    private static final String INSERT = """
+            INSERT INTO detection (batch_id, feature_index, layer, source, acquired, confidence, name, category,
+                area_m2, note, attributes, geom, triage, matched_site_id, red_flag, repaired)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ST_GeomFromWKB(?, 4326), ?, ?, ?, ?)""";
+    private static final String COLUMNS = """
+            id, batch_id, feature_index, layer, source, acquired, confidence, name, category, area_m2, note,
+            attributes, ST_AsBinary(geom) AS wkb, triage, matched_site_id, red_flag, repaired, promoted_site_id""";
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+
+    Detections(JdbcClient jdbc, JdbcTemplate template) {
+        this.jdbc = jdbc;
+        this.template = template;
+    }
+
+    /** A detection ready to insert. */
+    record NewDetection(long featureIndex, String layer, String source, LocalDate acquired,
+            DetectionFields.Fields fields, double areaM2, Geometry geometry, Triage.Verdict verdict, boolean repaired) {
+    }
+
+    /** One stored detection. */
+    record DetectionRow(long id, long batchId, long featureIndex, String layer, String source, LocalDate acquired,
+            Double confidence, String name, String category, Double areaM2, String note, String attributesJson,
+            Geometry geometry, String triage, Long matchedSiteId, boolean redFlag, boolean repaired,
+            Long promotedSiteId) {
+    }
+
+    void insertAll(long batchId, List<NewDetection> rows) {
+        WKBWriter wkb = new WKBWriter(2);
+        template.batchUpdate(INSERT, rows, rows.size(), (PreparedStatement ps, NewDetection d) -> {
+            var f = d.fields();
+            ps.setLong(1, batchId);
+            ps.setLong(2, d.featureIndex());
+            setText(ps, 3, d.layer());
+            ps.setString(4, d.source());
+            if (d.acquired() == null) {
+                ps.setNull(5, Types.DATE);
+            } else {
+                ps.setDate(5, Date.valueOf(d.acquired()));
+            }
+            if (f.confidence() == null) {
+                ps.setNull(6, Types.DOUBLE);
+            } else {
+                ps.setDouble(6, f.confidence());
+            }
+            setText(ps, 7, f.name());
+            setText(ps, 8, f.category());
+            ps.setDouble(9, d.areaM2());
+            setText(ps, 10, f.note());
+            setText(ps, 11, f.attributesJson());
+            ps.setBytes(12, wkb.write(d.geometry()));
+            ps.setString(13, d.verdict().result().code());
+            if (d.verdict().matchedSiteId() == null) {
+                ps.setNull(14, Types.BIGINT);
+            } else {
+                ps.setLong(14, d.verdict().matchedSiteId());
+            }
+            ps.setBoolean(15, d.verdict().redFlag());
+            ps.setBoolean(16, d.repaired());
+        });
+    }
+
+    private static void setText(PreparedStatement ps, int i, String v) throws SQLException {
+        if (v == null) {
+            ps.setNull(i, Types.VARCHAR);
+        } else {
+            ps.setString(i, v);
+        }
+    }
+
+    Optional<DetectionRow> find(long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM detection WHERE id = ?").param(id)
+                .query(Detections::row).optional();
+    }
+
+    List<DetectionRow> ofBatch(long batchId, String triage, int offset, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM detection WHERE batch_id = ? AND (CAST(? AS VARCHAR(16)) IS NULL OR triage = ?)"
+                + " ORDER BY id LIMIT ? OFFSET ?").params(batchId, triage, triage, limit, offset)
+                .query(Detections::row).list();
+    }
+
+    long countOfBatch(long batchId) {
+        return jdbc.sql("SELECT COUNT(*) FROM detection WHERE batch_id = ?").param(batchId).query(Long.class).single();
+    }
+
+    List<Long> newOfBatch(long batchId) {
+        return jdbc.sql("SELECT id FROM detection WHERE batch_id = ? AND triage = 'new' AND promoted_site_id IS NULL"
+                + " ORDER BY id").param(batchId).query(Long.class).list();
+    }
+
+    long promotedOfBatch(long batchId) {
+        return jdbc.sql("SELECT COUNT(*) FROM detection WHERE batch_id = ? AND promoted_site_id IS NOT NULL")
+                .param(batchId).query(Long.class).single();
+    }
+
+    /** Marks a detection promoted unless another request already did; true when this call did it. */
+    boolean markPromoted(long id, long siteId) {
+        return jdbc.sql("UPDATE detection SET promoted_site_id = ? WHERE id = ? AND promoted_site_id IS NULL")
+                .params(siteId, id).update() == 1;
+    }
+
+    int deleteBatch(long batchId) {
+        return jdbc.sql("DELETE FROM detection WHERE batch_id = ?").param(batchId).update();
+    }
+
+    /** The name of the township whose boundary holds the point, if any. */
+    Optional<String> townshipAt(double lon, double lat) {
+        return jdbc.sql("""
+                SELECT name FROM township WHERE geom && ST_MakeEnvelope(?, ?, ?, ?, 4326)
+                  AND ST_Contains(geom, ST_SetSRID(ST_MakePoint(?, ?), 4326))""")
+                .params(lon, lat, lon, lat, lon, lat).query(String.class).optional();
+    }
+
+    private static DetectionRow row(ResultSet rs, int n) throws SQLException {
+        Geometry g;
+        try {
+            g = new WKBReader(FeatureNormaliser.WGS84).read(rs.getBytes("wkb"));
+        } catch (ParseException e) {
+            throw new IllegalStateException("Unreadable detection geometry " + rs.getLong("id"), e);
+        }
+        return new DetectionRow(rs.getLong("id"), rs.getLong("batch_id"), rs.getLong("feature_index"),
+                rs.getString("layer"), rs.getString("source"), rs.getObject("acquired", LocalDate.class),
+                rs.getObject("confidence", Double.class), rs.getString("name"), rs.getString("category"),
+                rs.getObject("area_m2", Double.class), rs.getString("note"), rs.getString("attributes"), g,
+                rs.getString("triage"), rs.getObject("matched_site_id", Long.class), rs.getBoolean("red_flag"),
+                rs.getBoolean("repaired"), rs.getObject("promoted_site_id", Long.class));
+    }
+}

@@ -1,0 +1,142 @@
+package org.wufei.gis.imports;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** The import_batch table: every statement about batches in one place, values always bound. */
+@Repository
+class ImportBatches {
+    private static final String COLUMNS = """
+            id, content_sha256, file_name, format, source, requested_crs, encoding, layer, crs_used, crs_detected_by,
+            acquired, state, progress, total, accepted, rejected, repaired, merged, triage_new, triage_known,
+            triage_changed, errors, error_counts, warnings, strict, uploaded_by, created_at, started_at, finished_at""";
+
+    private final JdbcClient jdbc;
+
+    ImportBatches(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    long insert(ImportRequest r, String sha256, String format, String user, Instant now) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO import_batch (content_sha256, file_name, format, source, requested_crs, encoding, layer,
+                    acquired, state, strict, uploaded_by, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?)""")
+                .params(sha256, r.fileName(), format, r.source(), r.crs(), r.encoding(), r.layer(), r.acquired(),
+                        r.strict(), user, utc(now))
+                .update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    Optional<BatchRow> find(long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM import_batch WHERE id = ?").param(id)
+                .query(ImportBatches::row).optional();
+    }
+
+    Optional<BatchRow> findBySha(String sha256) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM import_batch WHERE content_sha256 = ?").param(sha256)
+                .query(ImportBatches::row).optional();
+    }
+
+    List<BatchRow> page(int offset, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM import_batch ORDER BY id DESC LIMIT ? OFFSET ?")
+                .params(limit, offset).query(ImportBatches::row).list();
+    }
+
+    long count() {
+        return jdbc.sql("SELECT COUNT(*) FROM import_batch").query(Long.class).single();
+    }
+
+    /** Puts a failed batch back in the queue with the request it is retried with. */
+    void requeue(long id, ImportRequest r, String format) {
+        jdbc.sql("""
+                UPDATE import_batch SET state = 'queued', progress = 0, total = NULL, accepted = 0, rejected = 0,
+                    repaired = 0, merged = 0, triage_new = 0, triage_known = 0, triage_changed = 0, errors = NULL,
+                    error_counts = NULL, warnings = NULL, started_at = NULL, finished_at = NULL, format = ?,
+                    source = ?, requested_crs = ?, encoding = ?, layer = ?, acquired = ?, strict = ?
+                WHERE id = ? AND state = 'failed'""")
+                .params(format, r.source(), r.crs(), r.encoding(), r.layer(), r.acquired(), r.strict(), id).update();
+    }
+
+    boolean start(long id, Long total, Instant now) {
+        return jdbc.sql("""
+                UPDATE import_batch SET state = 'running', total = ?, started_at = ?, progress = 0
+                WHERE id = ? AND state = 'queued'""").params(total, utc(now), id).update() == 1;
+    }
+
+    void progress(long id, double progress, long accepted, long rejected) {
+        jdbc.sql("UPDATE import_batch SET progress = ?, accepted = ?, rejected = ? WHERE id = ? AND state = 'running'")
+                .params(progress, accepted, rejected, id).update();
+    }
+
+    void finish(long id, BatchOutcome o, Instant now) {
+        jdbc.sql("""
+                UPDATE import_batch SET state = ?, progress = 1, total = ?, accepted = ?, rejected = ?, repaired = ?,
+                    merged = ?, triage_new = ?, triage_known = ?, triage_changed = ?, errors = ?, error_counts = ?,
+                    warnings = ?, crs_used = ?, crs_detected_by = ?, finished_at = ?
+                WHERE id = ?""")
+                .params(o.succeeded() ? "succeeded" : "failed", o.total(), o.accepted(), o.rejected(), o.repaired(),
+                        o.merged(), o.triageNew(), o.triageKnown(), o.triageChanged(), o.errorsJson(),
+                        o.errorCountsJson(), o.warningsJson(), o.crsUsed(), o.crsDetectedBy(), utc(now), id)
+                .update();
+    }
+
+    /** Marks a batch failed with one file-level error, e.g. after a refusal found while running. */
+    void fail(long id, String errorsJson, String errorCountsJson, Instant now) {
+        jdbc.sql("""
+                UPDATE import_batch SET state = 'failed', accepted = 0, triage_new = 0, triage_known = 0,
+                    triage_changed = 0, errors = ?, error_counts = ?, finished_at = ? WHERE id = ?""")
+                .params(errorsJson, errorCountsJson, utc(now), id).update();
+    }
+
+    /** After a crash: whatever was queued or running did not finish, and its detections were never committed. */
+    int failUnfinished(String errorsJson, String errorCountsJson, Instant now) {
+        return jdbc.sql("""
+                UPDATE import_batch SET state = 'failed', accepted = 0, triage_new = 0, triage_known = 0,
+                    triage_changed = 0, errors = ?, error_counts = ?, finished_at = ?
+                WHERE state IN ('queued', 'running')""").params(errorsJson, errorCountsJson, utc(now)).update();
+    }
+
+    void delete(long id) {
+        jdbc.sql("DELETE FROM import_batch WHERE id = ?").param(id).update();
+    }
+
+    private static OffsetDateTime utc(Instant i) {
+        return i == null ? null : i.atOffset(ZoneOffset.UTC);
+    }
+
+    private static BatchRow row(ResultSet rs, int n) throws SQLException {
+        return new BatchRow(rs.getLong("id"), rs.getString("content_sha256"), rs.getString("file_name"),
+                rs.getString("format"), rs.getString("source"), rs.getString("requested_crs"),
+                rs.getString("crs_used"), rs.getString("crs_detected_by"),
+                rs.getObject("acquired", LocalDate.class), rs.getString("state"), rs.getDouble("progress"),
+                (Long) rs.getObject("total", Long.class), rs.getLong("accepted"), rs.getLong("rejected"),
+                rs.getLong("repaired"), rs.getLong("merged"), rs.getLong("triage_new"), rs.getLong("triage_known"),
+                rs.getLong("triage_changed"), rs.getString("errors"), rs.getString("error_counts"),
+                rs.getString("warnings"), rs.getBoolean("strict"), rs.getString("uploaded_by"),
+                instant(rs, "created_at"), instant(rs, "started_at"), instant(rs, "finished_at"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+
+    /** One batch as stored. */
+    record BatchRow(long id, String sha256, String fileName, String format, String source, String requestedCrs,
+            String crsUsed, String crsDetectedBy, LocalDate acquired, String state, double progress, Long total,
+            long accepted, long rejected, long repaired, long merged, long triageNew, long triageKnown,
+            long triageChanged, String errorsJson, String errorCountsJson, String warningsJson, boolean strict,
+            String uploadedBy, Instant createdAt, Instant startedAt, Instant finishedAt) {
+    }
+}

@@ -1,0 +1,126 @@
+package org.wufei.gis.imports;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
+import org.wufei.gis.common.ApiException;
+import org.wufei.gis.common.CurrentActor;
+import org.wufei.gis.common.Locales;
+
+/** Upload, follow, list, retry and roll back import batches; read a batch's detections. */
+@RestController
+@RequestMapping("/api/imports")
+class ImportController {
+    private static final int MAX_LIMIT = 1000;
+
+    private final ImportService service;
+    private final ImportBatches batches;
+    private final Detections detections;
+
+    ImportController(ImportService service, ImportBatches batches, Detections detections) {
+        this.service = service;
+        this.batches = batches;
+        this.detections = detections;
+    }
+
+    @PostMapping(consumes = "multipart/form-data")
+    ResponseEntity<ImportViews.BatchView> upload(MultipartHttpServletRequest request) {
+        MultipartFile file = request.getFile("file");
+        for (String part : request.getFileMap().keySet()) {
+            if (!part.equals("file")) {
+                throw ApiException.badRequest("parameter_unknown", part, part);
+            }
+        }
+        Map<String, String> form = new LinkedHashMap<>();
+        request.getParameterMap().forEach((k, v) -> form.put(k, v.length == 0 ? null : v[0]));
+        ImportRequest params = ImportParams.parse(form, file == null ? null : file.getOriginalFilename());
+        ImportService.Submitted s = service.submit(file, params, CurrentActor.of(request));
+        return located(s, request);
+    }
+
+    @PostMapping("/{id}/retry")
+    ResponseEntity<ImportViews.BatchView> retry(@PathVariable long id, HttpServletRequest request) {
+        return located(service.retry(id, CurrentActor.of(request)), request);
+    }
+
+    @GetMapping("/{id}")
+    ImportViews.BatchView get(@PathVariable long id, HttpServletRequest request) {
+        return ImportViews.of(batches.find(id).orElseThrow(() -> ApiException.notFound("import", id)),
+                Locales.of(request));
+    }
+
+    @GetMapping
+    ImportViews.BatchPage list(@RequestParam Map<String, String> params, HttpServletRequest request) {
+        checkKnown(params, Set.of("offset", "limit", "lang"));
+        int offset = number(params, "offset", 0, Integer.MAX_VALUE, 0);
+        int limit = number(params, "limit", 1, MAX_LIMIT, 50);
+        var items = batches.page(offset, limit).stream().map(b -> ImportViews.of(b, Locales.of(request))).toList();
+        return new ImportViews.BatchPage(items, batches.count(), offset, limit);
+    }
+
+    @GetMapping(path = "/{id}/detections", produces = "application/geo+json")
+    ImportViews.FeatureCollection detections(@PathVariable long id, @RequestParam Map<String, String> params) {
+        checkKnown(params, Set.of("offset", "limit", "triage", "lang"));
+        batches.find(id).orElseThrow(() -> ApiException.notFound("import", id));
+        String triage = params.get("triage");
+        if (triage != null && !Set.of("new", "known", "changed").contains(triage)) {
+            throw ApiException.badRequest("parameter_invalid", "triage", "triage");
+        }
+        int offset = number(params, "offset", 0, Integer.MAX_VALUE, 0);
+        int limit = number(params, "limit", 1, MAX_LIMIT, 100);
+        var features = detections.ofBatch(id, triage, offset, limit).stream().map(ImportViews::of).toList();
+        return new ImportViews.FeatureCollection("FeatureCollection", features, detections.countOfBatch(id),
+                features.size());
+    }
+
+    @DeleteMapping("/{id}")
+    ResponseEntity<Void> rollback(@PathVariable long id, HttpServletRequest request) {
+        service.rollback(id, CurrentActor.of(request));
+        return ResponseEntity.noContent().build();
+    }
+
+    private ResponseEntity<ImportViews.BatchView> located(ImportService.Submitted s, HttpServletRequest request) {
+        var batch = batches.find(s.batchId()).orElseThrow(() -> ApiException.notFound("import", s.batchId()));
+        boolean finished = batch.state().equals("succeeded") || batch.state().equals("failed");
+        HttpStatus status = s.created() || !finished ? HttpStatus.ACCEPTED : HttpStatus.OK;
+        return ResponseEntity.status(status).header(HttpHeaders.LOCATION, "/api/imports/" + s.batchId())
+                .body(ImportViews.of(batch, Locales.of(request)));
+    }
+
+    static void checkKnown(Map<String, String> params, Set<String> known) {
+        for (String name : params.keySet()) {
+            if (!known.contains(name)) {
+                throw ApiException.badRequest("parameter_unknown", name, name);
+            }
+        }
+    }
+
+    static int number(Map<String, String> params, String name, int min, int max, int dflt) {
+        String v = params.get(name);
+        if (v == null) {
+            return dflt;
+        }
+        try {
+            int n = Integer.parseInt(v.strip());
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw ApiException.badRequest("parameter_invalid", name, name);
+    }
+}

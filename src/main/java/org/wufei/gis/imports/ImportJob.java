@@ -1,0 +1,143 @@
+package org.wufei.gis.imports;
+
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.wufei.gis.common.District;
+import org.wufei.gis.crs.CrsRegistry;
+import org.wufei.gis.crs.MetricCrs;
+import org.wufei.gis.imports.read.FeatureReaders;
+import org.wufei.gis.imports.read.FeatureSource;
+import org.wufei.gis.imports.read.ImportException;
+import org.wufei.gis.imports.read.ReadOptions;
+
+/**
+ * Runs one queued batch on a worker thread: all its detections and its final totals commit in one transaction, or
+ * none do. Progress is written in short transactions of its own so it shows while the batch runs; a crash leaves
+ * only a "running" row, which {@link ImportRecovery} marks failed at the next start.
+ */
+@Component
+class ImportJob {
+    private static final Logger log = LoggerFactory.getLogger(ImportJob.class);
+
+    private final ImportBatches batches;
+    private final Detections detections;
+    private final KnownSites knownSites;
+    private final ImportsProperties props;
+    private final FeatureNormaliser normaliser;
+    private final DetectionFields fields;
+    private final Triage triage;
+    private final TransactionTemplate batchTx;
+    private final TransactionTemplate shortTx;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    ImportJob(ImportBatches batches, Detections detections, KnownSites knownSites, ImportsProperties props,
+            CrsRegistry crs, MetricCrs metric, District district, PlatformTransactionManager tm,
+            ApplicationEventPublisher events, Clock clock) {
+        this.batches = batches;
+        this.detections = detections;
+        this.knownSites = knownSites;
+        this.props = props;
+        this.normaliser = new FeatureNormaliser(crs, metric, new DistrictCheck(district, props.marginMetres()));
+        this.fields = new DetectionFields(props.aliases());
+        this.triage = new Triage(props.triage(), metric);
+        this.batchTx = new TransactionTemplate(tm);
+        this.shortTx = new TransactionTemplate(tm);
+        this.shortTx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.events = events;
+        this.clock = clock;
+    }
+
+    ReadOptions readOptions(String encoding, String layer) {
+        return new ReadOptions(encoding == null ? null : Charset.forName(encoding), layer,
+                props.limits().toImportLimits());
+    }
+
+    void run(long batchId, Path file, String encoding, String layer) {
+        var batch = batches.find(batchId).orElse(null);
+        if (batch == null) {
+            return;
+        }
+        RunErrors errors = new RunErrors(props.maxStoredErrors());
+        try (FeatureSource source = FeatureReaders.open(file, readOptions(encoding, layer))) {
+            Long total = source.estimatedCount().isPresent() ? source.estimatedCount().getAsLong() : null;
+            if (!Boolean.TRUE.equals(shortTx.execute(s -> batches.start(batchId, total, clock.instant())))) {
+                return;
+            }
+            CrsResolver crs = new CrsResolver(source, batch.requestedCrs());
+            BatchRun run = new BatchRun(new BatchRun.Context(batchId, batch.source(), batch.acquired(),
+                    props.pointSources().contains(batch.source()),
+                    props.triage().kindsBySource().getOrDefault(batch.source(), List.of()), normaliser, fields,
+                    triage, knownSites, detections, errors, props.progressEvery()), crs);
+            boolean committed = Boolean.TRUE.equals(batchTx.execute(status -> {
+                run.run(source, n -> shortTx.executeWithoutResult(s -> batches.progress(batchId,
+                        total == null || total == 0 ? 0 : Math.min(0.99, (double) n / total), run.accepted(),
+                        run.rejected())));
+                boolean refused = batch.strict() && run.rejected() > 0;
+                if (refused) {
+                    status.setRollbackOnly();
+                    return false;
+                }
+                batches.finish(batchId, outcome(run, errors, crs, source, true), clock.instant());
+                return true;
+            }));
+            if (committed) {
+                deleteQuietly(file);
+                deleteQuietly(file.getParent());
+                events.publishEvent(new DetectionsChanged(batchId, DetectionsChanged.COMMITTED, run.bounds()));
+            } else {
+                shortTx.executeWithoutResult(s -> batches.finish(batchId, refusedOutcome(run, errors, crs, source),
+                        clock.instant()));
+            }
+        } catch (ImportException e) {
+            errors.add(e, null);
+            failed(batchId, errors);
+        } catch (RuntimeException e) {
+            log.error("Import batch {} failed unexpectedly", batchId, e);
+            errors.add(new ImportException("import_failed", null, "导入意外失败，可重试或联系管理员",
+                    "The import failed unexpectedly; retry it or contact an administrator"), null);
+            failed(batchId, errors);
+        }
+    }
+
+    private void failed(long batchId, RunErrors errors) {
+        shortTx.executeWithoutResult(s -> batches.fail(batchId, errors.json(), errors.countsJson(), clock.instant()));
+    }
+
+    private static BatchOutcome outcome(BatchRun run, RunErrors errors, CrsResolver crs, FeatureSource source,
+            boolean succeeded) {
+        return new BatchOutcome(succeeded, run.read(), run.accepted(), run.rejected(), run.repaired(), run.merged(),
+                run.count(Triage.Result.NEW), run.count(Triage.Result.KNOWN), run.count(Triage.Result.CHANGED),
+                errors.json(), errors.countsJson(),
+                source.warnings().isEmpty() ? null : RunErrors.json(source.warnings()), crs.describe(),
+                crs.detectedBy());
+    }
+
+    /** strict=true and some feature was refused: nothing is kept, the errors say why. */
+    private static BatchOutcome refusedOutcome(BatchRun run, RunErrors errors, CrsResolver crs, FeatureSource source) {
+        BatchOutcome o = outcome(run, errors, crs, source, false);
+        Map<String, Long> counts = RunErrors.readCounts(o.errorCountsJson());
+        return new BatchOutcome(false, o.total(), 0, o.rejected(), 0, 0, 0, 0, 0, o.errorsJson(),
+                RunErrors.json(counts), o.warningsJson(), o.crsUsed(), o.crsDetectedBy());
+    }
+
+    static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            log.warn("Could not delete {}", file, e);
+        }
+    }
+}

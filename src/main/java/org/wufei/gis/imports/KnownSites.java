@@ -1,0 +1,40 @@
+package org.wufei.gis.imports;
+
+import java.util.List;
+import java.util.Map;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.WKBReader;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Reads the sites a detection might be, through the site table's spatial index ({@code &&} on both databases). */
+@Repository
+class KnownSites {
+    private static final String NEAR = """
+            SELECT id, status, area_m2, ST_AsBinary(geom) AS wkb FROM site
+            WHERE geom && ST_MakeEnvelope(:minx, :miny, :maxx, :maxy, 4326)
+              AND kind IN (:kinds) AND deleted_at IS NULL""";
+
+    private final JdbcClient jdbc;
+
+    KnownSites(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    List<Triage.KnownSite> near(Envelope e, List<String> kinds) {
+        if (kinds.isEmpty()) {
+            return List.of();
+        }
+        WKBReader wkb = new WKBReader(FeatureNormaliser.WGS84);
+        return jdbc.sql(NEAR).params(Map.of("minx", e.getMinX(), "miny", e.getMinY(), "maxx", e.getMaxX(),
+                "maxy", e.getMaxY(), "kinds", kinds)).query((rs, n) -> {
+                    try {
+                        return new Triage.KnownSite(rs.getLong("id"), rs.getString("status"),
+                                rs.getDouble("area_m2"), wkb.read(rs.getBytes("wkb")));
+                    } catch (ParseException ex) {
+                        throw new IllegalStateException("Unreadable site geometry " + rs.getLong("id"), ex);
+                    }
+                }).list();
+    }
+}

@@ -1,0 +1,115 @@
+package org.wufei.gis.imports;
+
+import java.util.List;
+import java.util.Locale;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.Polygonal;
+import org.locationtech.jts.geom.TopologyException;
+import org.wufei.gis.crs.MetricCrs;
+
+/**
+ * Compares a detection with the known sites around it: {@code known} when it is the same place (polygon IoU at or
+ * above the threshold, or a point within the distance), {@code changed} when it overlaps a site but its area differs
+ * by more than the threshold, overlaps without matching, or the site was closed (a red flag), {@code new} otherwise.
+ */
+final class Triage {
+
+    enum Result {
+        NEW, KNOWN, CHANGED;
+
+        String code() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** A site the detection may be; geometry in EPSG:4326. */
+    record KnownSite(long id, String status, double areaM2, Geometry geometry) {
+    }
+
+    /** What triage says about one detection. */
+    record Verdict(Result result, Long matchedSiteId, boolean redFlag) {
+        static final Verdict NEW = new Verdict(Result.NEW, null, false);
+    }
+
+    private final ImportsProperties.Triage rules;
+    private final MetricCrs metric;
+
+    Triage(ImportsProperties.Triage rules, MetricCrs metric) {
+        this.rules = rules;
+        this.metric = metric;
+    }
+
+    /** Degrees to search around a detection so points within the distance are candidates (generous in longitude). */
+    double searchMarginDegrees() {
+        return rules.pointMetres() / 111_320.0 * 1.5;
+    }
+
+    Verdict judge(Geometry detection, double areaM2, List<KnownSite> candidates) {
+        KnownSite best = null;
+        double bestScore = -1;
+        double bestIou = 0;
+        for (KnownSite site : candidates) {
+            double iou = -1;
+            double score;
+            if (detection instanceof Polygonal && site.geometry() instanceof Polygonal) {
+                iou = iou(detection, site.geometry());
+                if (iou <= 0) {
+                    continue;
+                }
+                score = 1 + iou;
+            } else {
+                double d = metres(detection, site.geometry());
+                if (d > rules.pointMetres()) {
+                    continue;
+                }
+                score = 1 - d / (rules.pointMetres() + 1);
+            }
+            if (score > bestScore) {
+                best = site;
+                bestScore = score;
+                bestIou = iou;
+            }
+        }
+        if (best == null) {
+            return Verdict.NEW;
+        }
+        if (rules.redFlagStatuses().contains(best.status())) {
+            return new Verdict(Result.CHANGED, best.id(), true);
+        }
+        if (bestIou < 0) {
+            return new Verdict(Result.KNOWN, best.id(), false);
+        }
+        double change = Math.abs(areaM2 - best.areaM2()) / Math.max(best.areaM2(), 1e-9);
+        boolean same = change <= rules.areaChange() && bestIou >= rules.knownIou();
+        return new Verdict(same ? Result.KNOWN : Result.CHANGED, best.id(), false);
+    }
+
+    /** Whether two detections of one batch are the same place, to merge them: like polygons or near points. */
+    boolean sameFeature(Geometry a, Geometry b) {
+        if (a instanceof Polygonal && b instanceof Polygonal) {
+            return iou(a, b) >= rules.knownIou();
+        }
+        if (a instanceof Polygonal || b instanceof Polygonal) {
+            return false;
+        }
+        return metres(a, b) <= rules.pointMetres();
+    }
+
+    /** Intersection over union; computed in degrees, which is exact for a ratio over so small an area. */
+    static double iou(Geometry a, Geometry b) {
+        if (!a.getEnvelopeInternal().intersects(b.getEnvelopeInternal()) || !a.intersects(b)) {
+            return 0;
+        }
+        try {
+            double inter = a.intersection(b).getArea();
+            double union = a.getArea() + b.getArea() - inter;
+            return union <= 0 ? 0 : inter / union;
+        } catch (TopologyException e) {
+            return 0;
+        }
+    }
+
+    private double metres(Geometry a, Geometry b) {
+        return metric.toMetric(a).distance(metric.toMetric(b));
+    }
+}

@@ -1,0 +1,117 @@
+package org.wufei.gis.imports;
+
+import java.util.Iterator;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.wufei.gis.crs.CrsException;
+import org.wufei.gis.crs.CrsRegistry;
+import org.wufei.gis.imports.read.FeatureReaders;
+import org.wufei.gis.imports.read.FeatureSource;
+import org.wufei.gis.imports.read.FormatDetector;
+import org.wufei.gis.imports.read.ImportException;
+import org.wufei.gis.imports.read.ReadOptions;
+import org.wufei.gis.imports.read.SourceFeature;
+import java.nio.file.Path;
+
+/**
+ * What is checked while the uploader waits, so a file that cannot work is refused before any row is written:
+ * format and archive safety, the CRS (a garbage .prj asks for {@code crs}), and — on the first features — whether
+ * the coordinates land in the district at all, which catches swapped latitude/longitude and projected numbers sent
+ * without a CRS.
+ */
+final class UploadCheck {
+    private static final int SAMPLE = 200;
+
+    private final CrsRegistry crs;
+    private final DistrictCheck district;
+
+    UploadCheck(CrsRegistry crs, DistrictCheck district) {
+        this.crs = crs;
+        this.district = district;
+    }
+
+    /** Returns the detected format's name; throws {@link ImportException} for a file that must be refused. */
+    String check(Path file, ReadOptions options, String requestedCrs) {
+        try (FeatureSource source = FeatureReaders.open(file, options)) {
+            String format = FormatDetector.detect(file).name();
+            CrsResolver resolver = new CrsResolver(source, requestedCrs);
+            int sampled = 0;
+            int inside = 0;
+            int swapped = 0;
+            int projected = 0;
+            boolean assumed = false;
+            Iterator<SourceFeature> it = source.iterator();
+            while (it.hasNext() && sampled < SAMPLE) {
+                SourceFeature f;
+                try {
+                    f = it.next();
+                } catch (ImportException e) {
+                    if (e.featureIndex().isEmpty()) {
+                        throw e;
+                    }
+                    continue;
+                }
+                CrsResolver.Resolved from = resolver.forLayer(f.layer());
+                assumed |= from.assumed();
+                if (f.geometry() == null || f.geometry().isEmpty() || !finite(f.geometry())) {
+                    continue;
+                }
+                sampled++;
+                Geometry raw = f.geometry();
+                if (!from.eitherAxisOrder() && district.swappedInside(raw) && !district.inside(raw)) {
+                    swapped++;
+                    continue;
+                }
+                Geometry wgs84;
+                try {
+                    Geometry flat = FeatureNormaliser.flatten(f.geometry());
+                    wgs84 = crs.toWgs84(from.eitherAxisOrder() ? district.inAxisOrder(flat) : flat, from.crs());
+                } catch (CrsException | IllegalArgumentException e) {
+                    projected++;
+                    continue;
+                }
+                if (district.inside(wgs84)) {
+                    inside++;
+                } else if (district.swappedInside(wgs84)) {
+                    swapped++;
+                } else if (looksProjected(f.geometry())) {
+                    projected++;
+                }
+            }
+            if (sampled > 0 && inside == 0) {
+                throw verdict(swapped, projected, sampled, assumed);
+            }
+            return format;
+        }
+    }
+
+    private ImportException verdict(int swapped, int projected, int sampled, boolean assumed) {
+        if (swapped * 2 > sampled) {
+            return district.swapped(null);
+        }
+        if (assumed && projected * 2 > sampled) {
+            return new ImportException("crs_required", "crs",
+                    "文件没有声明坐标系，坐标看起来是投影坐标（米）。请用 crs 参数指明坐标系（如 EPSG:4546）。",
+                    "The file declares no coordinate reference system and its coordinates look projected (metres). "
+                            + "Name the system with the crs parameter (e.g. EPSG:4546).");
+        }
+        return new ImportException("outside_district", "file",
+                "文件中抽查的要素没有一个落在本区范围内；请检查坐标系（crs 参数）或文件是否属于本区。",
+                "None of the sampled features falls in the district; check the coordinate system (crs parameter) "
+                        + "or whether the file belongs to this district.");
+    }
+
+    private static boolean finite(Geometry g) {
+        for (Coordinate c : g.getCoordinates()) {
+            if (!Double.isFinite(c.x) || !Double.isFinite(c.y)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean looksProjected(Geometry g) {
+        Coordinate c = g.getCoordinate();
+        return Math.abs(c.x) > 360 || Math.abs(c.y) > 360;
+    }
+}

@@ -1,0 +1,64 @@
+package org.wufei.gis.ogc.features;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Writes OGC documents as bytes with their exact media type, with a content ETag and 304 on If-None-Match. */
+final class OgcResponses {
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private OgcResponses() {
+    }
+
+    static ResponseEntity<byte[]> json(Object document, String mediaType, String ifNoneMatch) {
+        return bytes(JSON.writeValueAsBytes(document), mediaType, null, ifNoneMatch);
+    }
+
+    /** A body with an ETag: the given one, or a digest of the bytes when null. */
+    static ResponseEntity<byte[]> bytes(byte[] body, String mediaType, String etag, String ifNoneMatch) {
+        String tag = etag != null ? etag : digest(body);
+        ResponseEntity.BodyBuilder b;
+        if (matches(ifNoneMatch, tag)) {
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(tag).build();
+        }
+        b = ResponseEntity.ok().eTag(tag).header(HttpHeaders.CONTENT_TYPE, MediaType.parseMediaType(
+                mediaType + (mediaType.contains("charset") ? "" : ";charset=UTF-8")).toString());
+        return b.body(body);
+    }
+
+    static boolean matches(String ifNoneMatch, String tag) {
+        if (ifNoneMatch == null) {
+            return false;
+        }
+        for (String t : ifNoneMatch.split(",")) {
+            String v = t.strip();
+            if (v.startsWith("W/")) {
+                v = v.substring(2);
+            }
+            if (v.equals("*") || v.equals(tag)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String digest(byte[] body) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(body);
+            return "\"" + HexFormat.of().formatHex(d, 0, 12) + "\"";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}

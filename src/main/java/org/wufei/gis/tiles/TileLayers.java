@@ -1,0 +1,38 @@
+package org.wufei.gis.tiles;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+import org.wufei.gis.catalog.Catalog;
+import org.wufei.gis.catalog.CollectionSource;
+import org.wufei.gis.sites.SiteKind;
+
+/** Every catalog collection as a tile layer; the site collections also make up the multi-layer dataset tiles. */
+@Component
+class TileLayers {
+    private final Map<String, TileLayer> byId = new LinkedHashMap<>();
+
+    TileLayers(Catalog catalog) {
+        for (CollectionSource source : catalog.all()) {
+            Optional<SiteKind> kind = SiteKind.byCollectionId(source.id());
+            boolean site = kind.isPresent() && source.tiles().propertyColumns().containsKey("status");
+            boolean polygonal = kind.map(SiteKind::polygonal).orElse(!source.geometryType().contains("Point"));
+            byId.put(source.id(), TileLayer.of(source.id(), source.title(), source.tiles(), site, polygonal));
+        }
+    }
+
+    Optional<TileLayer> byId(String id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    List<TileLayer> all() {
+        return List.copyOf(byId.values());
+    }
+
+    /** The layers of the multi-layer dataset tiles: the site collections. */
+    List<TileLayer> siteLayers() {
+        return byId.values().stream().filter(TileLayer::siteCollection).toList();
+    }
+}

@@ -1,0 +1,50 @@
+package org.wufei.gis.tiles;
+
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import org.wufei.gis.catalog.CollectionSource;
+import org.wufei.gis.ogc.ConformanceDeclaration;
+import org.wufei.gis.ogc.OgcLinkContributor;
+
+/** What tiles adds to the OGC documents: conformance classes, and tileset links on the landing page and collections. */
+@Component
+class TilesOgcExtension implements ConformanceDeclaration, OgcLinkContributor {
+    private static final String TILES = "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/";
+    static final String REL_TILESETS_VECTOR = "http://www.opengis.net/def/rel/ogc/1.0/tilesets-vector";
+    static final String REL_TILING_SCHEMES = "http://www.opengis.net/def/rel/ogc/1.0/tiling-schemes";
+
+    private final TileLayers layers;
+
+    TilesOgcExtension(TileLayers layers) {
+        this.layers = layers;
+    }
+
+    @Override
+    public List<String> conformsTo() {
+        return List.of(TILES + "core", TILES + "tileset", TILES + "tilesets-list", TILES + "geodata-tilesets",
+                TILES + "dataset-tilesets", TILES + "oas30", TILES + "mvt",
+                "http://www.opengis.net/spec/tms/2.0/conf/tilematrixset",
+                "http://www.opengis.net/spec/tms/2.0/conf/json-tilematrixset",
+                "http://www.opengis.net/spec/tms/2.0/conf/tileset",
+                "http://www.opengis.net/spec/tms/2.0/conf/json-tileset");
+    }
+
+    @Override
+    public List<Map<String, Object>> landing(String base) {
+        return List.of(
+                TileDocuments.link(REL_TILING_SCHEMES, TileDocuments.JSON, base + "/tileMatrixSets",
+                        "瓦片矩阵集 / Tile matrix sets"),
+                TileDocuments.link(REL_TILESETS_VECTOR, TileDocuments.JSON, base + "/tiles",
+                        "全部点位图层的矢量瓦片 / Vector tiles of every site layer"));
+    }
+
+    @Override
+    public List<Map<String, Object>> collection(String base, CollectionSource source) {
+        if (layers.byId(source.id()).isEmpty()) {
+            return List.of();
+        }
+        return List.of(TileDocuments.link(REL_TILESETS_VECTOR, TileDocuments.JSON,
+                base + "/collections/" + source.id() + "/tiles", "矢量瓦片 / Vector tiles"));
+    }
+}

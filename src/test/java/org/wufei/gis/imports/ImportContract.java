@@ -1,0 +1,241 @@
+package org.wufei.gis.imports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.wufei.gis.imports.Uploads.fixture;
+import static org.wufei.gis.imports.Uploads.form;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.wufei.gis.crs.ChineseMapOffsets;
+import org.wufei.gis.support.Http;
+import org.wufei.gis.support.IntegrationTest;
+import tools.jackson.databind.JsonNode;
+
+/** Uploads of every format, encoding and CRS, and every hostile file, over real HTTP into a real database. */
+@IntegrationTest
+abstract class ImportContract {
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    Http http;
+    Uploads uploads;
+
+    @BeforeEach
+    void client() {
+        http = new Http(port);
+        uploads = new Uploads(http);
+    }
+
+    @ParameterizedTest(name = "{0} as {1}: {2} accepted, {3} refused")
+    @CsvSource({
+        "geojson-legacy-crs-4490.geojson, inspection, 2, 0",
+        "shapefile-gbk-cgcs2000-gk111.zip, satellite, 3, 0",
+        "shapefile-utf8-no-cpg.zip, satellite, 3, 0",
+        "shapefile-gbk-bytes-cpg-says-utf8.zip, satellite, 3, 0",
+        "geopackage-two-layers.gpkg, inspection, 5, 0",
+        "kml-placemarks-extendeddata.kml, inspection, 4, 2",
+        "kmz-doc.kmz, inspection, 1, 0",
+        "csv-gbk-jingdu-weidu.csv, inspection, 2, 1",
+        "xlsx-jingdu-weidu.xlsx, inspection, 2, 0",
+        "csv-wkt-column.csv, satellite, 1, 1",
+        "geotiff-footprint.tif, satellite, 1, 0"})
+    void everyFormatBecomesDetectionsThroughTheUpload(String file, String source, int accepted, int rejected) {
+        JsonNode batch = uploads.imported("uploader", fixture(file), "source", source);
+        assertThat(batch.path("state").asString()).as(batch.toString()).isEqualTo("succeeded");
+        assertThat(batch.path("accepted").asLong() + batch.path("merged").asLong()).as(batch.toString())
+                .isEqualTo(accepted);
+        assertThat(batch.path("rejected").asLong()).as(batch.toString()).isEqualTo(rejected);
+        assertThat(storedDetections(batch)).isEqualTo(batch.path("accepted").asLong());
+    }
+
+    @Test
+    void gbkShapefileInCgcs2000GaussKrugerLandsWithinAMetreOfItsTruePosition() {
+        JsonNode batch = uploads.imported("uploader", fixture("shapefile-gbk-cgcs2000-gk111.zip"),
+                "source", "satellite");
+        assertThat(batch.path("crs").path("used").asString()).isEqualTo("EPSG:4546");
+        assertThat(batch.path("crs").path("detectedBy").asString()).isEqualTo("prj");
+        JsonNode first = detections(batch).get(0);
+        assertThat(first.path("properties").path("name").asString()).isEqualTo("石拐镇建筑垃圾堆放点");
+        assertThat(first.path("properties").path("category").asString()).isEqualTo("建筑垃圾");
+        JsonNode corner = first.path("geometry").path("coordinates").get(0).get(0);
+        // True WGS 84 position of the first vertex (GDAL: 438303.426, 4507514.293 in EPSG:4546 -> 110.27E 40.70N).
+        assertThat(metres(corner.get(0).asDouble(), corner.get(1).asDouble(), 110.27, 40.70)).isLessThan(1.0);
+        assertThat(first.path("properties").path("areaM2").asDouble()).isCloseTo(28_000, within(2_000.0));
+    }
+
+    @Test
+    void gcj02CsvFromAPhoneMapLandsWithinAMetreOfItsTruePosition() {
+        JsonNode batch = uploads.imported("uploader", fixture("csv-gcj02-lonlat-utf8-bom.csv"),
+                "source", "inspection", "crs", "gcj02");
+        assertThat(batch.path("state").asString()).isEqualTo("succeeded");
+        assertThat(batch.path("crs").path("used").asString()).isEqualTo("GCJ-02");
+        JsonNode p = detections(batch).get(0).path("geometry").path("coordinates");
+        double[] back = ChineseMapOffsets.wgs84ToGcj02(p.get(0).asDouble(), p.get(1).asDouble());
+        assertThat(metres(back[0], back[1], 110.2773, 40.7021)).isLessThan(1.0);
+        assertThat(metres(p.get(0).asDouble(), p.get(1).asDouble(), 110.2773, 40.7021)).isGreaterThan(300);
+    }
+
+    @Test
+    void perFeatureProblemsAreReportedWithReasonsWhileTheRestIsKept() {
+        JsonNode batch = uploads.imported("uploader", fixture("geojson-invalid-bowtie-3d-repeated.geojson"),
+                "source", "satellite");
+        assertThat(batch.path("accepted").asLong()).isEqualTo(1);
+        assertThat(batch.path("repaired").asLong()).isEqualTo(1);
+        assertThat(codes(batch)).containsExactlyInAnyOrder("geometry_empty", "outside_district");
+        JsonNode repaired = detections(batch).get(0);
+        assertThat(repaired.path("properties").path("repaired").asBoolean()).isTrue();
+        assertThat(repaired.path("geometry").path("type").asString()).isEqualTo("MultiPolygon");
+        assertThat(repaired.path("geometry").path("coordinates").get(0).get(0).get(0).size()).isEqualTo(2);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "geojson-nan-coordinates.geojson, inspection, coordinate_not_number",
+        "geojson-string-coordinates.geojson, inspection, coordinate_not_number",
+        "geojson-latitude-over-90.geojson, inspection, coordinate_out_of_range",
+        "geojson-mixed-geometry-types.geojson, satellite, geometry_type_not_allowed"})
+    void badFeaturesAreRefusedOneByOneAndStrictRefusesTheWholeFile(String file, String source, String code) {
+        JsonNode lenient = uploads.imported("uploader", fixture(file), "source", source);
+        assertThat(lenient.path("state").asString()).isEqualTo("succeeded");
+        assertThat(lenient.path("accepted").asLong()).isPositive();
+        assertThat(codes(lenient)).contains(code);
+        assertThat(lenient.path("errors").get(0).path("feature").asLong()).isPositive();
+    }
+
+    @Test
+    void strictUploadOfAPartlyBadFileKeepsNothingAndSaysWhy() throws Exception {
+        byte[] content = (Files.readString(fixture("geojson-mixed-geometry-types.geojson")) + " ").getBytes();
+        var r = uploads.upload("uploader", "strict-mixed.geojson", content, form("source", "satellite",
+                "strict", "true"));
+        JsonNode batch = uploads.finished(r.header("Location"));
+        assertThat(batch.path("state").asString()).isEqualTo("failed");
+        assertThat(batch.path("accepted").asLong()).isZero();
+        assertThat(codes(batch)).contains("geometry_type_not_allowed");
+        assertThat(storedDetections(batch)).isZero();
+    }
+
+    @ParameterizedTest(name = "{0} -> {1} {2}")
+    @CsvSource({
+        "zip-bomb-ratio.zip, 413, zip_bomb",
+        "zip-slip-dotdot.zip, 422, zip_slip",
+        "zip-slip-absolute.zip, 422, zip_slip",
+        "zip-with-symlink.zip, 422, zip_symlink",
+        "zip-nested-archive.zip, 422, zip_nested_archive",
+        "kml-with-external-entity.kml, 422, xml_entity_refused",
+        "kml-billion-laughs.kml, 422, xml_entity_refused",
+        "shapefile-missing-shx.zip, 422, shapefile_incomplete",
+        "shapefile-missing-dbf.zip, 422, shapefile_incomplete",
+        "shapefile-garbage-prj.zip, 422, crs_prj_unmatched",
+        "shapefile-unknown-prj-utm.zip, 422, crs_prj_unmatched",
+        "png-named-as.geojson, 415, format_unrecognised",
+        "empty-file.geojson, 400, file_empty",
+        "zero-byte.zip, 400, file_empty",
+        "csv-without-coordinate-columns.csv, 422, csv_no_coordinates",
+        "csv-swapped-lat-lon.csv, 422, coordinates_swapped"})
+    void hostileOrBrokenFilesAreRefusedWithAProblemAndLeaveNothingBehind(String file, int status, String code)
+            throws Exception {
+        Http.Response r = uploads.upload("uploader", fixture(file), form("source", "inspection"));
+        assertThat(r.status()).as(r.body()).isEqualTo(status);
+        assertThat(r.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(r.code()).isEqualTo(code);
+        assertThat(r.json().path("detail").asString()).isNotBlank();
+        String sha = ImportService.sha256(fixture(file));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM import_batch WHERE content_sha256 = ?").param(sha)
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void aGarbagePrjIsAcceptedOnceTheUploaderNamesTheCrs() {
+        JsonNode batch = uploads.imported("uploader", fixture("shapefile-garbage-prj.zip"), "source", "satellite",
+                "crs", "EPSG:4546");
+        assertThat(batch.path("state").asString()).isEqualTo("succeeded");
+        assertThat(batch.path("accepted").asLong()).isEqualTo(3);
+        assertThat(batch.path("crs").path("detectedBy").asString()).isEqualTo("request");
+    }
+
+    @Test
+    void anUploadOverTheSizeLimitIsAnswered413() {
+        byte[] head = ("--xyz\r\nContent-Disposition: form-data; name=\"source\"\r\n\r\nsatellite\r\n--xyz\r\n"
+                + "Content-Disposition: form-data; name=\"file\"; filename=\"big.geojson\"\r\n\r\n").getBytes();
+        long size = 101L * 1024 * 1024;
+        Http.Response r = uploads.uploadStream("uploader", () -> new java.io.SequenceInputStream(
+                new java.io.ByteArrayInputStream(head), new InputStream() {
+                    long left = size;
+
+                    @Override
+                    public int read() {
+                        return left-- > 0 ? ' ' : -1;
+                    }
+
+                    @Override
+                    public int read(byte[] b, int off, int len) {
+                        if (left <= 0) {
+                            return -1;
+                        }
+                        int n = (int) Math.min(len, left);
+                        java.util.Arrays.fill(b, off, off + n, (byte) ' ');
+                        left -= n;
+                        return n;
+                    }
+                }), "multipart/form-data; boundary=xyz");
+        assertThat(r.status()).isEqualTo(413);
+        assertThat(r.code()).isEqualTo("upload_too_large");
+    }
+
+    @Test
+    void badParametersAndRolesAreRefusedBeforeAnythingIsRead() {
+        Path file = fixture("names-with-html-script.geojson");
+        assertThat(uploads.upload("viewer", file, form("source", "manual")).status()).isEqualTo(403);
+        assertThat(uploads.upload("planner", file, form("source", "manual")).code()).isEqualTo("role_forbidden");
+        assertThat(uploads.upload(null, file, form("source", "manual")).status()).isEqualTo(401);
+        assertThat(uploads.upload("uploader", file, form("source", "radar")).code())
+                .isEqualTo("import_source_invalid");
+        assertThat(uploads.upload("uploader", file, form()).code()).isEqualTo("parameter_missing");
+        assertThat(uploads.upload("uploader", file, form("source", "manual", "colour", "red")).code())
+                .isEqualTo("parameter_unknown");
+        assertThat(uploads.upload("uploader", file, form("source", "manual", "crs", "EPSG:99999")).code())
+                .isEqualTo("crs_unknown");
+        assertThat(uploads.upload("uploader", file, form("source", "manual", "encoding", "klingon")).code())
+                .isEqualTo("import_encoding_unknown");
+        assertThat(uploads.upload("uploader", "x.geojson", null, form("source", "manual")).code())
+                .isEqualTo("parameter_missing");
+    }
+
+    @Test
+    void namesWithMarkupAreStoredAndReturnedAsPlainText() {
+        JsonNode batch = uploads.imported("admin", fixture("names-with-html-script.geojson"), "source", "manual");
+        JsonNode p = detections(batch).get(0).path("properties");
+        assertThat(p.path("name").asString()).isEqualTo("<script>alert('x')</script>");
+        assertThat(p.path("note").asString()).isEqualTo("<img src=x onerror=alert(1)> & \"quoted\"");
+    }
+
+    List<String> codes(JsonNode batch) {
+        return batch.path("errors").valueStream().map(e -> e.path("code").asString()).toList();
+    }
+
+    long storedDetections(JsonNode batch) {
+        return jdbc.sql("SELECT COUNT(*) FROM detection WHERE batch_id = ?").param(batch.path("id").asLong())
+                .query(Long.class).single();
+    }
+
+    JsonNode detections(JsonNode batch) {
+        return http.get(batch.path("detections").asString()).json().path("features");
+    }
+
+    static double metres(double lon1, double lat1, double lon2, double lat2) {
+        double dy = (lat1 - lat2) * 111_320.0;
+        double dx = (lon1 - lon2) * 111_320.0 * Math.cos(Math.toRadians(lat2));
+        return Math.hypot(dx, dy);
+    }
+}

@@ -1,0 +1,290 @@
+package org.wufei.gis.tiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.locationtech.jts.geom.Envelope;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.wufei.gis.support.Http;
+import org.wufei.gis.support.IntegrationTest;
+import tools.jackson.databind.JsonNode;
+
+/** OGC API - Tiles over real HTTP on a real database; each subclass runs it on one of the two databases. */
+@IntegrationTest
+abstract class TilesContract {
+    static final double[] SEAT = {110.2674, 40.6717};
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    TileLayers layers;
+    @Autowired
+    TileEncoder encoder;
+    Http http;
+
+    @BeforeEach
+    void client() {
+        http = new Http(port);
+    }
+
+    @Test
+    void tilesAroundADemoHeapCarryEveryWasteHeapWithIdCodeNameKindAndStatus() {
+        double[] heap = jdbc.sql("""
+                SELECT ST_X(ST_PointOnSurface(geom)) AS x, ST_Y(ST_PointOnSurface(geom)) AS y FROM site
+                WHERE kind = 'waste_heap' AND code LIKE 'SG-%' ORDER BY id LIMIT 1""")
+                .query((rs, n) -> new double[] {rs.getDouble("x"), rs.getDouble("y")}).single();
+        for (int z : new int[] {8, 12, 14}) {
+            long[] t = tileAt(TileMatrixSet.WEB_MERCATOR_QUAD, z, heap[0], heap[1]);
+            HttpResponse<byte[]> r = Bytes.get(url("/ogc/collections/waste_heaps/tiles/WebMercatorQuad/" + z + "/"
+                    + t[1] + "/" + t[0]), null);
+            assertThat(r.statusCode()).as("z" + z).isEqualTo(200);
+            assertThat(r.headers().firstValue("Content-Type")).hasValue(TileDocuments.MVT);
+            Map<Long, Map<String, Object>> features = DecodedTile.of(r.body()).layer("waste_heaps");
+            Map<Long, Map<String, Object>> expected = truth(TileMatrixSet.WEB_MERCATOR_QUAD, z, t[0], t[1]);
+            assertThat(features).as("z" + z).hasSameSizeAs(expected).isNotEmpty();
+            features.forEach((id, props) -> {
+                assertThat(props.get("fid")).isEqualTo(id);
+                Map<String, Object> p = new TreeMap<>(props);
+                p.remove("fid");
+                assertThat(p).isEqualTo(expected.get(id));
+            });
+        }
+    }
+
+    @Test
+    void worldCrs84QuadTilesShowTheSameFeaturesAsTheirArea() {
+        long[] t = tileAt(TileMatrixSet.WORLD_CRS84_QUAD, 12, SEAT[0], SEAT[1]);
+        HttpResponse<byte[]> r = Bytes.get(url("/ogc/collections/waste_heaps/tiles/WorldCRS84Quad/12/" + t[1] + "/"
+                + t[0]), null);
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(DecodedTile.of(r.body()).layer("waste_heaps").keySet())
+                .isEqualTo(truth(TileMatrixSet.WORLD_CRS84_QUAD, 12, t[0], t[1]).keySet());
+    }
+
+    @Test
+    void referenceLayersCarryTheirOwnProperties() {
+        long[] t = tileAt(TileMatrixSet.WEB_MERCATOR_QUAD, 10, SEAT[0], SEAT[1]);
+        byte[] tile = Bytes.get(url("/ogc/collections/townships/tiles/WebMercatorQuad/10/" + t[1] + "/" + t[0]), null)
+                .body();
+        Map<Long, Map<String, Object>> townships = DecodedTile.of(tile).layer("townships");
+        assertThat(townships).isNotEmpty();
+        assertThat(townships.values()).allSatisfy(p -> assertThat(p).containsKeys("id", "code", "name", "name_en"));
+    }
+
+    @Test
+    void datasetTileHasOneLayerPerSiteCollection() {
+        long[] t = tileAt(TileMatrixSet.WEB_MERCATOR_QUAD, 9, SEAT[0], SEAT[1]);
+        byte[] tile = Bytes.get(url("/ogc/tiles/WebMercatorQuad/9/" + t[1] + "/" + t[0]), null).body();
+        assertThat(DecodedTile.of(tile).layers().keySet()).containsExactlyInAnyOrder("waste_heaps", "tailings_ponds",
+                "green_mines", "straw_collection_points", "recycling_sites");
+    }
+
+    @Test
+    void statusChangeIsVisibleInTheNextTileAtZ14AndZ8AndInTheItem() {
+        double lon = 110.4123;
+        double lat = 40.7811;
+        JsonNode site = createHeap(lon, lat);
+        long id = site.get("id").asLong();
+        long[] z14 = tileAt(TileMatrixSet.WEB_MERCATOR_QUAD, 14, lon, lat);
+        long[] z8 = tileAt(TileMatrixSet.WEB_MERCATOR_QUAD, 8, lon, lat);
+        String p14 = "/ogc/collections/waste_heaps/tiles/WebMercatorQuad/14/" + z14[1] + "/" + z14[0];
+        String p8 = "/ogc/tiles/WebMercatorQuad/8/" + z8[1] + "/" + z8[0];
+        assertThat(statusIn(p14, id)).isEqualTo("suspected");
+        assertThat(statusIn(p8, id)).isEqualTo("suspected");
+
+        Http.Response moved = http.post("/api/sites/" + id + "/transitions", "admin", "{\"to\":\"assigned\"}",
+                "\"" + site.get("version").asLong() + "\"");
+        assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+
+        assertThat(statusIn(p14, id)).isEqualTo("assigned");
+        assertThat(statusIn(p8, id)).isEqualTo("assigned");
+        assertThat(http.get("/api/sites/" + id).json().get("status").asString()).isEqualTo("assigned");
+    }
+
+    @Test
+    void unchangedTileAnswers304ToItsEtagAndAChangedOneDoesNot() {
+        double lon = 110.1234;
+        double lat = 40.8123;
+        JsonNode site = createHeap(lon, lat);
+        long[] t = tileAt(TileMatrixSet.WEB_MERCATOR_QUAD, 13, lon, lat);
+        String path = url("/ogc/collections/waste_heaps/tiles/WebMercatorQuad/13/" + t[1] + "/" + t[0]);
+        HttpResponse<byte[]> first = Bytes.get(path, null);
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+        HttpResponse<byte[]> again = Bytes.get(path, etag);
+        assertThat(again.statusCode()).isEqualTo(304);
+        assertThat(again.body()).isEmpty();
+
+        http.send("DELETE", "/api/sites/" + site.get("id").asLong(), "admin", null,
+                "\"" + site.get("version").asLong() + "\"");
+        HttpResponse<byte[]> after = Bytes.get(path, etag);
+        assertThat(after.statusCode()).isIn(200, 204);
+        assertThat(after.headers().firstValue("ETag")).isNotEqualTo(java.util.Optional.of(etag));
+    }
+
+    @Test
+    void tileWithoutFeaturesIs204() {
+        long[] t = tileAt(TileMatrixSet.WEB_MERCATOR_QUAD, 14, -150.0, -40.0);
+        HttpResponse<byte[]> r = Bytes.get(url("/ogc/collections/green_mines/tiles/WebMercatorQuad/14/" + t[1] + "/"
+                + t[0]), null);
+        assertThat(r.statusCode()).isEqualTo(204);
+        assertThat(r.body()).isEmpty();
+    }
+
+    @Test
+    void crowdedLowZoomTilesAggregateIntoCountedPointsThatAddUpToEveryFeature() {
+        TileLayer heaps = layers.byId("waste_heaps").orElseThrow();
+        long[] t = tileAt(TileMatrixSet.WEB_MERCATOR_QUAD, 8, SEAT[0], SEAT[1]);
+        TileRequest r = new TileRequest("waste_heaps", List.of(heaps), TileMatrixSet.WEB_MERCATOR_QUAD, 8, t[1], t[0],
+                List.of());
+        Map<Long, Map<String, Object>> cells = DecodedTile.of(encoder.encode(heaps, r, true)).layer("waste_heaps");
+        long total = cells.values().stream().mapToLong(p -> (Long) p.get("count")).sum();
+        assertThat(total).isEqualTo(truth(TileMatrixSet.WEB_MERCATOR_QUAD, 8, t[0], t[1]).size());
+        assertThat(cells.size()).isLessThan((int) total);
+        assertThat(cells.values()).allSatisfy(p -> assertThat(p).containsKeys("id", "code", "name", "kind", "status"));
+    }
+
+    @Test
+    void tileMatrixSetsAreTheOgcDefinitions() {
+        JsonNode list = http.get("/ogc/tileMatrixSets").json();
+        assertThat(list.get("tileMatrixSets").findValuesAsString("id"))
+                .containsExactly("WebMercatorQuad", "WorldCRS84Quad");
+        JsonNode wmq = http.get("/ogc/tileMatrixSets/WebMercatorQuad").json();
+        assertThat(wmq.get("crs").asString()).isEqualTo("http://www.opengis.net/def/crs/EPSG/0/3857");
+        assertThat(wmq.get("tileMatrices").size()).isEqualTo(25);
+        assertThat(wmq.get("tileMatrices").get(0).get("scaleDenominator").asDouble()).isEqualTo(559082264.028717);
+        assertThat(wmq.get("tileMatrices").get(0).get("cellSize").asDouble()).isCloseTo(156543.03392804097,
+                org.assertj.core.data.Offset.offset(1e-6));
+        JsonNode crs84 = http.get("/ogc/tileMatrixSets/WorldCRS84Quad").json();
+        assertThat(crs84.get("tileMatrices").get(0).get("matrixWidth").asInt()).isEqualTo(2);
+        assertThat(crs84.get("tileMatrices").get(0).get("cellSize").asDouble()).isCloseTo(0.703125,
+                org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
+    void tilesetMetadataLinksTheTileTemplateTheTilingSchemeAndTileJson() {
+        JsonNode set = http.get("/ogc/collections/recycling_sites/tiles/WebMercatorQuad").json();
+        assertThat(set.get("dataType").asString()).isEqualTo("vector");
+        Map<String, String> links = new HashMap<>();
+        set.get("links").forEach(l -> links.put(l.get("rel").asString(), l.get("href").asString()));
+        assertThat(links.get("item")).isEqualTo(url(
+                "/ogc/collections/recycling_sites/tiles/WebMercatorQuad/{tileMatrix}/{tileRow}/{tileCol}"));
+        assertThat(links.get("http://www.opengis.net/def/rel/ogc/1.0/tiling-scheme"))
+                .isEqualTo(url("/ogc/tileMatrixSets/WebMercatorQuad"));
+        JsonNode tileJson = http.get(links.get("alternate").replace(http.base(), "")).json();
+        assertThat(tileJson.get("tilejson").asString()).isEqualTo("3.0.0");
+        assertThat(tileJson.get("vector_layers").get(0).get("id").asString()).isEqualTo("recycling_sites");
+        assertThat(tileJson.get("tiles").get(0).asString())
+                .isEqualTo(url("/ogc/collections/recycling_sites/tiles/WebMercatorQuad/{z}/{y}/{x}"));
+    }
+
+    @Test
+    void unknownCollectionIs404Problem() {
+        assertProblem("/ogc/collections/no_such_layer/tiles/WebMercatorQuad/10/387/838", 404, "collection_not_found");
+    }
+
+    @Test
+    void unknownTileMatrixSetIs404Problem() {
+        assertProblem("/ogc/collections/waste_heaps/tiles/EuropeanETRS89/10/387/838", 404, "tile_matrix_set_unknown");
+    }
+
+    @Test
+    void zoomBeyondTheMatrixSetIs404Problem() {
+        assertProblem("/ogc/collections/waste_heaps/tiles/WebMercatorQuad/25/0/0", 404, "tile_outside_matrix");
+    }
+
+    @Test
+    void columnBeyondTheMatrixIs404Problem() {
+        assertProblem("/ogc/collections/waste_heaps/tiles/WebMercatorQuad/2/0/4", 404, "tile_outside_matrix");
+    }
+
+    @Test
+    void negativeRowIs404Problem() {
+        assertProblem("/ogc/tiles/WorldCRS84Quad/3/-1/0", 404, "tile_outside_matrix");
+    }
+
+    @Test
+    void rowThatIsNotANumberIs400Problem() {
+        assertProblem("/ogc/collections/waste_heaps/tiles/WebMercatorQuad/10/abc/838", 400,
+                "tile_coordinate_invalid");
+    }
+
+    @Test
+    void unknownQueryParameterIs400Problem() {
+        assertProblem("/ogc/collections/waste_heaps/tiles/WebMercatorQuad/10/387/838?filter=1", 400,
+                "parameter_unknown");
+    }
+
+    @Test
+    void sqlInTheStatusFilterIsOnlyAValueAndHarmsNothing() {
+        long before = jdbc.sql("SELECT COUNT(*) FROM site").query(Long.class).single();
+        long[] t = tileAt(TileMatrixSet.WEB_MERCATOR_QUAD, 12, SEAT[0], SEAT[1]);
+        HttpResponse<byte[]> r = Bytes.get(url("/ogc/collections/waste_heaps/tiles/WebMercatorQuad/12/" + t[1] + "/"
+                + t[0] + "?status=x')%3B%20DROP%20TABLE%20site%3B--"), null);
+        assertThat(r.statusCode()).isEqualTo(204);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM site").query(Long.class).single()).isGreaterThanOrEqualTo(before);
+    }
+
+    private void assertProblem(String path, int status, String code) {
+        Http.Response r = http.get(path);
+        assertThat(r.status()).as(r.body()).isEqualTo(status);
+        assertThat(r.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(r.code()).isEqualTo(code);
+    }
+
+    /** What a tile must hold: the collection's live sites intersecting the tile with its clip buffer. */
+    private Map<Long, Map<String, Object>> truth(TileMatrixSet tms, int z, long x, long y) {
+        Envelope e = tms.lonLatEnvelope(z, x, y, Generalisation.bufferShare());
+        Map<Long, Map<String, Object>> out = new TreeMap<>();
+        jdbc.sql("""
+                SELECT id, code, name, kind, status FROM site WHERE kind = 'waste_heap' AND deleted_at IS NULL
+                AND ST_Intersects(geom, ST_MakeEnvelope(?, ?, ?, ?, 4326))""")
+                .params(e.getMinX(), e.getMinY(), e.getMaxX(), e.getMaxY()).query(rs -> {
+                    Map<String, Object> p = new TreeMap<>();
+                    p.put("id", rs.getLong("id"));
+                    for (String c : List.of("code", "name", "kind", "status")) {
+                        p.put(c, rs.getString(c));
+                    }
+                    out.put(rs.getLong("id"), p);
+                });
+        return out;
+    }
+
+    private String statusIn(String path, long id) {
+        HttpResponse<byte[]> r = Bytes.get(url(path), null);
+        assertThat(r.statusCode()).isEqualTo(200);
+        DecodedTile tile = DecodedTile.of(r.body());
+        Map<String, Object> feature = tile.layer("waste_heaps").get(id);
+        assertThat(feature).as("site " + id + " in " + path).isNotNull();
+        return (String) feature.get("status");
+    }
+
+    private JsonNode createHeap(double lon, double lat) {
+        String body = """
+                {"kind":"waste_heap","name":"瓦片测试堆场","township":"五当召镇",
+                 "geometry":{"type":"Polygon","coordinates":[[[%1$s,%2$s],[%3$s,%2$s],[%3$s,%4$s],[%1$s,%4$s],
+                 [%1$s,%2$s]]]},"attributes":{"category":"smelting_slag"}}""".formatted(lon, lat, lon + 0.0008,
+                lat + 0.0006);
+        Http.Response r = http.post("/api/sites", "admin", body, null);
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return r.json();
+    }
+
+    static long[] tileAt(TileMatrixSet tms, int z, double lon, double lat) {
+        long[] r = tms.tileRange(z, new Envelope(lon, lon, lat, lat));
+        return new long[] {r[0], r[2]};
+    }
+
+    private String url(String path) {
+        return http.base() + path;
+    }
+}
