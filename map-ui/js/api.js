@@ -3,6 +3,8 @@ let csrf = null;
 
 export function setCsrf(c) { csrf = c; }
 
+export const csrfHeader = () => csrf;
+
 export class HttpError extends Error {
   constructor(status, problem) {
     super(problem?.detail || problem?.title || `HTTP ${status}`);

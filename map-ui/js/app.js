@@ -14,7 +14,7 @@ import { uploadSection } from './upload.js';
 
 const state = readState();
 const INSPECTORS = ['ADMIN', 'INSPECTOR'];
-let config; let map; let layers;
+let config; let map; let layers; let detectionOutline = null;
 
 function toast(text) {
   const node = $('#toast');
@@ -38,9 +38,12 @@ async function start() {
   setupMap();
   setupControls();
   if (config.services?.imports && roles().some((r) => ['ADMIN', 'UPLOADER'].includes(r))) {
-    uploadSection($('#upload-section'), config.csrf, (d) => {
-      if (d.geometry) map.fitBounds(L.geoJSON(d.geometry).getBounds(), { maxZoom: 16 });
-    });
+    uploadSection($('#upload-section'), (f) => {
+      const g = L.geoJSON(f.geometry);
+      map.fitBounds(g.getBounds(), { maxZoom: 17 });
+      if (detectionOutline) detectionOutline.remove();
+      detectionOutline = g.setStyle({ color: '#D55E00', weight: 3, dashArray: '5 4' }).addTo(map);
+    }, () => reload());
   }
   queue.onChange(showOutbox);
   window.addEventListener('online', () => sendQueue());
