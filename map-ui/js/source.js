@@ -35,7 +35,6 @@ function cql(filter) {
   if (filter.status) parts.push(`status=${quote(filter.status)}`);
   if (filter.township) parts.push(`township=${quote(filter.township)}`);
   if (filter.category) parts.push(`category=${quote(filter.category)}`);
-  if (filter.since) parts.push(`updated_at>=TIMESTAMP(${quote(filter.since + 'T00:00:00Z')})`);
   return parts.join(' AND ');
 }
 
@@ -43,6 +42,7 @@ async function loadOgc(kind, filter) {
   const q = new URLSearchParams({ limit: PAGE });
   const where = cql(kind.id === 'waste_heap' ? filter : { ...filter, category: null });
   if (where) { q.set('filter', where); q.set('filter-lang', 'cql2-text'); }
+  if (filter.since) q.set('datetime', `${filter.since}T00:00:00Z/..`);
   const first = `/ogc/collections/${kind.collectionId}/items?${q}`;
   const features = [];
   let numberMatched = 0;
@@ -51,7 +51,8 @@ async function loadOgc(kind, filter) {
     numberMatched = body.numberMatched ?? numberMatched;
     for (const f of body.features) features.push(normalise(f, kind));
     const next = (body.links || []).find((l) => l.rel === 'next');
-    url = next ? new URL(next.href, location.href).pathname + new URL(next.href, location.href).search : null;
+    // links are absolute (for GDAL); keep only path and query so the request stays on this origin
+    url = next ? (({ pathname, search }) => pathname + search)(new URL(next.href, location.href)) : null;
   }
   return { features, numberMatched: numberMatched || features.length, url: first };
 }

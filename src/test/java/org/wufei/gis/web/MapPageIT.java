@@ -121,6 +121,7 @@ class MapPageIT {
         clickSite(id);
         browser.waitFor(d -> browser.find("[data-testid=site-name]").getText().equals("查看者页面测试堆场"));
         assertThat(browser.findAll("[data-testid=start-inspection]")).isEmpty();
+        assertThat(browser.find("#upload-section").isDisplayed()).isFalse();
         assertThat(browser.find("#user").getText()).contains("viewer");
         Object status = browser.asyncJs("""
                 const done = arguments[arguments.length - 1];
@@ -145,8 +146,11 @@ class MapPageIT {
         assertThat(browser.driver().getCurrentUrl()).contains("view=40.67").contains("status=verifying");
     }
 
+    /** numberMatched of the OGC items the page reads (the collection of a kind, filtered by status). */
     private long serverCount(String kind, String status) {
-        return http.get("/api/sites?kind=" + kind + "&status=" + status + "&size=1").json().get("total").asLong();
+        String collection = org.wufei.gis.sites.SiteKind.byId(kind).orElseThrow().collectionId();
+        return http.get("/ogc/collections/" + collection + "/items?limit=1&status=" + status).json()
+                .get("numberMatched").asLong();
     }
 
     private void clickSite(long id) {
