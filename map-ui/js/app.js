@@ -107,6 +107,21 @@ function setupMap() {
   L.control.scale({ imperial: false }).addTo(map);
   map.on('moveend', () => writeState(state, map));
   layers = new SiteLayers(map, config.kinds, (id) => openSite(id, true));
+  map.on('click', pickTiledSite);
+}
+
+/** On kinds drawn from tiles a click asks the server which site lies under the pointer (±8 px). */
+async function pickTiledSite(e) {
+  const kinds = layers.tiledKinds();
+  if (!kinds.length) return;
+  const p = map.latLngToContainerPoint(e.latlng);
+  const sw = map.containerPointToLatLng([p.x - 8, p.y + 8]);
+  const ne = map.containerPointToLatLng([p.x + 8, p.y - 8]);
+  const bbox = [sw.lng, sw.lat, ne.lng, ne.lat].map((v) => v.toFixed(6)).join(',');
+  for (const k of kinds) {
+    const body = await getJson(`/ogc/collections/${k.collectionId}/items?limit=1&skipGeometry=true&bbox=${bbox}`);
+    if (body.features.length) { openSite(Number(body.features[0].id), false); return; }
+  }
 }
 
 function options(select, items, current, allLabel) {
@@ -141,7 +156,7 @@ function setupControls() {
 async function reload() {
   writeState(state, map);
   try {
-    await layers.reload(state.kinds, state, ogc());
+    await layers.reload(state.kinds, state, ogc(), Boolean(config.services?.tiles));
   } catch (e) {
     toast(t('error.load', e.message));
   }

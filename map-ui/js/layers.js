@@ -3,7 +3,8 @@
 import { el, clear } from './dom.js';
 import { t, label } from './i18n.js';
 import { symbol, statusColour } from './palette.js';
-import { loadKind } from './source.js';
+import { loadKind, countKind, TILES_ABOVE } from './source.js';
+import { siteTileLayer } from './tiles.js';
 
 export class SiteLayers {
   constructor(map, kinds, onSelect) {
@@ -17,12 +18,22 @@ export class SiteLayers {
   }
 
   /** Reloads the enabled kinds with the filter; returns all features now on the map. */
-  async reload(enabled, filter, ogc) {
+  async reload(enabled, filter, ogc, tilesOffered) {
     this.markers.clear();
     const results = await Promise.all(this.kinds.map(async (kind) => {
       const group = this.groups.get(kind.id);
       group.clearLayers();
       if (!enabled.includes(kind.id)) { group.remove(); this.loaded.delete(kind.id); return; }
+      if (ogc && tilesOffered) {
+        const matched = await countKind(kind, filter);
+        if (matched > (filter.tilesAbove ? Number(filter.tilesAbove) : TILES_ABOVE)) {
+          group.addLayer(siteTileLayer(kind, filter));
+          group.addTo(this.map);
+          this.loaded.set(kind.id, { features: [], shown: [], numberMatched: matched, tiled: true,
+            statusCounts: await statusCounts(kind, filter) });
+          return;
+        }
+      }
       const result = await loadKind(kind, filter, ogc);
       const shown = result.features.filter((f) => localMatch(f, filter, ogc));
       for (const f of shown) this.addMarker(group, f);
@@ -34,6 +45,9 @@ export class SiteLayers {
   }
 
   features() { return [...this.loaded.values()].flatMap((r) => r.shown); }
+
+  /** Kinds currently drawn from vector tiles (their sites are not in memory). */
+  tiledKinds() { return this.kinds.filter((k) => this.loaded.get(k.id)?.tiled); }
 
   addMarker(group, f) {
     if (!Number.isFinite(f.lat) || !Number.isFinite(f.lon)) return;
@@ -70,13 +84,21 @@ export class SiteLayers {
         if (!counts.has(s.code)) { counts.set(s.code, 0); statuses.push({ ...s, kind: kindId }); }
       }
       for (const f of r.shown) counts.set(f.status, (counts.get(f.status) || 0) + 1);
+      for (const [status, n] of Object.entries(r.statusCounts || {})) counts.set(status, (counts.get(status) || 0) + n);
     }
     clear(node).append(...statuses.map((s) => el('li', { dataset: { status: s.code } },
       el('span', { class: 'swatch', style: `display:inline-block;width:14px;height:14px;background:${statusColour(s.code)};border:1px solid #333` }),
       label(s.label, s.code), el('span', { class: 'count', 'data-testid': `legend-count-${s.code}` }, counts.get(s.code)))));
     const matched = [...this.loaded.values()].reduce((n, r) => n + r.numberMatched, 0);
-    totalNode.textContent = t('legend.total', this.features().length, matched);
+    const tiled = [...this.loaded.values()].reduce((n, r) => n + (r.tiled ? r.numberMatched : 0), 0);
+    totalNode.textContent = t('legend.total', this.features().length + tiled, matched);
   }
+}
+
+async function statusCounts(kind, filter) {
+  const statuses = filter.status ? [filter.status] : kind.statuses.map((s) => s.code);
+  const counts = await Promise.all(statuses.map((s) => countKind(kind, filter, s)));
+  return Object.fromEntries(statuses.map((s, i) => [s, counts[i]]));
 }
 
 /** Filters the server could not apply (search text, and on the domain API the update date). */

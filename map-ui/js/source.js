@@ -3,6 +3,8 @@
 import { getJson } from './api.js';
 
 const PAGE = 1000;
+/** Above this many matching sites a kind is drawn from vector tiles instead of GeoJSON. */
+export const TILES_ABOVE = 5000;
 
 /** Loads every site of one kind matching the server-side part of the filter. */
 export async function loadKind(kind, filter, ogc) {
@@ -36,6 +38,22 @@ function cql(filter) {
   if (filter.township) parts.push(`township=${quote(filter.township)}`);
   if (filter.category) parts.push(`category=${quote(filter.category)}`);
   return parts.join(' AND ');
+}
+
+/** The OGC query string of a kind's filter (without paging). */
+function ogcQuery(kind, filter, extra = {}) {
+  const q = new URLSearchParams(extra);
+  const where = cql(kind.id === 'waste_heap' ? filter : { ...filter, category: null });
+  if (where) { q.set('filter', where); q.set('filter-lang', 'cql2-text'); }
+  if (filter.since) q.set('datetime', `${filter.since}T00:00:00Z/..`);
+  return q;
+}
+
+/** How many sites of a kind match, per the server; Infinity when it stopped counting (above its ceiling). */
+export async function countKind(kind, filter, status) {
+  const q = ogcQuery(kind, status ? { ...filter, status } : filter, { limit: 1, skipGeometry: 'true' });
+  const body = await getJson(`/ogc/collections/${kind.collectionId}/items?${q}`);
+  return body.numberMatched ?? Infinity;
 }
 
 async function loadOgc(kind, filter) {

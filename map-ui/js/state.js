@@ -1,5 +1,5 @@
 // The URL keeps the view and the filters, so a link shows a colleague the same map.
-const KEYS = ['lang', 'kinds', 'status', 'township', 'category', 'since', 'q', 'site'];
+const KEYS = ['lang', 'kinds', 'status', 'township', 'category', 'since', 'q', 'site', 'tilesAbove'];
 
 export function readState() {
   const p = new URLSearchParams(location.search);

@@ -147,6 +147,27 @@ class MapPageIT {
     }
 
     /** numberMatched of the OGC items the page reads (the collection of a kind, filtered by status). */
+    @Test
+    void aKindWithManySitesIsDrawnFromVectorTilesAndAClickStillOpensTheSite() {
+        long id = TestSites.heapInVerifying(http, "矢量瓦片测试堆场", 110.4801, 40.6901).get("id").asLong();
+        browser.consoleErrors();
+        browser.open("/?kinds=waste_heap&tilesAbove=0&view=40.6901,110.4801,16");
+        browser.waitFor(d -> (Long) browser.js("return document.querySelectorAll('canvas.leaflet-tile-loaded').length") > 0);
+        assertThat(browser.findAll(".leaflet-marker-icon [data-site-id]")).isEmpty();
+        for (WebElement row : browser.findAll("#legend li[data-status]")) {
+            String status = row.getAttribute("data-status");
+            assertThat(Long.parseLong(row.findElement(org.openqa.selenium.By.cssSelector(".count")).getText()))
+                    .as(status).isEqualTo(serverCount("waste_heap", status));
+        }
+        new org.openqa.selenium.interactions.Actions(browser.driver())
+                .moveToElement(browser.find("#map")).click().perform();
+        browser.waitFor(d -> browser.find("#panel").isDisplayed()
+                && browser.find("[data-testid=site-name]").getText().equals("矢量瓦片测试堆场"));
+        assertThat(browser.driver().getCurrentUrl()).contains("site=" + id);
+        assertThat(browser.consoleErrors()).isEmpty();
+        browser.screenshot("desktop-vector-tiles");
+    }
+
     private long serverCount(String kind, String status) {
         String collection = org.wufei.gis.sites.SiteKind.byId(kind).orElseThrow().collectionId();
         return http.get("/ogc/collections/" + collection + "/items?limit=1&status=" + status).json()
