@@ -161,6 +161,11 @@ async function reload() {
     toast(t('error.load', e.message));
   }
   layers.renderLegend($('#legend'), $('#total'));
+  performance.mark('sites-drawn');
+  layers.tilesDrawn().then(() => {
+    performance.mark('tiles-drawn');
+    document.body.dataset.tilesDrawn = 'true';
+  });
 }
 
 function showResults(title, rows) {

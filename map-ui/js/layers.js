@@ -20,6 +20,7 @@ export class SiteLayers {
   /** Reloads the enabled kinds with the filter; returns all features now on the map. */
   async reload(enabled, filter, ogc, tilesOffered) {
     this.markers.clear();
+    this.tileLoads = [];
     const results = await Promise.all(this.kinds.map(async (kind) => {
       const group = this.groups.get(kind.id);
       group.clearLayers();
@@ -27,7 +28,9 @@ export class SiteLayers {
       if (ogc && tilesOffered) {
         const matched = await countKind(kind, filter);
         if (matched > (filter.tilesAbove ? Number(filter.tilesAbove) : TILES_ABOVE)) {
-          group.addLayer(siteTileLayer(kind, filter));
+          const tiles = siteTileLayer(kind, filter);
+          this.tileLoads.push(new Promise((resolve) => tiles.once('load', resolve)));
+          group.addLayer(tiles);
           group.addTo(this.map);
           this.loaded.set(kind.id, { features: [], shown: [], numberMatched: matched, tiled: true,
             statusCounts: await statusCounts(kind, filter) });
@@ -45,6 +48,9 @@ export class SiteLayers {
   }
 
   features() { return [...this.loaded.values()].flatMap((r) => r.shown); }
+
+  /** Resolves when every tile layer has drawn the tiles in view (Leaflet's 'load'). */
+  tilesDrawn() { return Promise.all(this.tileLoads || []); }
 
   /** Kinds currently drawn from vector tiles (their sites are not in memory). */
   tiledKinds() { return this.kinds.filter((k) => this.loaded.get(k.id)?.tiled); }
@@ -88,12 +94,15 @@ export class SiteLayers {
     }
     clear(node).append(...statuses.map((s) => el('li', { dataset: { status: s.code } },
       el('span', { class: 'swatch', style: `display:inline-block;width:14px;height:14px;background:${statusColour(s.code)};border:1px solid #333` }),
-      label(s.label, s.code), el('span', { class: 'count', 'data-testid': `legend-count-${s.code}` }, counts.get(s.code)))));
+      label(s.label, s.code), el('span', { class: 'count', 'data-testid': `legend-count-${s.code}` }, amount(counts.get(s.code))))));
     const matched = [...this.loaded.values()].reduce((n, r) => n + r.numberMatched, 0);
     const tiled = [...this.loaded.values()].reduce((n, r) => n + (r.tiled ? r.numberMatched : 0), 0);
-    totalNode.textContent = t('legend.total', this.features().length + tiled, matched);
+    totalNode.textContent = t('legend.total', amount(this.features().length + tiled), amount(matched));
   }
 }
+
+/** A count as shown: the server leaves numberMatched out above its counting ceiling. */
+const amount = (n) => (Number.isFinite(n) ? String(n) : t('legend.many'));
 
 async function statusCounts(kind, filter) {
   const statuses = filter.status ? [filter.status] : kind.statuses.map((s) => s.code);
