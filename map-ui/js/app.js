@@ -107,6 +107,7 @@ function setupMap() {
   L.control.scale({ imperial: false }).addTo(map);
   map.on('moveend', () => writeState(state, map));
   layers = new SiteLayers(map, config.kinds, (id) => openSite(id, true));
+  layers.onCounts = () => layers.renderLegend($('#legend'), $('#total'));
   map.on('click', pickTiledSite);
 }
 

@@ -15,6 +15,7 @@ export class SiteLayers {
     this.markers = new Map();
     this.loaded = new Map();
     this.selected = null;
+    this.onCounts = () => {};
   }
 
   /** Reloads the enabled kinds with the filter; returns all features now on the map. */
@@ -32,8 +33,10 @@ export class SiteLayers {
           this.tileLoads.push(new Promise((resolve) => tiles.once('load', resolve)));
           group.addLayer(tiles);
           group.addTo(this.map);
-          this.loaded.set(kind.id, { features: [], shown: [], numberMatched: matched, tiled: true,
-            statusCounts: await statusCounts(kind, filter) });
+          const entry = { features: [], shown: [], numberMatched: matched, tiled: true, statusCounts: {} };
+          this.loaded.set(kind.id, entry);
+          // per-status counts feed only the legend: never hold the tiles back for them
+          statusCounts(kind, filter).then((c) => { entry.statusCounts = c; this.onCounts(); }).catch(() => {});
           return;
         }
       }

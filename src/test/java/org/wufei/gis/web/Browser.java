@@ -97,7 +97,11 @@ final class Browser implements AutoCloseable {
     }
 
     <T> T waitFor(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, Duration.ofSeconds(20)).until(condition);
+        return waitFor(condition, Duration.ofSeconds(20));
+    }
+
+    <T> T waitFor(Function<WebDriver, T> condition, Duration timeout) {
+        return new WebDriverWait(driver, timeout).until(condition);
     }
 
     WebElement find(String css) {

@@ -30,7 +30,8 @@ class MapPageBenchmark {
             // a fresh browser (and profile) per run: nothing cached, no service worker yet
             try (Browser browser = new Browser(URI.create(url).getPort(), 1280, 800)) {
                 browser.driver().get(url + "/");
-                browser.waitFor(d -> "true".equals(browser.js("return document.body.dataset.tilesDrawn || null")));
+                browser.waitFor(d -> "true".equals(browser.js("return document.body.dataset.tilesDrawn || null")),
+                        java.time.Duration.ofMinutes(3));
                 @SuppressWarnings("unchecked")
                 Map<String, Object> t = (Map<String, Object>) browser.js("""
                         const at = (n) => { const e = performance.getEntriesByName(n)[0]; return e ? Math.round(e.startTime) : null; };

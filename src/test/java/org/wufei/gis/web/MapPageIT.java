@@ -148,17 +148,27 @@ class MapPageIT {
 
     /** numberMatched of the OGC items the page reads (the collection of a kind, filtered by status). */
     @Test
+    void nearMeListsTheSitesAroundTheInspectorNearestFirstInMetres() {
+        TestSites.heapInVerifying(http, "附近测试堆场", 110.4901, 40.7001);
+        browser.geolocation(40.7003, 110.4901, 10);
+        browser.open("/?kinds=waste_heap");
+        browser.find("#near-me").click();
+        browser.waitFor(d -> !browser.findAll("[data-testid=result-list] li").isEmpty());
+        String first = browser.find("[data-testid=result-list] li").getText();
+        assertThat(first).contains("附近测试堆场").containsPattern("\\d+ 米");
+        assertThat(Integer.parseInt(first.replaceAll("(?s).*?(\\d+) 米.*", "$1"))).isLessThan(40);
+    }
+
+    @Test
     void aKindWithManySitesIsDrawnFromVectorTilesAndAClickStillOpensTheSite() {
         long id = TestSites.heapInVerifying(http, "矢量瓦片测试堆场", 110.4801, 40.6901).get("id").asLong();
         browser.consoleErrors();
         browser.open("/?kinds=waste_heap&tilesAbove=0&view=40.6901,110.4801,16");
         browser.waitFor(d -> (Long) browser.js("return document.querySelectorAll('canvas.leaflet-tile-loaded').length") > 0);
         assertThat(browser.findAll(".leaflet-marker-icon [data-site-id]")).isEmpty();
-        for (WebElement row : browser.findAll("#legend li[data-status]")) {
-            String status = row.getAttribute("data-status");
-            assertThat(Long.parseLong(row.findElement(org.openqa.selenium.By.cssSelector(".count")).getText()))
-                    .as(status).isEqualTo(serverCount("waste_heap", status));
-        }
+        browser.waitFor(d -> browser.findAll("#legend li[data-status]").stream().allMatch(row -> row
+                .findElement(org.openqa.selenium.By.cssSelector(".count")).getText()
+                .equals(String.valueOf(serverCount("waste_heap", row.getAttribute("data-status"))))));
         new org.openqa.selenium.interactions.Actions(browser.driver())
                 .moveToElement(browser.find("#map")).click().perform();
         browser.waitFor(d -> browser.find("#panel").isDisplayed()
