@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.Iterator;
 import java.util.Set;
+import java.util.TimeZone;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
@@ -33,6 +34,8 @@ class PhotoChecker {
     static final int FULL_SIDE = 2048;
     static final int THUMB_SIDE = 320;
     private static final Set<String> FORMATS = Set.of("jpeg", "png");
+    /** EXIF times carry no zone unless the camera wrote an offset tag: phones here keep China Standard Time. */
+    private static final TimeZone CAMERA_ZONE = TimeZone.getTimeZone("Asia/Shanghai");
 
     private final InspectionProperties limits;
 
@@ -108,7 +111,7 @@ class PhotoChecker {
             }
             ExifSubIFDDirectory sub = metadata.getFirstDirectoryOfType(ExifSubIFDDirectory.class);
             if (sub != null) {
-                Date d = sub.getDateOriginal();
+                Date d = sub.getDateOriginal(CAMERA_ZONE);
                 time = d == null ? null : d.toInstant();
             }
             return new Exif(lat, lon, time);

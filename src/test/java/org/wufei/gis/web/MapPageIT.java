@@ -148,6 +148,22 @@ class MapPageIT {
 
     /** numberMatched of the OGC items the page reads (the collection of a kind, filtered by status). */
     @Test
+    void thePageReopensWithoutSignalFromTheServiceWorkerCache() {
+        browser.open("/?kinds=waste_heap");
+        browser.waitFor(d -> Boolean.TRUE.equals(browser.js("return !!navigator.serviceWorker.controller")));
+        browser.open("/?kinds=waste_heap");
+        try {
+            browser.offline(true);
+            browser.driver().navigate().refresh();
+            browser.waitFor(d -> "true".equals(browser.js("return document.body.dataset.ready || null")));
+            assertThat(browser.findAll(".leaflet-marker-icon [data-site-id]")).hasSizeGreaterThan(100);
+            assertThat(browser.js("return navigator.onLine")).isEqualTo(false);
+        } finally {
+            browser.offline(false);
+        }
+    }
+
+    @Test
     void nearMeListsTheSitesAroundTheInspectorNearestFirstInMetres() {
         TestSites.heapInVerifying(http, "附近测试堆场", 110.4901, 40.7001);
         browser.geolocation(40.7003, 110.4901, 10);
