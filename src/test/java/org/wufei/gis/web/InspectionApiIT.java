@@ -13,7 +13,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -139,7 +138,7 @@ class InspectionApiIT {
         System.arraycopy(fixture("small-photo.jpg"), 0, big, 0, 904);
         var body = new Multipart().field("inspection", form(UUID.randomUUID().toString(), "x", null, null))
                 .file("photos", "photo-over-8mb.jpg", "image/jpeg", big);
-        HttpResponse<String> r = send(site, "inspector", body);
+        HttpResponse<String> r = new InspectionCalls(port).post(site, "inspector", body);
         assertThat(r.statusCode()).isEqualTo(413);
         assertThat(r.body()).contains("photo_too_large");
     }
@@ -215,24 +214,7 @@ class InspectionApiIT {
         if (photoFixture != null) {
             body.file("photos", photoFixture, "image/jpeg", fixture(photoFixture));
         }
-        return send(site, user, body);
-    }
-
-    private HttpResponse<String> send(long site, String user, Multipart body) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri("/api/sites/" + site + "/inspections"))
-                .header("Content-Type", body.contentType()).POST(body.body());
-        if (user != null) {
-            b.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
-        }
-        try {
-            return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return new InspectionCalls(port).post(site, user, body);
     }
 
     private HttpResponse<byte[]> getBytes(String path) {
