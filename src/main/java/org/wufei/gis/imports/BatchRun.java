@@ -4,10 +4,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.LongConsumer;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.index.quadtree.Quadtree;
 import org.wufei.gis.imports.read.FeatureSource;
 import org.wufei.gis.imports.read.ImportException;
 import org.wufei.gis.imports.read.SourceFeature;
@@ -21,14 +21,15 @@ final class BatchRun {
     private static final int INSERT_BATCH = 500;
 
     /** What the run needs from its surroundings. */
-    record Context(long batchId, String source, LocalDate acquired, boolean pointsAllowed, List<String> kinds,
-            FeatureNormaliser normaliser, DetectionFields fields, Triage triage, KnownSites knownSites,
+    record Context(long batchId, String source, LocalDate acquired, boolean pointsAllowed,
+            FeatureNormaliser normaliser, DetectionFields fields, Triage triage,
+            Function<Envelope, List<Triage.KnownSite>> candidates,
             Detections detections, RunErrors errors, int progressEvery) {
     }
 
     private final Context ctx;
     private final CrsResolver crs;
-    private final Quadtree kept = new Quadtree();
+    private final BatchFootprints kept = new BatchFootprints();
     private final List<Detections.NewDetection> buffer = new ArrayList<>();
     private final Envelope bounds = new Envelope();
     private long read;
@@ -82,11 +83,11 @@ final class BatchRun {
         }
         Envelope search = new Envelope(g.getEnvelopeInternal());
         search.expandBy(ctx.triage().searchMarginDegrees());
-        Triage.Verdict verdict = ctx.triage().judge(g, n.areaM2(), ctx.knownSites().near(search, ctx.kinds()));
+        Triage.Verdict verdict = ctx.triage().judge(g, n.areaM2(), ctx.candidates().apply(search));
         DetectionFields.Fields fields = ctx.fields().map(f.attributes(), ctx.acquired());
         buffer.add(new Detections.NewDetection(f.index(), f.layer(), ctx.source(), fields.acquired(), fields,
                 n.areaM2(), g, verdict, n.repaired()));
-        kept.insert(g.getEnvelopeInternal(), g);
+        kept.add(g);
         bounds.expandToInclude(g.getEnvelopeInternal());
         accepted++;
         repaired += n.repaired() ? 1 : 0;
@@ -99,9 +100,8 @@ final class BatchRun {
     private boolean duplicate(Geometry g) {
         Envelope e = new Envelope(g.getEnvelopeInternal());
         e.expandBy(ctx.triage().searchMarginDegrees());
-        for (Object o : kept.query(e)) {
-            Geometry other = (Geometry) o;
-            if (other.getEnvelopeInternal().intersects(e) && ctx.triage().sameFeature(g, other)) {
+        for (Geometry other : kept.near(e)) {
+            if (ctx.triage().sameFeature(g, other)) {
                 return true;
             }
         }

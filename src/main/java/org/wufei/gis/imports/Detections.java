@@ -121,6 +121,15 @@ class Detections {
                 .params(siteId, id).update() == 1;
     }
 
+    /** The lon/lat box of a batch's detections, or null when it has none. */
+    org.locationtech.jts.geom.Envelope boundsOfBatch(long batchId) {
+        return jdbc.sql("""
+                SELECT MIN(ST_XMin(geom)), MAX(ST_XMax(geom)), MIN(ST_YMin(geom)), MAX(ST_YMax(geom))
+                FROM detection WHERE batch_id = ?""").param(batchId).query((rs, n) -> rs.getObject(1) == null ? null
+                : new org.locationtech.jts.geom.Envelope(rs.getDouble(1), rs.getDouble(2), rs.getDouble(3),
+                        rs.getDouble(4))).optional().orElse(null);
+    }
+
     int deleteBatch(long batchId) {
         return jdbc.sql("DELETE FROM detection WHERE batch_id = ?").param(batchId).update();
     }

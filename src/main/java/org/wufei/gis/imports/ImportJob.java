@@ -42,6 +42,7 @@ class ImportJob {
     private final TransactionTemplate shortTx;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final District district;
 
     ImportJob(ImportBatches batches, Detections detections, KnownSites knownSites, ImportsProperties props,
             CrsRegistry crs, MetricCrs metric, District district, PlatformTransactionManager tm,
@@ -58,6 +59,7 @@ class ImportJob {
         this.shortTx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.events = events;
         this.clock = clock;
+        this.district = district;
     }
 
     ReadOptions readOptions(String encoding, String layer) {
@@ -77,10 +79,11 @@ class ImportJob {
                 return;
             }
             CrsResolver crs = new CrsResolver(source, batch.requestedCrs());
+            var candidates = knownSites.forBatch(props.triage().kindsBySource().getOrDefault(batch.source(),
+                    List.of()), district.envelopeWithMargin(), props.triage().preloadMaxSites());
             BatchRun run = new BatchRun(new BatchRun.Context(batchId, batch.source(), batch.acquired(),
-                    props.pointSources().contains(batch.source()),
-                    props.triage().kindsBySource().getOrDefault(batch.source(), List.of()), normaliser, fields,
-                    triage, knownSites, detections, errors, props.progressEvery()), crs);
+                    props.pointSources().contains(batch.source()), normaliser, fields, triage, candidates,
+                    detections, errors, props.progressEvery()), crs);
             boolean committed = Boolean.TRUE.equals(batchTx.execute(status -> {
                 run.run(source, n -> shortTx.executeWithoutResult(s -> batches.progress(batchId,
                         total == null || total == 0 ? 0 : Math.min(0.99, (double) n / total), run.accepted(),

@@ -148,12 +148,13 @@ class ImportService {
         if (promoted > 0) {
             throw new ApiException(HttpStatus.CONFLICT, "import_promoted", null, id, promoted);
         }
+        var bounds = detections.boundsOfBatch(id);
         detections.deleteBatch(id);
         batches.delete(id);
         Path stored = storedFile(batch.sha256(), batch.fileName());
         ImportJob.deleteQuietly(stored);
         ImportJob.deleteQuietly(stored.getParent());
-        events.publishEvent(new DetectionsChanged(id, DetectionsChanged.ROLLED_BACK, null));
+        events.publishEvent(new DetectionsChanged(id, DetectionsChanged.ROLLED_BACK, bounds));
     }
 
     private void enqueue(long id, Path stored, ImportRequest request, boolean created) {

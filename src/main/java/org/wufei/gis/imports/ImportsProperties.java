@@ -36,7 +36,7 @@ public record ImportsProperties(Path workDir, Integer workers, Integer queueCapa
         maxStoredErrors = maxStoredErrors == null ? 100 : maxStoredErrors;
         marginMetres = marginMetres == null ? 2000.0 : marginMetres;
         limits = limits == null ? new Limits(null, null, null, null, null, null) : limits;
-        triage = triage == null ? new Triage(null, null, null, null, null) : triage;
+        triage = triage == null ? new Triage(null, null, null, null, null, null) : triage;
         pointSources = pointSources == null ? List.of("inspection", "manual") : pointSources;
         aliases = aliases == null || aliases.isEmpty() ? DEFAULT_ALIASES : aliases;
     }
@@ -76,14 +76,16 @@ public record ImportsProperties(Path workDir, Integer workers, Integer queueCapa
      * @param areaChange       relative area difference above which an overlapping detection is "changed"
      * @param redFlagStatuses  site statuses whose re-appearance is a red flag ("changed")
      * @param kindsBySource    site kinds each source is compared with
+     * @param preloadMaxSites  up to this many candidate sites are held in memory per batch; beyond, one query each
      */
     public record Triage(Double knownIou, Double pointMetres, Double areaChange, List<String> redFlagStatuses,
-            Map<String, List<String>> kindsBySource) {
+            Map<String, List<String>> kindsBySource, Integer preloadMaxSites) {
 
         public Triage {
             knownIou = knownIou == null ? 0.3 : knownIou;
             pointMetres = pointMetres == null ? 30.0 : pointMetres;
             areaChange = areaChange == null ? 0.3 : areaChange;
+            preloadMaxSites = preloadMaxSites == null ? 200_000 : preloadMaxSites;
             redFlagStatuses = redFlagStatuses == null ? List.of("closed", "written_off") : redFlagStatuses;
             kindsBySource = kindsBySource == null || kindsBySource.isEmpty() ? Map.of(
                     "satellite", List.of("waste_heap"), "drone", List.of("waste_heap"),

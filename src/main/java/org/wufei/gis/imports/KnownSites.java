@@ -2,7 +2,9 @@ package org.wufei.gis.imports;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.index.strtree.STRtree;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKBReader;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,10 +18,40 @@ class KnownSites {
             WHERE geom && ST_MakeEnvelope(:minx, :miny, :maxx, :maxy, 4326)
               AND kind IN (:kinds) AND deleted_at IS NULL""";
 
+    private static final String COUNT = """
+            SELECT COUNT(*) FROM site WHERE geom && ST_MakeEnvelope(:minx, :miny, :maxx, :maxy, 4326)
+              AND kind IN (:kinds) AND deleted_at IS NULL""";
+
     private final JdbcClient jdbc;
 
     KnownSites(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /**
+     * How a batch finds candidates: the sites of its kinds in the district are read once into an in-memory R-tree
+     * when there are at most {@code preloadMax} of them (one indexed query instead of one per detection); beyond
+     * that, one indexed query per detection.
+     */
+    Function<Envelope, List<Triage.KnownSite>> forBatch(List<String> kinds, Envelope district, int preloadMax) {
+        if (kinds.isEmpty()) {
+            return e -> List.of();
+        }
+        long n = jdbc.sql(COUNT).params(Map.of("minx", district.getMinX(), "miny", district.getMinY(),
+                "maxx", district.getMaxX(), "maxy", district.getMaxY(), "kinds", kinds)).query(Long.class).single();
+        if (n > preloadMax) {
+            return e -> near(e, kinds);
+        }
+        STRtree tree = new STRtree();
+        for (Triage.KnownSite site : near(district, kinds)) {
+            tree.insert(site.geometry().getEnvelopeInternal(), site);
+        }
+        tree.build();
+        return e -> {
+            @SuppressWarnings("unchecked")
+            List<Triage.KnownSite> hits = tree.query(e);
+            return hits;
+        };
     }
 
     List<Triage.KnownSite> near(Envelope e, List<String> kinds) {

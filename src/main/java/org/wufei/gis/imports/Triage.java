@@ -2,9 +2,12 @@ package org.wufei.gis.imports;
 
 import java.util.List;
 import java.util.Locale;
+import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Polygonal;
 import org.locationtech.jts.geom.TopologyException;
+import org.locationtech.jts.operation.overlayng.OverlayNG;
+import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
 import org.wufei.gis.crs.MetricCrs;
 
 /**
@@ -87,12 +90,19 @@ final class Triage {
     /** Whether two detections of one batch are the same place, to merge them: like polygons or near points. */
     boolean sameFeature(Geometry a, Geometry b) {
         if (a instanceof Polygonal && b instanceof Polygonal) {
-            return iou(a, b) >= rules.knownIou();
+            return iouUpperBound(a, b) >= rules.knownIou() && iou(a, b) >= rules.knownIou();
         }
         if (a instanceof Polygonal || b instanceof Polygonal) {
             return false;
         }
         return metres(a, b) <= rules.pointMetres();
+    }
+
+    /** IoU cannot exceed the overlap of the boxes over the larger area: a cheap test before any overlay. */
+    static double iouUpperBound(Geometry a, Geometry b) {
+        Envelope box = a.getEnvelopeInternal().intersection(b.getEnvelopeInternal());
+        double larger = Math.max(a.getArea(), b.getArea());
+        return larger <= 0 ? 0 : box.getArea() / larger;
     }
 
     /** Intersection over union; computed in degrees, which is exact for a ratio over so small an area. */
@@ -101,7 +111,7 @@ final class Triage {
             return 0;
         }
         try {
-            double inter = a.intersection(b).getArea();
+            double inter = OverlayNGRobust.overlay(a, b, OverlayNG.INTERSECTION).getArea();
             double union = a.getArea() + b.getArea() - inter;
             return union <= 0 ? 0 : inter / union;
         } catch (TopologyException e) {

@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.locationtech.jts.geom.Envelope;
 import org.springframework.stereotype.Component;
-import org.wufei.gis.common.District;
 
 /**
  * The JSON documents of OGC API - Tiles (tile matrix sets, tileset lists, tileset metadata) and TileJSON 3.0.0.
@@ -18,13 +17,15 @@ class TileDocuments {
     static final String MVT = "application/vnd.mapbox-vector-tile";
     static final String TILEJSON = "application/vnd.mapbox.tile+json";
     static final String JSON = "application/json";
-    private static final int DEFAULT_MIN_ZOOM = 0;
-    private static final int DEFAULT_MAX_ZOOM = 18;
+    private static final int DEFAULT_MIN_ZOOM = TilesetLimits.MIN_ZOOM;
+    private static final int DEFAULT_MAX_ZOOM = TilesetLimits.MAX_ZOOM;
 
+    private final TilesetLimits limits;
     private final Envelope districtBounds;
 
-    TileDocuments(District district) {
-        this.districtBounds = district.envelopeWithMargin();
+    TileDocuments(TilesetLimits limits) {
+        this.limits = limits;
+        this.districtBounds = limits.bounds();
     }
 
     Map<String, Object> tileMatrixSets(String base) {
@@ -56,7 +57,9 @@ class TileDocuments {
             s.put("title", title + " (" + tms.id() + ")");
             s.put("dataType", "vector");
             s.put("crs", tms.crsUri());
+            s.put("tileMatrixSetId", tms.id());
             s.put("tileMatrixSetURI", "http://www.opengis.net/def/tilematrixset/OGC/1.0/" + tms.id());
+            s.put("tileMatrixSetLimits", limits.of(tms));
             s.put("links", tilesetLinks(base, tilesetsPath, tms, title));
             sets.add(s);
         }
@@ -73,8 +76,9 @@ class TileDocuments {
         doc.put("title", title);
         doc.put("dataType", "vector");
         doc.put("crs", tms.crsUri());
+        doc.put("tileMatrixSetId", tms.id());
         doc.put("tileMatrixSetURI", "http://www.opengis.net/def/tilematrixset/OGC/1.0/" + tms.id());
-        doc.put("tileMatrixSetLimits", limits(tms));
+        doc.put("tileMatrixSetLimits", limits.of(tms));
         doc.put("boundingBox", Map.of("lowerLeft", List.of(districtBounds.getMinX(), districtBounds.getMinY()),
                 "upperRight", List.of(districtBounds.getMaxX(), districtBounds.getMaxY()),
                 "crs", "http://www.opengis.net/def/crs/OGC/1.3/CRS84"));
@@ -136,21 +140,6 @@ class TileDocuments {
         }
         doc.put("vector_layers", vectorLayers);
         return doc;
-    }
-
-    private List<Map<String, Object>> limits(TileMatrixSet tms) {
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (int z = 0; z <= DEFAULT_MAX_ZOOM; z++) {
-            long[] r = tms.tileRange(z, districtBounds);
-            Map<String, Object> l = new LinkedHashMap<>();
-            l.put("tileMatrix", String.valueOf(z));
-            l.put("minTileRow", r[2]);
-            l.put("maxTileRow", r[3]);
-            l.put("minTileCol", r[0]);
-            l.put("maxTileCol", r[1]);
-            out.add(l);
-        }
-        return out;
     }
 
     static Map<String, Object> link(String rel, String type, String href, String title) {

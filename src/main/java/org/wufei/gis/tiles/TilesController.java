@@ -31,11 +31,13 @@ class TilesController {
     private final TileLayers layers;
     private final Tiles tiles;
     private final TileDocuments documents;
+    private final TilesetLimits limits;
 
-    TilesController(TileLayers layers, Tiles tiles, TileDocuments documents) {
+    TilesController(TileLayers layers, Tiles tiles, TileDocuments documents, TilesetLimits limits) {
         this.layers = layers;
         this.tiles = tiles;
         this.documents = documents;
+        this.limits = limits;
     }
 
     @GetMapping(value = "/tileMatrixSets", produces = TileDocuments.JSON)
@@ -102,6 +104,7 @@ class TilesController {
     }
 
     private ResponseEntity<byte[]> tile(TileRequest r, HttpServletRequest request) {
+        limits.check(r);
         TileCache.Tile tile = tiles.tile(r);
         CacheControl cache = CacheControl.maxAge(0, TimeUnit.SECONDS).cachePublic().mustRevalidate();
         String ifNoneMatch = request.getHeader(HttpHeaders.IF_NONE_MATCH);

@@ -31,7 +31,7 @@ class ImportCrashRecoveryIT {
         Process app = start(port, "first");
         long id;
         try {
-            waitUntilUp(http, app);
+            waitUntilUp(http, app, dir.resolve("first.log"));
             Http.Response r = new Uploads(http).upload("uploader", "many-points.geojson", manyPoints(),
                     Uploads.form("source", "inspection"));
             assertThat(r.status()).as(r.body()).isEqualTo(202);
@@ -43,7 +43,7 @@ class ImportCrashRecoveryIT {
         }
         Process again = start(port, "second");
         try {
-            waitUntilUp(http, again);
+            waitUntilUp(http, again, dir.resolve("second.log"));
             JsonNode batch = http.get("/api/imports/" + id + "?lang=en").json();
             assertThat(batch.path("state").asString()).isEqualTo("failed");
             assertThat(batch.path("errors").get(0).path("code").asString()).isEqualTo("import_interrupted");
@@ -71,7 +71,7 @@ class ImportCrashRecoveryIT {
         return pb.start();
     }
 
-    private static void waitUntilUp(Http http, Process app) throws InterruptedException {
+    private static void waitUntilUp(Http http, Process app, Path log) throws Exception {
         long deadline = System.currentTimeMillis() + 120_000;
         while (System.currentTimeMillis() < deadline && app.isAlive()) {
             try {
@@ -83,7 +83,8 @@ class ImportCrashRecoveryIT {
             }
             Thread.sleep(200);
         }
-        throw new AssertionError("service did not start");
+        String out = java.nio.file.Files.readString(log);
+        throw new AssertionError("service did not start: " + out.substring(Math.max(0, out.length() - 3000)));
     }
 
     private static JsonNode waitForProgress(Http http, long id) throws InterruptedException {

@@ -70,6 +70,11 @@ abstract class TriageContract {
             boolean redFlag = d.path("properties").path("name").asString().contains("red flag");
             assertThat(d.path("properties").path("redFlag").asBoolean()).isEqualTo(redFlag);
         }
+        JsonNode ogc = http.get("/ogc/collections/detections/items?limit=100&filter="
+                + java.net.URLEncoder.encode("batch_id=" + batch.path("id").asLong() + " AND status='changed'",
+                        StandardCharsets.UTF_8)).json();
+        assertThat(ogc.path("numberMatched").asLong()).as(ogc.toString()).isEqualTo(3);
+        assertThat(ogc.path("features").get(0).path("properties").path("triage").asString()).isEqualTo("changed");
     }
 
     @Test

@@ -132,12 +132,26 @@ abstract class TilesContract {
     }
 
     @Test
-    void tileWithoutFeaturesIs204() {
-        long[] t = tileAt(TileMatrixSet.WEB_MERCATOR_QUAD, 14, -150.0, -40.0);
-        HttpResponse<byte[]> r = Bytes.get(url("/ogc/collections/green_mines/tiles/WebMercatorQuad/14/" + t[1] + "/"
+    void tileWithoutFeaturesInsideTheDistrictIs204() {
+        long[] t = tileAt(TileMatrixSet.WEB_MERCATOR_QUAD, 18, 110.0200, 40.5900);
+        HttpResponse<byte[]> r = Bytes.get(url("/ogc/collections/green_mines/tiles/WebMercatorQuad/18/" + t[1] + "/"
                 + t[0]), null);
         assertThat(r.statusCode()).isEqualTo(204);
         assertThat(r.body()).isEmpty();
+    }
+
+    @Test
+    void tileInsideTheMatrixButOutsideTheTilesetLimitsIs404Problem() {
+        long[] t = tileAt(TileMatrixSet.WEB_MERCATOR_QUAD, 14, -150.0, -40.0);
+        assertProblem("/ogc/collections/green_mines/tiles/WebMercatorQuad/14/" + t[1] + "/" + t[0], 404,
+                "tile_outside_limits");
+    }
+
+    @Test
+    void zoomBeyondTheTilesetsDeepestLevelIs404Problem() {
+        long[] t = tileAt(TileMatrixSet.WEB_MERCATOR_QUAD, 19, SEAT[0], SEAT[1]);
+        assertProblem("/ogc/collections/green_mines/tiles/WebMercatorQuad/19/" + t[1] + "/" + t[0], 404,
+                "tile_outside_limits");
     }
 
     @Test
@@ -171,9 +185,18 @@ abstract class TilesContract {
     }
 
     @Test
-    void tilesetMetadataLinksTheTileTemplateTheTilingSchemeAndTileJson() {
+    void tilesetMetadataLinksTheTileTemplateTheTilingSchemeAndTileJsonAndTheApiDeclaresTiles() {
         JsonNode set = http.get("/ogc/collections/recycling_sites/tiles/WebMercatorQuad").json();
         assertThat(set.get("dataType").asString()).isEqualTo("vector");
+        assertThat(set.get("tileMatrixSetLimits").size()).isEqualTo(TilesetLimits.MAX_ZOOM + 1);
+        assertThat(http.get("/ogc/conformance").body())
+                .contains("http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/mvt");
+        String api = http.get("/ogc/api").body();
+        assertThat(api).contains("collection.vector.getTile", "dataset.vector.getTile");
+        var parsed = new io.swagger.v3.parser.OpenAPIV3Parser().readContents(api, null, null);
+        assertThat(parsed.getMessages()).isEmpty();
+        assertThat(parsed.getOpenAPI().getPaths())
+                .containsKey("/collections/{collectionId}/tiles/{tileMatrixSetId}/{tileMatrix}/{tileRow}/{tileCol}");
         Map<String, String> links = new HashMap<>();
         set.get("links").forEach(l -> links.put(l.get("rel").asString(), l.get("href").asString()));
         assertThat(links.get("item")).isEqualTo(url(

@@ -61,7 +61,10 @@ class CollectionDocuments {
         Envelope box = e.bbox() == null ? new Envelope(district.bbox()[0], district.bbox()[2], district.bbox()[1],
                 district.bbox()[3]) : e.bbox();
         Map<String, Object> spatial = new LinkedHashMap<>();
-        spatial.put("bbox", List.of(List.of(box.getMinX(), box.getMinY(), box.getMaxX(), box.getMaxY())));
+        // Widened by 1e-6 degree (~0.1 m) and rounded outwards: clients that send the extent back as a bbox,
+        // printed with fewer decimals or transformed to another CRS, must still find the features on its edges.
+        spatial.put("bbox", List.of(List.of(down(box.getMinX()), down(box.getMinY()), up(box.getMaxX()),
+                up(box.getMaxY()))));
         spatial.put("crs", OgcCrsUri.CRS84_URI);
         Map<String, Object> extent = new LinkedHashMap<>();
         extent.put("spatial", spatial);
@@ -75,6 +78,14 @@ class CollectionDocuments {
             extent.put("temporal", temporal);
         }
         return extent;
+    }
+
+    private static double down(double v) {
+        return (Math.floor(v * 1e6) - 1) / 1e6;
+    }
+
+    private static double up(double v) {
+        return (Math.ceil(v * 1e6) + 1) / 1e6;
     }
 
     /** The queryables (JSON Schema) of a collection: every property plus the geometry. */

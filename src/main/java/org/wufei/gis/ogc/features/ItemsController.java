@@ -57,7 +57,9 @@ class ItemsController {
         CollectionSource source = catalog.require(collectionId);
         ItemsQuery q = parser.parse(source, raw);
         List<FeatureRow> rows = store.page(source, q.toRequest());
-        OptionalLong matched = store.count(source, q.toRequest());
+        // A page that is not full already tells how many match; only a full one needs a count.
+        OptionalLong matched = rows.size() < q.limit() && (!rows.isEmpty() || q.offset() == 0)
+                ? OptionalLong.of(q.offset() + rows.size()) : store.count(source, q.toRequest());
         String items = OgcLinks.base(request) + "/collections/" + source.id() + "/items";
         List<Map<String, Object>> links = new ArrayList<>();
         links.add(OgcLinks.link(page(items, q.params(), q.offset()), Rel.SELF, OgcMediaTypes.GEO_JSON, null));

@@ -8,6 +8,7 @@ import org.wufei.gis.catalog.Catalog;
 import org.wufei.gis.catalog.CollectionSource;
 import org.wufei.gis.crs.OgcCrsUri;
 import org.wufei.gis.ogc.OgcMediaTypes;
+import org.wufei.gis.ogc.OpenApiContributor;
 
 /**
  * The OpenAPI 3.0 document of /ogc: self-contained (no references to other hosts), paths relative to the one
@@ -17,9 +18,11 @@ import org.wufei.gis.ogc.OgcMediaTypes;
 class OpenApiDocument {
     private static final String REF = "$ref";
     private final Catalog catalog;
+    private final List<OpenApiContributor> contributors;
 
-    OpenApiDocument(Catalog catalog) {
+    OpenApiDocument(Catalog catalog, List<OpenApiContributor> contributors) {
         this.catalog = catalog;
+        this.contributors = contributors;
     }
 
     Map<String, Object> build(String serverUrl) {
@@ -64,6 +67,7 @@ class OpenApiDocument {
         item.put("delete", write("deleteFeature", "Delete a feature (If-Match required)",
                 List.of(param("collectionId"), param("featureId"), param("If-Match")), false, "204"));
         paths.put("/collections/{collectionId}/items/{featureId}", item);
+        contributors.forEach(c -> paths.putAll(c.paths()));
         doc.put("paths", paths);
         doc.put("components", Map.of("parameters", OpenApiParts.parameters(collectionIds()),
                 "schemas", OpenApiParts.schemas(), "responses", OpenApiParts.responses(),

@@ -66,7 +66,7 @@ final class OpenApiParts {
     }
 
     private static Map<String, Object> query(String name, String description, Map<String, Object> schema) {
-        return query(name, description, schema, null);
+        return query(name, description, schema, false);
     }
 
     private static Map<String, Object> query(String name, String description, Map<String, Object> schema,

@@ -15,13 +15,9 @@ import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.wufei.gis.support.Http;
 import org.wufei.gis.support.IntegrationTest;
 import tools.jackson.databind.JsonNode;
@@ -31,20 +27,8 @@ import tools.jackson.databind.JsonNode;
  * subclass runs it on one of the two databases.
  */
 @IntegrationTest
-abstract class OgcFeaturesContract {
-    static final String ITEMS = "/ogc/collections/waste_heaps/items";
+abstract class OgcFeaturesContract extends OgcClient {
     static final String EPSG = "http://www.opengis.net/def/crs/EPSG/0/";
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcClient jdbc;
-    Http http;
-
-    @BeforeEach
-    void client() {
-        http = new Http(port);
-    }
 
     /** One refused request, read from a fixture named after the case. */
     record Hostile(String name, String path, int status, String code) {
@@ -203,6 +187,31 @@ abstract class OgcFeaturesContract {
     }
 
     @Test
+    void aSpatialFilterFindsTheSameSiteWhetherWrittenInCrs84OrLatitudeFirstEpsg4326() {
+        long id = create("OGC-spatial-" + System.nanoTime(), 110.3012);
+        String mine = "code = '" + code(id) + "' AND ";
+        String crs84 = mine + "S_INTERSECTS(geometry, POINT(110.3012 40.6717))";
+        String latLon = mine + "S_INTERSECTS(geometry, POINT(40.6717 110.3012))";
+        String near = mine + "S_DWITHIN(geometry, POINT(110.3012 40.6750), 400, meters)";
+        assertThat(matched(ITEMS + "?filter=" + enc(crs84))).isEqualTo(1);
+        assertThat(matched(ITEMS + "?filter-crs=" + EPSG + "4326&filter=" + enc(latLon))).isEqualTo(1);
+        assertThat(matched(ITEMS + "?filter=" + enc(near))).isEqualTo(1);
+        assertThat(matched(ITEMS + "?filter-lang=cql2-json&filter=" + enc("{\"op\":\"s_intersects\",\"args\":"
+                + "[{\"property\":\"geometry\"},{\"type\":\"Point\",\"coordinates\":[110.3012,40.6717]}]}")
+                + "&code=" + code(id))).isEqualTo(1);
+    }
+
+    @Test
+    void aTemporalFilterAndDatetimeSelectSitesByTheirLastChange() {
+        long id = create("OGC-temporal-" + System.nanoTime(), 110.2674);
+        String mine = "&code=" + code(id);
+        assertThat(matched(ITEMS + "?datetime=2020-01-01T00:00:00Z/.." + mine)).isEqualTo(1);
+        assertThat(matched(ITEMS + "?datetime=../2020-01-01T00:00:00Z" + mine)).isZero();
+        assertThat(matched(ITEMS + "?filter=" + enc("T_AFTER(updated_at, TIMESTAMP('2020-01-01T00:00:00Z'))")
+                + mine)).isEqualTo(1);
+    }
+
+    @Test
     void anAntimeridianCrossingBboxIsAcceptedAndFindsNothingHere() {
         Http.Response r = http.get(ITEMS + "?bbox=177,65,-177,70");
         assertThat(r.status()).isEqualTo(200);
@@ -216,80 +225,6 @@ abstract class OgcFeaturesContract {
         assertThat(r.json().path("timeStamp").asString()).isNotBlank();
         assertThat(r.json().path("numberReturned").asInt()).isEqualTo(3);
         assertThat(r.json().path("features").get(0).path("properties").has("status")).isTrue();
-    }
-
-    @Test
-    void anUnchangedFeatureIsAnsweredNotModified() {
-        long id = create("OGC-etag-" + System.nanoTime(), 110.2674);
-        Http.Response first = http.get(ITEMS + "/" + id);
-        assertThat(first.header("ETag")).isEqualTo("\"0\"");
-        var req = java.net.http.HttpRequest.newBuilder(java.net.URI.create(http.base() + ITEMS + "/" + id))
-                .header("If-None-Match", first.header("ETag")).build();
-        try {
-            var resp = java.net.http.HttpClient.newHttpClient().send(req,
-                    java.net.http.HttpResponse.BodyHandlers.ofString());
-            assertThat(resp.statusCode()).isEqualTo(304);
-        } catch (IOException | InterruptedException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    @Test
-    void anIllegalStatusChangeThroughPatchIsRefusedAndTheFeatureKeepsItsStatus() {
-        long id = create("OGC-illegal-" + System.nanoTime(), 110.2674);
-        Http.Response r = http.send("PATCH", ITEMS + "/" + id, "admin",
-                "{\"type\":\"Feature\",\"properties\":{\"status\":\"closed\"}}", "\"0\"");
-        assertThat(r.status()).isEqualTo(422);
-        assertThat(r.code()).isEqualTo("transition_illegal");
-        assertThat(status(id)).isEqualTo("suspected");
-    }
-
-    @Test
-    void aLegalStatusChangeThroughPatchIsVisibleInTheNextItemsCount() {
-        long id = create("OGC-legal-" + System.nanoTime(), 110.2674);
-        String byCode = ITEMS + "?filter=" + enc("code = '" + code(id) + "' AND status = 'assigned'");
-        assertThat(http.get(byCode).json().path("numberMatched").asLong()).isZero();
-        Http.Response r = http.send("PATCH", ITEMS + "/" + id, "admin",
-                "{\"type\":\"Feature\",\"properties\":{\"status\":\"assigned\",\"note\":\"交办乡镇\"}}", "\"0\"");
-        assertThat(r.status()).as(r.body()).isEqualTo(204);
-        assertThat(r.header("ETag")).isEqualTo("\"1\"");
-        assertThat(status(id)).isEqualTo("assigned");
-        assertThat(http.get(byCode).json().path("numberMatched").asLong()).isEqualTo(1);
-    }
-
-    @Test
-    void aChangeWithoutIfMatchIsRefused428() {
-        long id = create("OGC-noifmatch-" + System.nanoTime(), 110.2674);
-        Http.Response r = http.send("PATCH", ITEMS + "/" + id, "admin",
-                "{\"type\":\"Feature\",\"properties\":{\"name\":\"x\"}}", null);
-        assertThat(r.status()).isEqualTo(428);
-        assertThat(r.code()).isEqualTo("if_match_required");
-    }
-
-    @Test
-    void aChangeWithAStaleIfMatchIsRefused412AndChangesNothing() {
-        long id = create("OGC-stale-" + System.nanoTime(), 110.2674);
-        Http.Response r = http.send("PUT", ITEMS + "/" + id, "admin", feature("stale write", 110.2674), "\"7\"");
-        assertThat(r.status()).isEqualTo(412);
-        assertThat(r.code()).isEqualTo("version_stale");
-        assertThat(http.get(ITEMS + "/" + id).json().path("properties").path("name").asString())
-                .startsWith("OGC-stale-");
-    }
-
-    @Test
-    void aDeleteNeedsIfMatchAndTheRightRoleThenTheFeatureIsGone() {
-        long id = create("OGC-delete-" + System.nanoTime(), 110.2674);
-        assertThat(http.send("DELETE", ITEMS + "/" + id, "admin", null, null).status()).isEqualTo(428);
-        assertThat(http.send("DELETE", ITEMS + "/" + id, "viewer", null, "\"0\"").status()).isEqualTo(403);
-        assertThat(http.send("DELETE", ITEMS + "/" + id, "admin", null, "\"0\"").status()).isEqualTo(204);
-        assertThat(http.get(ITEMS + "/" + id).status()).isEqualTo(404);
-    }
-
-    @Test
-    void referenceLayersAreReadOnly() {
-        Http.Response r = http.post("/ogc/collections/townships/items", "admin", feature("x", 110.2674), null);
-        assertThat(r.status()).isEqualTo(405);
-        assertThat(r.code()).isEqualTo("collection_read_only");
     }
 
     @Test
@@ -309,33 +244,9 @@ abstract class OgcFeaturesContract {
                 .isEqualTo(expected);
     }
 
-    // --- helpers -------------------------------------------------------------------------------------------
-
-    long create(String name, double lon) {
-        Http.Response r = http.post(ITEMS, "inspector", feature(name, lon), null);
-        assertThat(r.status()).as(r.body()).isEqualTo(201);
-        String location = r.header("Location");
-        assertThat(location).startsWith(http.base() + ITEMS + "/");
-        return Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
-    }
-
-    static String feature(String name, double lon) {
-        return """
-                {"type":"Feature","geometry":{"type":"Polygon","coordinates":[[[%1$.4f,40.6714],[%2$.4f,40.6714],
-                [%2$.4f,40.6720],[%1$.4f,40.6720],[%1$.4f,40.6714]]]},
-                "properties":{"name":"%3$s","township":"石拐街道","category":"coal_yard","ownerless":true}}"""
-                .formatted(lon - 0.0005, lon + 0.0005, name);
-    }
-
-    String status(long id) {
-        return http.get(ITEMS + "/" + id).json().path("properties").path("status").asString();
-    }
-
-    String code(long id) {
-        return http.get(ITEMS + "/" + id).json().path("properties").path("code").asString();
-    }
-
-    static String enc(String s) {
-        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+    long matched(String path) {
+        Http.Response r = http.get(path);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return r.json().path("numberMatched").asLong();
     }
 }
