@@ -106,7 +106,7 @@ function setupMap() {
   L.control.layers(bases, { [t('layers.townships')]: townships, [t('layers.rivers')]: rivers }, { collapsed: true }).addTo(map);
   L.control.scale({ imperial: false }).addTo(map);
   map.on('moveend', () => writeState(state, map));
-  layers = new SiteLayers(map, config.kinds, (id) => openSite(id, true));
+  layers = new SiteLayers(map, config.kinds, (id) => openSite(id, true), config.district.bbox);
   layers.onCounts = () => layers.renderLegend($('#legend'), $('#total'));
   map.on('click', pickTiledSite);
 }

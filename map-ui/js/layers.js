@@ -7,8 +7,9 @@ import { loadKind, countKind, TILES_ABOVE } from './source.js';
 import { siteTileLayer } from './tiles.js';
 
 export class SiteLayers {
-  constructor(map, kinds, onSelect) {
+  constructor(map, kinds, onSelect, bbox) {
     this.map = map;
+    this.bbox = bbox;
     this.kinds = kinds;
     this.onSelect = onSelect;
     this.groups = new Map(kinds.map((k) => [k.id, L.layerGroup()]));
@@ -29,7 +30,7 @@ export class SiteLayers {
       if (ogc && tilesOffered) {
         const matched = await countKind(kind, filter);
         if (matched > (filter.tilesAbove ? Number(filter.tilesAbove) : TILES_ABOVE)) {
-          const tiles = siteTileLayer(kind, filter);
+          const tiles = siteTileLayer(kind, filter, this.bbox);
           this.tileLoads.push(new Promise((resolve) => tiles.once('load', resolve)));
           group.addLayer(tiles);
           group.addTo(this.map);

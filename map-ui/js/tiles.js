@@ -4,7 +4,8 @@
 import { decode } from './mvt.js';
 import { statusColour, kindShape } from './palette.js';
 
-export function siteTileLayer(kind, filter) {
+/** bbox [w, s, e, n]: tiles are asked only inside it (the service has no tiles beyond the district). */
+export function siteTileLayer(kind, filter, bbox) {
   const Layer = L.GridLayer.extend({
     createTile(coords, done) {
       const size = this.getTileSize();
@@ -23,7 +24,10 @@ export function siteTileLayer(kind, filter) {
       return canvas;
     },
   });
-  return new Layer({ tileSize: 256, updateWhenZooming: false, keepBuffer: 1 });
+  return new Layer({
+    tileSize: 256, updateWhenZooming: false, keepBuffer: 1, maxNativeZoom: 18, maxZoom: 22,
+    bounds: L.latLngBounds([bbox[1], bbox[0]], [bbox[3], bbox[2]]),
+  });
 }
 
 function draw(canvas, layer, kindId, ratio) {

@@ -192,6 +192,9 @@ class MapPageIT {
         assertThat(browser.driver().getCurrentUrl()).contains("site=" + id);
         assertThat(browser.consoleErrors()).isEmpty();
         browser.screenshot("desktop-vector-tiles");
+        browser.open("/?kinds=recycling_site,waste_heap&tilesAbove=0");
+        browser.waitFor(d -> "true".equals(browser.js("return document.body.dataset.tilesDrawn || null")));
+        assertThat(browser.consoleErrors()).as("no tile asked outside the district").isEmpty();
     }
 
     private long serverCount(String kind, String status) {
