@@ -1,5 +1,7 @@
 package org.wufei.gis.security;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
@@ -8,7 +10,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -17,29 +22,43 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CsrfException;
 import org.wufei.gis.common.DemoProperties;
 import org.wufei.gis.common.Problems;
 import org.wufei.gis.common.Role;
 
-/** HTTP Basic for the API, public reads where configured, problem+json for 401/403. */
+/**
+ * HTTP Basic for the API, session form login for the map page (with CSRF tokens), public reads where
+ * configured, problem+json for 401/403.
+ */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, SecurityProperties props, Problems problems) throws Exception {
-        http.csrf(csrf -> csrf.ignoringRequestMatchers("/api/**", "/ogc/**"))
+        http.csrf(csrf -> csrf.ignoringRequestMatchers(SecurityConfiguration::cannotRideOnSession))
+                .formLogin(form -> form.loginPage("/login.html").loginProcessingUrl("/login")
+                        .defaultSuccessUrl("/", false).failureUrl("/login.html?error").permitAll())
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/"))
                 .httpBasic(basic -> basic.authenticationEntryPoint((req, res, e) -> {
-                    res.setHeader("WWW-Authenticate", "Basic realm=\"waste-site-gis\"");
+                    challenge(req, res);
                     problems.write(req, res, HttpStatus.UNAUTHORIZED, "authentication_required");
                 }))
                 .exceptionHandling(ex -> ex
                         .authenticationEntryPoint((req, res, e) -> {
-                            res.setHeader("WWW-Authenticate", "Basic realm=\"waste-site-gis\"");
+                            challenge(req, res);
                             problems.write(req, res, HttpStatus.UNAUTHORIZED, "authentication_required");
                         })
-                        .accessDeniedHandler((req, res, e) ->
-                                problems.write(req, res, HttpStatus.FORBIDDEN, "role_forbidden")))
+                        .accessDeniedHandler((req, res, e) -> {
+                            if (e instanceof CsrfException && !signedIn()) {
+                                // an expired session: the page must sign in again (and keeps its queue)
+                                problems.write(req, res, HttpStatus.UNAUTHORIZED, "authentication_required");
+                            } else {
+                                problems.write(req, res, HttpStatus.FORBIDDEN,
+                                        e instanceof CsrfException ? "csrf_invalid" : "role_forbidden");
+                            }
+                        }))
                 .authorizeHttpRequests(auth -> {
                     auth.requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/prometheus",
                             "/actuator/info").permitAll();
@@ -51,6 +70,29 @@ class SecurityConfiguration {
                     auth.anyRequest().authenticated();
                 });
         return http.build();
+    }
+
+    /**
+     * API and OGC writes skip the CSRF token only when a browser session cannot be what authenticates them:
+     * no session cookie came with the request, or it carries its own Authorization header. The map page signs
+     * in with a session and sends the token it gets from /api/ui/config.
+     */
+    private static boolean cannotRideOnSession(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        boolean api = path.startsWith("/api/") || path.startsWith("/ogc/") || path.equals("/ogc");
+        return api && (request.getHeader("Authorization") != null || request.getRequestedSessionId() == null);
+    }
+
+    /** Asks for Basic credentials, except from the map page's scripts (a browser would pop up a password box). */
+    private static void challenge(HttpServletRequest req, HttpServletResponse res) {
+        if (!"XMLHttpRequest".equals(req.getHeader("X-Requested-With"))) {
+            res.setHeader("WWW-Authenticate", "Basic realm=\"waste-site-gis\"");
+        }
+    }
+
+    private static boolean signedIn() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth != null && auth.isAuthenticated() && !(auth instanceof AnonymousAuthenticationToken);
     }
 
     @Bean

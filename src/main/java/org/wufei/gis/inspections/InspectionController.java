@@ -1,0 +1,148 @@
+package org.wufei.gis.inspections;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonRawValue;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.wufei.gis.common.ApiException;
+import org.wufei.gis.common.CurrentActor;
+import org.wufei.gis.sites.SiteRegister;
+
+/**
+ * Field inspections of a site: {@code POST /api/sites/{id}/inspections} (multipart: part {@code inspection}
+ * JSON, parts {@code photos}), their list, and the stored photos with thumbnails.
+ */
+@RestController
+class InspectionController {
+    private final InspectionService service;
+    private final Inspections inspections;
+    private final PhotoChecker checker;
+    private final PhotoStore store;
+    private final InspectionProperties limits;
+    private final SiteRegister register;
+
+    InspectionController(InspectionService service, Inspections inspections, PhotoChecker checker, PhotoStore store,
+            InspectionProperties limits, SiteRegister register) {
+        this.service = service;
+        this.inspections = inspections;
+        this.checker = checker;
+        this.store = store;
+        this.limits = limits;
+        this.register = register;
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record InspectionView(String id, long siteId, String inspector, String note,
+            @JsonRawValue String checklist, Double lat, Double lon, Double accuracyM, Double distanceM,
+            Instant observedAt, Instant createdAt, String requestedStatus, String transitionResult,
+            List<PhotoView> photos) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record PhotoView(int seq, String url, String thumbnailUrl, int width, int height, Double exifLat,
+            Double exifLon, Instant exifTime) {
+    }
+
+    @PostMapping(value = "/api/sites/{id}/inspections", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<InspectionView> create(@PathVariable long id,
+            @RequestParam(value = "inspection", required = false) String json,
+            @RequestPart(value = "photos", required = false) List<MultipartFile> photos,
+            HttpServletRequest request) {
+        var actor = CurrentActor.of(request);
+        if (!actor.hasAnyRole(InspectionService.MAY_INSPECT)) {
+            throw new ApiException(HttpStatus.FORBIDDEN, "role_forbidden", null);
+        }
+        InspectionForm form = InspectionForm.parse(json);
+        List<MultipartFile> files = photos == null ? List.of() : photos.stream().filter(f -> !f.isEmpty()).toList();
+        if (files.size() > limits.maxPhotos()) {
+            throw ApiException.unprocessable("photos_too_many", "photos", limits.maxPhotos());
+        }
+        List<CheckedPhoto> checked = new ArrayList<>();
+        for (MultipartFile f : files) {
+            String name = f.getOriginalFilename() == null ? "photo" : f.getOriginalFilename();
+            if (f.getSize() > limits.maxPhotoBytes()) {
+                throw new ApiException(HttpStatus.CONTENT_TOO_LARGE, "photo_too_large", "photos", name,
+                        limits.maxPhotoBytes() / (1024 * 1024));
+            }
+            checked.add(checker.check(name, bytes(f)));
+        }
+        var outcome = service.record(id, form, checked, actor);
+        var view = view(outcome.inspection(), inspections.photos(List.of(outcome.inspection().id())));
+        return ResponseEntity.status(outcome.created() ? HttpStatus.CREATED : HttpStatus.OK)
+                .header(HttpHeaders.LOCATION, "/api/sites/" + id + "/inspections/" + form.id())
+                .body(view);
+    }
+
+    @GetMapping("/api/sites/{id}/inspections")
+    List<InspectionView> list(@PathVariable long id) {
+        register.get(id);
+        var rows = inspections.ofSite(id);
+        Map<String, List<Inspections.PhotoRow>> photos = inspections
+                .photos(rows.stream().map(Inspections.Row::id).toList()).stream()
+                .collect(Collectors.groupingBy(Inspections.PhotoRow::inspectionId));
+        return rows.stream().map(r -> view(r, photos.getOrDefault(r.id(), List.of()))).toList();
+    }
+
+    @GetMapping("/api/sites/{id}/inspections/{inspection}")
+    InspectionView one(@PathVariable long id, @PathVariable String inspection) {
+        var row = inspections.find(inspection).filter(r -> r.siteId() == id)
+                .orElseThrow(() -> ApiException.notFound("inspection", inspection));
+        return view(row, inspections.photos(List.of(row.id())));
+    }
+
+    @GetMapping("/api/inspections/{inspection}/photos/{seq}")
+    ResponseEntity<byte[]> photo(@PathVariable String inspection, @PathVariable int seq) {
+        return image(inspection, seq, false);
+    }
+
+    @GetMapping("/api/inspections/{inspection}/photos/{seq}/thumbnail")
+    ResponseEntity<byte[]> thumbnail(@PathVariable String inspection, @PathVariable int seq) {
+        return image(inspection, seq, true);
+    }
+
+    private ResponseEntity<byte[]> image(String inspection, int seq, boolean thumbnail) {
+        var photo = inspections.photo(inspection, seq)
+                .orElseThrow(() -> ApiException.notFound("photo", inspection + "/" + seq));
+        return ResponseEntity.ok().contentType(MediaType.IMAGE_JPEG)
+                .cacheControl(CacheControl.maxAge(Duration.ofDays(30)).cachePrivate())
+                .header("X-Content-Type-Options", "nosniff")
+                .body(store.read(photo.storedPath(), thumbnail));
+    }
+
+    private static InspectionView view(Inspections.Row r, List<Inspections.PhotoRow> photos) {
+        var photoViews = photos.stream().map(p -> new PhotoView(p.seq(),
+                "/api/inspections/" + r.id() + "/photos/" + p.seq(),
+                "/api/inspections/" + r.id() + "/photos/" + p.seq() + "/thumbnail", p.width(), p.height(),
+                p.exifLat(), p.exifLon(), p.exifTime())).toList();
+        return new InspectionView(r.id(), r.siteId(), r.inspector(), r.note(), r.checklist(), r.lat(), r.lon(),
+                r.accuracyM(), r.distanceM(), r.observedAt(), r.createdAt(), r.requestedStatus(),
+                r.transitionResult(), photoViews);
+    }
+
+    private static byte[] bytes(MultipartFile f) {
+        try {
+            return f.getBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package org.wufei.gis.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.wufei.gis.support.Http;
+
+/**
+ * Measures the district view in Chromium against a running service (not part of the build): first contentful
+ * paint and the time until every visible tile is drawn, from Navigation/Paint/User Timing. Run with
+ * {@code ./mvnw -q test -Dtest=MapPageBenchmark -Dgis.bench.url=http://localhost:18087 -Dgis.bench.runs=5};
+ * results go to target/map-ui-screenshots/benchmark.json. docs/benchmarks.md has the recipe and numbers.
+ */
+class MapPageBenchmark {
+
+    @Test
+    void districtViewTimings() throws IOException {
+        String url = System.getProperty("gis.bench.url");
+        Assumptions.assumeTrue(url != null, "set -Dgis.bench.url to run the map benchmark");
+        int runs = Integer.getInteger("gis.bench.runs", 5);
+        List<Map<String, Object>> results = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            // a fresh browser (and profile) per run: nothing cached, no service worker yet
+            try (Browser browser = new Browser(URI.create(url).getPort(), 1280, 800)) {
+                browser.driver().get(url + "/");
+                browser.waitFor(d -> "true".equals(browser.js("return document.body.dataset.tilesDrawn || null")),
+                        java.time.Duration.ofMinutes(3));
+                @SuppressWarnings("unchecked")
+                Map<String, Object> t = (Map<String, Object>) browser.js("""
+                        const at = (n) => { const e = performance.getEntriesByName(n)[0]; return e ? Math.round(e.startTime) : null; };
+                        const nav = performance.getEntriesByType('navigation')[0];
+                        const tiles = performance.getEntriesByType('resource').filter(e => e.name.includes('/tiles/'));
+                        return {firstContentfulPaintMs: at('first-contentful-paint'), domContentLoadedMs: Math.round(nav.domContentLoadedEventEnd),
+                                sitesDrawnMs: at('sites-drawn'), tilesDrawnMs: at('tiles-drawn'), tiles: tiles.length,
+                                tileBytes: tiles.reduce((n, e) => n + e.encodedBodySize, 0),
+                                slowestTileMs: Math.round(Math.max(0, ...tiles.map(e => e.duration))),
+                                legend: document.getElementById('total').textContent}""");
+                results.add(t);
+                if (i == 0) {
+                    browser.screenshot("benchmark-district");
+                }
+            }
+        }
+        Files.createDirectories(Browser.ARTIFACTS);
+        Files.writeString(Browser.ARTIFACTS.resolve("benchmark.json"), Http.JSON.writeValueAsString(results));
+        results.forEach(System.out::println);
+        assertThat(results).isNotEmpty();
+    }
+}
