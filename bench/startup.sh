@@ -25,7 +25,7 @@ start() {
 start
 cold=$took
 jcmd $pid GC.run > /dev/null
-heap=$(curl -s "http://127.0.0.1:$port/actuator/prometheus" | awk '/^jvm_memory_used_bytes\{.*area="heap"/ {s+=$2} END {printf "%.0f", s/1048576}')
+heap=$(curl -s "http://127.0.0.1:$port/actuator/prometheus" | awk '/^jvm_memory_used_bytes/ && /area="heap"/ {s+=$NF} END {printf "%.0f", s/1048576}')
 sites=$(grep -o 'Loaded demo sites.*' "$dir/log.txt" | head -1 || true)
 kill $pid; wait $pid 2>/dev/null || true
 start
