@@ -15,24 +15,43 @@ import org.locationtech.jts.io.WKBWriter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.wufei.gis.common.DatabaseKind;
 
 /** The detection table: every statement about detections in one place, values always bound. */
 @Repository
 class Detections {
-    private static final String INSERT = """
-            INSERT INTO detection (batch_id, feature_index, layer, source, acquired, confidence, name, category,
-                area_m2, note, attributes, geom, triage, matched_site_id, red_flag, repaired)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ST_GeomFromWKB(?, 4326), ?, ?, ?, ?)""";
+    private static final String STORED = """
+            batch_id, feature_index, layer, source, acquired, confidence, name, category, area_m2, note, attributes,
+            geom, triage, matched_site_id, red_flag, repaired""";
+    private static final String VALUES = "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ST_GeomFromWKB(?, 4326), ?, ?, ?, ?)";
     private static final String COLUMNS = """
             id, batch_id, feature_index, layer, source, acquired, confidence, name, category, area_m2, note,
             attributes, ST_AsBinary(geom) AS wkb, triage, matched_site_id, red_flag, repaired, promoted_site_id""";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
+    private final boolean staged;
+    private final String insert;
 
-    Detections(JdbcClient jdbc, JdbcTemplate template) {
+    /**
+     * On H2GIS a batch's rows go to detection_staging (no spatial index) until the batch is complete: H2 2.4
+     * cannot reopen a database killed while uncommitted rows of a spatially indexed table were in its undo log,
+     * so the spatially indexed insert is kept to one short statement at the end of the batch.
+     */
+    Detections(JdbcClient jdbc, JdbcTemplate template, DatabaseKind kind) {
         this.jdbc = jdbc;
         this.template = template;
+        this.staged = kind == DatabaseKind.H2GIS;
+        this.insert = "INSERT INTO " + (staged ? "detection_staging" : "detection") + " (" + STORED + ") " + VALUES;
+    }
+
+    /** Moves a batch's staged rows into the detection table (H2GIS); inside the batch's transaction. */
+    void publishStaged(long batchId) {
+        if (staged) {
+            jdbc.sql("INSERT INTO detection (" + STORED + ") SELECT " + STORED
+                    + " FROM detection_staging WHERE batch_id = ? ORDER BY id").param(batchId).update();
+            jdbc.sql("DELETE FROM detection_staging WHERE batch_id = ?").param(batchId).update();
+        }
     }
 
     /** A detection ready to insert. */
@@ -49,7 +68,7 @@ class Detections {
 
     void insertAll(long batchId, List<NewDetection> rows) {
         WKBWriter wkb = new WKBWriter(2);
-        template.batchUpdate(INSERT, rows, rows.size(), (PreparedStatement ps, NewDetection d) -> {
+        template.batchUpdate(insert, rows, rows.size(), (PreparedStatement ps, NewDetection d) -> {
             var f = d.fields();
             ps.setLong(1, batchId);
             ps.setLong(2, d.featureIndex());

@@ -93,6 +93,7 @@ class ImportJob {
                     status.setRollbackOnly();
                     return false;
                 }
+                detections.publishStaged(batchId);
                 batches.finish(batchId, outcome(run, errors, crs, source, true), clock.instant());
                 return true;
             }));
