@@ -44,8 +44,9 @@ class ImportCrashRecoveryIT {
         Process again = start(port, "second");
         try {
             waitUntilUp(http, again, dir.resolve("second.log"));
-            JsonNode batch = http.get("/api/imports/" + id + "?lang=en").json();
-            assertThat(batch.path("state").asString()).isEqualTo("failed");
+            Http.Response after = http.get("/api/imports/" + id + "?lang=en");
+            JsonNode batch = after.json();
+            assertThat(batch.path("state").asString()).as(after.status() + " " + after.body()).isEqualTo("failed");
             assertThat(batch.path("errors").get(0).path("code").asString()).isEqualTo("import_interrupted");
             assertThat(http.get("/api/imports/" + id + "/detections").json().path("numberMatched").asLong()).isZero();
 
@@ -60,10 +61,12 @@ class ImportCrashRecoveryIT {
     }
 
     private Process start(int port, String run) throws IOException {
+        // A long write delay on the URL widens the window in which an acknowledged commit could be lost; the
+        // service must make its commits durable regardless.
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder pb = new ProcessBuilder(List.of(java, "-Xmx384m", "-cp", System.getProperty("java.class.path"),
                 "org.wufei.gis.GisApplication", "--server.port=" + port,
-                "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("db").toAbsolutePath() + "/gis",
+                "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("db").toAbsolutePath() + "/gis;WRITE_DELAY=10000",
                 "--gis.data-dir=" + dir.toAbsolutePath(), "--gis.demo.enabled=true",
                 "--gis.imports.progress-every=200", "--server.tomcat.basedir=" + dir.resolve("tomcat").toAbsolutePath(),
                 "--logging.level.root=warn"));
