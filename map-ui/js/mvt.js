@@ -1,23 +1,30 @@
-// A small Mapbox Vector Tile (protobuf) decoder: just what the site layers need — layers, features with
-// properties, and geometries in tile coordinates. Written here instead of vendoring a plugin (no build step).
+// A small Mapbox Vector Tile (protobuf) reader: just what the site layers need, written here instead of vendoring
+// a plugin (no build step). It builds no object per feature: a zoom-11 tile can hold 150,000 points, so features
+// are visited in place (a cursor over the tile's bytes) and values are decoded only when asked for.
+const utf8 = new TextDecoder();
+
 class Pbf {
-  constructor(buf) { this.buf = buf; this.pos = 0; this.end = buf.length; }
+  constructor(buf, pos = 0, end = buf.length) { this.buf = buf; this.pos = pos; this.end = end; }
 
   varint() {
-    let result = 0; let shift = 0; let b;
+    const buf = this.buf;
+    let b = buf[this.pos++];
+    if (b < 0x80) return b;
+    let result = b & 0x7f; let mul = 0x80;
     do {
-      b = this.buf[this.pos++];
-      result += (b & 0x7f) * 2 ** shift;
-      shift += 7;
-    } while (b >= 0x80 && shift < 70);
+      b = buf[this.pos++];
+      result += (b & 0x7f) * mul;
+      mul *= 0x80;
+    } while (b >= 0x80 && mul < 2 ** 70);
     return result;
   }
 
   svarint() { const n = this.varint(); return n % 2 === 1 ? (n + 1) / -2 : n / 2; }
 
-  bytes() { const len = this.varint(); const start = this.pos; this.pos += len; return this.buf.subarray(start, this.pos); }
+  /** The length-delimited field here, as [start, end); moves past it. */
+  range() { const len = this.varint(); const start = this.pos; this.pos += len; return [start, this.pos]; }
 
-  string() { return new TextDecoder().decode(this.bytes()); }
+  string() { const [s, e] = this.range(); return utf8.decode(this.buf.subarray(s, e)); }
 
   skip(wire) {
     if (wire === 0) this.varint();
@@ -26,84 +33,133 @@ class Pbf {
     else if (wire === 5) this.pos += 4;
     else throw new Error(`unsupported wire type ${wire}`);
   }
-
-  /** Calls fn(field, wire, pbf) for each field of the message between pos and end. */
-  fields(fn) {
-    while (this.pos < this.end) {
-      const key = this.varint();
-      const before = this.pos;
-      fn(key >> 3, key & 7, this);
-      if (this.pos === before) this.skip(key & 7);
-    }
-  }
-
-  sub() { const b = this.bytes(); return new Pbf(b); }
-
-  packed() { const p = this.sub(); const out = []; while (p.pos < p.end) out.push(p.varint()); return out; }
 }
 
-function value(p) {
+const zigzag = (n) => (n % 2 === 1 ? (n + 1) / -2 : n / 2);
+
+function value(buf, start, end) {
+  const p = new Pbf(buf, start, end);
   let v = null;
-  p.fields((f, w, q) => {
-    if (f === 1) v = q.string();
-    else if (f === 2) { v = new DataView(q.buf.buffer, q.buf.byteOffset + q.pos, 4).getFloat32(0, true); q.pos += 4; }
-    else if (f === 3) { v = new DataView(q.buf.buffer, q.buf.byteOffset + q.pos, 8).getFloat64(0, true); q.pos += 8; }
-    else if (f === 4 || f === 5) v = q.varint();
-    else if (f === 6) v = q.svarint();
-    else if (f === 7) v = q.varint() === 1;
-  });
+  while (p.pos < p.end) {
+    const key = p.varint(); const f = key >> 3;
+    if (f === 1) v = p.string();
+    else if (f === 2) { v = new DataView(buf.buffer, buf.byteOffset + p.pos, 4).getFloat32(0, true); p.pos += 4; }
+    else if (f === 3) { v = new DataView(buf.buffer, buf.byteOffset + p.pos, 8).getFloat64(0, true); p.pos += 8; }
+    else if (f === 4 || f === 5) v = p.varint();
+    else if (f === 6) v = p.svarint();
+    else if (f === 7) v = p.varint() === 1;
+    else p.skip(key & 7);
+  }
   return v;
 }
 
-/** Rings or point lists in tile coordinates (0..extent). */
-function geometry(commands) {
-  const parts = [];
-  let part = null; let x = 0; let y = 0;
-  for (let i = 0; i < commands.length;) {
-    const cmd = commands[i] & 7; const count = commands[i] >> 3; i++;
-    if (cmd === 7) { if (part) part.push(part[0]); continue; }
-    for (let k = 0; k < count; k++) {
-      const dx = commands[i++]; const dy = commands[i++];
-      x += dx % 2 === 1 ? (dx + 1) / -2 : dx / 2;
-      y += dy % 2 === 1 ? (dy + 1) / -2 : dy / 2;
-      if (cmd === 1) { part = []; parts.push(part); }
-      part.push([x, y]);
+/** One layer of a tile: its keys, values (decoded on demand) and a cursor over its features. */
+class Layer {
+  constructor(buf, start, end) {
+    this.buf = buf; this.name = ''; this.extent = 4096; this.keys = [];
+    this.valueRanges = []; this.values = []; this.featureRanges = [];
+    const p = new Pbf(buf, start, end);
+    while (p.pos < p.end) {
+      const key = p.varint(); const f = key >> 3;
+      if (f === 1) this.name = p.string();
+      else if (f === 2) { const len = p.varint(); this.featureRanges.push(p.pos, p.pos + len); p.pos += len; }
+      else if (f === 3) this.keys.push(p.string());
+      else if (f === 4) { const len = p.varint(); this.valueRanges.push(p.pos, p.pos + len); p.pos += len; }
+      else if (f === 5) this.extent = p.varint();
+      else p.skip(key & 7);
     }
   }
-  return parts;
+
+  get length() { return this.featureRanges.length / 2; }
+
+  /** The value at index i of the layer's value table. */
+  value(i) {
+    if (!(i in this.values)) this.values[i] = value(this.buf, this.valueRanges[2 * i], this.valueRanges[2 * i + 1]);
+    return this.values[i];
+  }
+
+  /**
+   * Calls fn(feature) for every feature with one reused cursor: feature.type (1 point, 2 line, 3 polygon),
+   * feature.id, feature.valueIndex(keyIndex) (index into the value table, or -1) and feature.geometry(visitor).
+   */
+  forEach(fn) {
+    const cursor = new Feature(this.buf);
+    for (let i = 0; i < this.featureRanges.length; i += 2) {
+      cursor.read(this.featureRanges[i], this.featureRanges[i + 1]);
+      fn(cursor);
+    }
+  }
+
+  /** The feature at index i as a plain object {id, type, properties} (for tests and single lookups). */
+  feature(i) {
+    const cursor = new Feature(this.buf);
+    cursor.read(this.featureRanges[2 * i], this.featureRanges[2 * i + 1]);
+    const properties = {};
+    const p = new Pbf(this.buf, cursor.tags[0], cursor.tags[1]);
+    while (p.pos < p.end) { const k = p.varint(); properties[this.keys[k]] = this.value(p.varint()); }
+    return { id: cursor.id, type: cursor.type, properties };
+  }
 }
 
-/** Decodes a tile into {layerName: {extent, features: [{type, properties, parts}]}}. */
-export function decode(arrayBuffer) {
-  const tile = new Pbf(new Uint8Array(arrayBuffer));
+class Feature {
+  constructor(buf) { this.p = new Pbf(buf); this.tags = [0, 0]; this.geom = [0, 0]; }
+
+  read(start, end) {
+    const p = this.p;
+    p.pos = start; p.end = end;
+    this.id = undefined; this.type = 0; this.tags[0] = this.tags[1] = this.geom[0] = this.geom[1] = 0;
+    while (p.pos < p.end) {
+      const key = p.varint(); const f = key >> 3;
+      if (f === 1) this.id = p.varint();
+      else if (f === 2) { const len = p.varint(); this.tags[0] = p.pos; p.pos += len; this.tags[1] = p.pos; }
+      else if (f === 3) this.type = p.varint();
+      else if (f === 4) { const len = p.varint(); this.geom[0] = p.pos; p.pos += len; this.geom[1] = p.pos; }
+      else p.skip(key & 7);
+    }
+  }
+
+  /** The value-table index of the property with the given key index, or -1 when the feature lacks it. */
+  valueIndex(keyIndex) {
+    const p = this.p;
+    p.pos = this.tags[0]; p.end = this.tags[1];
+    while (p.pos < p.end) {
+      const k = p.varint(); const v = p.varint();
+      if (k === keyIndex) return v;
+    }
+    return -1;
+  }
+
+  /**
+   * Walks the geometry in tile coordinates: visitor.moveTo(x, y) starts a point or a ring, visitor.lineTo(x, y)
+   * continues a line or ring, visitor.closePath() closes a ring.
+   */
+  geometry(visitor) {
+    const p = this.p;
+    p.pos = this.geom[0]; p.end = this.geom[1];
+    let x = 0; let y = 0;
+    while (p.pos < p.end) {
+      const c = p.varint(); const cmd = c & 7; const count = c >> 3;
+      if (cmd === 7) { visitor.closePath(); continue; }
+      for (let k = 0; k < count; k++) {
+        x += zigzag(p.varint()); y += zigzag(p.varint());
+        if (cmd === 1) visitor.moveTo(x, y); else visitor.lineTo(x, y);
+      }
+    }
+  }
+}
+
+/** Reads a tile into {layerName: Layer}. */
+export function readTile(arrayBuffer) {
+  const buf = new Uint8Array(arrayBuffer);
+  const p = new Pbf(buf);
   const layers = {};
-  tile.fields((f, w, p) => {
-    if (f !== 3) return;
-    const l = p.sub();
-    const layer = { name: '', extent: 4096, keys: [], values: [], raw: [] };
-    l.fields((lf, lw, q) => {
-      if (lf === 1) layer.name = q.string();
-      else if (lf === 2) layer.raw.push(q.bytes());
-      else if (lf === 3) layer.keys.push(q.string());
-      else if (lf === 4) layer.values.push(value(q.sub()));
-      else if (lf === 5) layer.extent = q.varint();
-    });
-    layer.features = layer.raw.map((bytes) => {
-      const fp = new Pbf(bytes);
-      const feature = { type: 0, properties: {}, parts: [] };
-      let tags = []; let geom = [];
-      fp.fields((ff, fw, q) => {
-        if (ff === 1) feature.id = q.varint();
-        else if (ff === 2) tags = q.packed();
-        else if (ff === 3) feature.type = q.varint();
-        else if (ff === 4) geom = q.packed();
-      });
-      for (let i = 0; i + 1 < tags.length; i += 2) feature.properties[layer.keys[tags[i]]] = layer.values[tags[i + 1]];
-      feature.parts = geometry(geom);
-      return feature;
-    });
-    delete layer.raw;
-    layers[layer.name] = layer;
-  });
+  while (p.pos < p.end) {
+    const key = p.varint();
+    if (key >> 3 === 3 && (key & 7) === 2) {
+      const [s, e] = p.range();
+      const layer = new Layer(buf, s, e);
+      layers[layer.name] = layer;
+    } else p.skip(key & 7);
+  }
   return layers;
 }

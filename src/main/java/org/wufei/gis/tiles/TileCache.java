@@ -14,8 +14,23 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class TileCache {
-    /** A cached tile: its MVT bytes (empty = no feature) and strong ETag. */
-    record Tile(byte[] bytes, String etag) {
+    /**
+     * A cached tile: its MVT bytes (empty = no feature), strong ETag and, once a client asked for it, the same bytes
+     * gzip-compressed (null until then, and for tiles too small to gain from it).
+     */
+    record Tile(byte[] bytes, String etag, byte[] gzip) {
+        Tile(byte[] bytes, String etag) {
+            this(bytes, etag, null);
+        }
+
+        /** The ETag of the gzip variant: a different representation, so a different strong tag. */
+        String gzipEtag() {
+            return etag.substring(0, etag.length() - 1) + "-gz\"";
+        }
+
+        long size() {
+            return bytes.length + (gzip == null ? 0 : gzip.length);
+        }
     }
 
     private final ConcurrentHashMap<TileRequest.TileKey, Tile> tiles = new ConcurrentHashMap<>();
@@ -41,19 +56,28 @@ class TileCache {
     }
 
     void put(TileRequest.TileKey key, Tile tile, long generationAtStart) {
-        if (generation.get() != generationAtStart || tile.bytes().length > maxBytes / 16) {
+        if (generation.get() != generationAtStart || tile.size() > maxBytes / 16) {
             return;
         }
-        if (tiles.put(key, tile) == null) {
+        Tile replaced = tiles.put(key, tile);
+        if (replaced == null) {
             order.add(key);
             queued.incrementAndGet();
         }
-        bytes.addAndGet(tile.bytes().length);
+        bytes.addAndGet(tile.size() - (replaced == null ? 0 : replaced.size()));
         if (generation.get() != generationAtStart) {
             // An eviction ran while we stored: this tile may show the old data.
             remove(key);
         }
         trim();
+    }
+
+    /** Replaces a cached tile by a richer copy of itself (its gzip variant added), if it is still cached. */
+    void upgrade(TileRequest.TileKey key, Tile cached, Tile richer) {
+        if (tiles.replace(key, cached, richer)) {
+            bytes.addAndGet(richer.size() - cached.size());
+            trim();
+        }
     }
 
     /** Evicts every tile of the matching tilesets whose area (with buffer) touches one of the envelopes. */
@@ -90,7 +114,7 @@ class TileCache {
     private boolean remove(TileRequest.TileKey key) {
         Tile gone = tiles.remove(key);
         if (gone != null) {
-            bytes.addAndGet(-gone.bytes().length);
+            bytes.addAndGet(-gone.size());
             return true;
         }
         return false;

@@ -3,7 +3,10 @@ package org.wufei.gis.tiles;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.wufei.gis.common.DatabaseKind;
@@ -28,5 +31,16 @@ class TilesConfiguration {
     @Bean
     TileEncoder tileEncoder(DatabaseKind kind, JdbcClient jdbc) {
         return kind == DatabaseKind.POSTGIS ? new PostgisTileEncoder(jdbc) : new JavaTileEncoder(jdbc);
+    }
+
+    /** The cache fast path (gis.tiles.cache-fast-path, default on), only where reads need no login. */
+    @Bean
+    @ConditionalOnBooleanProperty("gis.security.public-read")
+    @ConditionalOnBooleanProperty(name = "gis.tiles.cache-fast-path", matchIfMissing = true)
+    FilterRegistrationBean<CachedTileFilter> cachedTileFilter(Tiles tiles) {
+        var registration = new FilterRegistrationBean<>(new CachedTileFilter(tiles));
+        registration.addUrlPatterns("/ogc/collections/*", "/ogc/tiles/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
     }
 }

@@ -1,14 +1,10 @@
 package org.wufei.gis.tiles;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import org.springframework.http.CacheControl;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -73,11 +69,12 @@ class TilesController {
     }
 
     @GetMapping("/collections/{collectionId}/tiles/{tmsId}/{z}/{y}/{x}")
-    ResponseEntity<byte[]> collectionTile(@PathVariable String collectionId, @PathVariable String tmsId,
+    void collectionTile(@PathVariable String collectionId, @PathVariable String tmsId,
             @PathVariable String z, @PathVariable String y, @PathVariable String x,
-            @RequestParam Map<String, String> query, HttpServletRequest request) {
+            @RequestParam Map<String, String> query, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
         TileLayer layer = layer(collectionId);
-        return tile(TileRequest.parse(collectionId, List.of(layer), tmsId, z, y, x, query), request);
+        tile(TileRequest.parse(collectionId, List.of(layer), tmsId, z, y, x, query), request, response);
     }
 
     @GetMapping(value = "/tiles", produces = TileDocuments.JSON)
@@ -98,34 +95,16 @@ class TilesController {
     }
 
     @GetMapping("/tiles/{tmsId}/{z}/{y}/{x}")
-    ResponseEntity<byte[]> datasetTile(@PathVariable String tmsId, @PathVariable String z, @PathVariable String y,
-            @PathVariable String x, @RequestParam Map<String, String> query, HttpServletRequest request) {
-        return tile(TileRequest.parse(TileRequest.DATASET, layers.siteLayers(), tmsId, z, y, x, query), request);
+    void datasetTile(@PathVariable String tmsId, @PathVariable String z, @PathVariable String y,
+            @PathVariable String x, @RequestParam Map<String, String> query, HttpServletRequest request,
+            HttpServletResponse response) throws IOException {
+        tile(TileRequest.parse(TileRequest.DATASET, layers.siteLayers(), tmsId, z, y, x, query), request, response);
     }
 
-    private ResponseEntity<byte[]> tile(TileRequest r, HttpServletRequest request) {
+    private void tile(TileRequest r, HttpServletRequest request, HttpServletResponse response) throws IOException {
         limits.check(r);
-        TileCache.Tile tile = tiles.tile(r);
-        CacheControl cache = CacheControl.maxAge(0, TimeUnit.SECONDS).cachePublic().mustRevalidate();
-        String ifNoneMatch = request.getHeader(HttpHeaders.IF_NONE_MATCH);
-        if (ifNoneMatch != null && matches(ifNoneMatch, tile.etag())) {
-            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(tile.etag()).cacheControl(cache).build();
-        }
-        if (tile.bytes().length == 0) {
-            return ResponseEntity.noContent().eTag(tile.etag()).cacheControl(cache).build();
-        }
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(TileDocuments.MVT)).eTag(tile.etag())
-                .cacheControl(cache).body(tile.bytes());
-    }
-
-    private static boolean matches(String ifNoneMatch, String etag) {
-        for (String candidate : ifNoneMatch.split(",")) {
-            String c = candidate.trim();
-            if (c.equals("*") || c.equals(etag) || c.equals("W/" + etag)) {
-                return true;
-            }
-        }
-        return false;
+        boolean gzip = TileResponses.acceptsGzip(request);
+        TileResponses.write(request, response, tiles.tile(r, gzip), gzip);
     }
 
     private TileLayer layer(String collectionId) {

@@ -16,9 +16,14 @@ final class Bytes {
     }
 
     static HttpResponse<byte[]> get(String url, String ifNoneMatch) {
+        return ifNoneMatch == null ? withHeaders(url) : withHeaders(url, "If-None-Match", ifNoneMatch);
+    }
+
+    /** A GET with request headers given as name, value pairs. */
+    static HttpResponse<byte[]> withHeaders(String url, String... headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).GET();
-        if (ifNoneMatch != null) {
-            b.header("If-None-Match", ifNoneMatch);
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
         }
         try {
             return CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());

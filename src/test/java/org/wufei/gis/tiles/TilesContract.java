@@ -132,6 +132,49 @@ abstract class TilesContract {
     }
 
     @Test
+    void aClientTakingGzipGetsTheSameTileCompressedUnderItsOwnEtag() throws Exception {
+        long[] t = tileAt(TileMatrixSet.WEB_MERCATOR_QUAD, 10, SEAT[0], SEAT[1]);
+        String path = url("/ogc/tiles/WebMercatorQuad/10/" + t[1] + "/" + t[0]);
+        HttpResponse<byte[]> plain = Bytes.withHeaders(path);
+        HttpResponse<byte[]> zipped = Bytes.withHeaders(path, "Accept-Encoding", "gzip, deflate");
+        assertThat(plain.statusCode()).isEqualTo(200);
+        assertThat(zipped.statusCode()).isEqualTo(200);
+        assertThat(plain.body().length).isGreaterThan(Tiles.GZIP_ABOVE);
+        assertThat(plain.headers().firstValue("Content-Encoding")).isEmpty();
+        assertThat(zipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        for (HttpResponse<byte[]> r : List.of(plain, zipped)) {
+            assertThat(r.headers().firstValue("Vary")).hasValue("Accept-Encoding");
+        }
+        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(zipped.body()))) {
+            assertThat(in.readAllBytes()).isEqualTo(plain.body());
+        }
+        assertThat(zipped.body().length).isLessThan(plain.body().length);
+        String gzEtag = zipped.headers().firstValue("ETag").orElseThrow();
+        assertThat(gzEtag).isNotEqualTo(plain.headers().firstValue("ETag").orElseThrow()).startsWith("\"");
+        HttpResponse<byte[]> again = Bytes.withHeaders(path, "Accept-Encoding", "gzip", "If-None-Match", gzEtag);
+        assertThat(again.statusCode()).isEqualTo(304);
+        assertThat(again.headers().firstValue("ETag")).hasValue(gzEtag);
+        HttpResponse<byte[]> refused = Bytes.withHeaders(path, "Accept-Encoding", "gzip;q=0, identity");
+        assertThat(refused.headers().firstValue("Content-Encoding")).isEmpty();
+        assertThat(refused.body()).isEqualTo(plain.body());
+    }
+
+    @Test
+    void aCachedTileComesWithTheSameHeadersAndBytesAsTheFirstAnswer() {
+        // the first request builds the tile (full path), the second is answered from the cache fast path
+        String path = url(seatTile(13).replace("waste_heaps", "straw_collection_points"));
+        HttpResponse<byte[]> first = Bytes.withHeaders(path);
+        HttpResponse<byte[]> second = Bytes.withHeaders(path);
+        assertThat(second.statusCode()).isEqualTo(first.statusCode());
+        assertThat(second.body()).isEqualTo(first.body());
+        for (String h : List.of("Content-Type", "Content-Length", "ETag", "Cache-Control", "Vary",
+                "X-Content-Type-Options", "X-Frame-Options", "Content-Encoding")) {
+            assertThat(second.headers().firstValue(h)).as(h).isEqualTo(first.headers().firstValue(h));
+        }
+        assertThat(second.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+    }
+
+    @Test
     void tileWithoutFeaturesInsideTheDistrictIs204() {
         long[] t = tileAt(TileMatrixSet.WEB_MERCATOR_QUAD, 18, 110.0200, 40.5900);
         HttpResponse<byte[]> r = Bytes.get(url("/ogc/collections/green_mines/tiles/WebMercatorQuad/18/" + t[1] + "/"
@@ -305,6 +348,12 @@ abstract class TilesContract {
     static long[] tileAt(TileMatrixSet tms, int z, double lon, double lat) {
         long[] r = tms.tileRange(z, new Envelope(lon, lon, lat, lat));
         return new long[] {r[0], r[2]};
+    }
+
+    /** The waste-heap tile holding the district seat at zoom z, as a path. */
+    private static String seatTile(int z) {
+        long[] t = tileAt(TileMatrixSet.WEB_MERCATOR_QUAD, z, SEAT[0], SEAT[1]);
+        return "/ogc/collections/waste_heaps/tiles/WebMercatorQuad/" + z + "/" + t[1] + "/" + t[0];
     }
 
     private String url(String path) {

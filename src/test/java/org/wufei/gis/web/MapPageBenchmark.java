@@ -40,6 +40,8 @@ class MapPageBenchmark {
                         return {firstContentfulPaintMs: at('first-contentful-paint'), domContentLoadedMs: Math.round(nav.domContentLoadedEventEnd),
                                 sitesDrawnMs: at('sites-drawn'), tilesDrawnMs: at('tiles-drawn'), tiles: tiles.length,
                                 tileBytes: tiles.reduce((n, e) => n + e.encodedBodySize, 0),
+                                drawMs: Math.round(performance.getEntriesByName('tile-draw').reduce((n, e) => n + e.duration, 0)),
+                                slowestDrawMs: Math.round(Math.max(0, ...performance.getEntriesByName('tile-draw').map(e => e.duration))),
                                 slowestTileMs: Math.round(Math.max(0, ...tiles.map(e => e.duration))),
                                 legend: document.getElementById('total').textContent}""");
                 results.add(t);
