@@ -31,13 +31,16 @@ export class SiteLayers {
         const matched = await countKind(kind, filter);
         if (matched > (filter.tilesAbove ? Number(filter.tilesAbove) : TILES_ABOVE)) {
           const tiles = siteTileLayer(kind, filter, this.bbox);
-          this.tileLoads.push(new Promise((resolve) => tiles.once('load', resolve)));
-          group.addLayer(tiles);
-          group.addTo(this.map);
           const entry = { features: [], shown: [], numberMatched: matched, tiled: true, statusCounts: {} };
           this.loaded.set(kind.id, entry);
-          // per-status counts feed only the legend: never hold the tiles back for them
-          statusCounts(kind, filter).then((c) => { entry.statusCounts = c; this.onCounts(); }).catch(() => {});
+          // per-status counts feed only the legend: asked once the tiles in view are drawn, so that their
+          // requests never queue in front of tiles
+          this.tileLoads.push(new Promise((resolve) => tiles.once('load', () => {
+            resolve();
+            statusCounts(kind, filter).then((c) => { entry.statusCounts = c; this.onCounts(); }).catch(() => {});
+          })));
+          group.addLayer(tiles);
+          group.addTo(this.map);
           return;
         }
       }

@@ -1,8 +1,7 @@
 // The site layer of one kind as vector tiles, for when more than 5,000 sites are in view: each tile is
-// fetched from /ogc/collections/{id}/tiles/WebMercatorQuad/{z}/{y}/{x}, decoded here and drawn on a canvas
-// with the same palette as the markers (aggregated cells are drawn larger, by their count).
-import { readTile } from './mvt.js';
-import { statusColour, kindShape } from './palette.js';
+// fetched from /ogc/collections/{id}/tiles/WebMercatorQuad/{z}/{y}/{x} and drawn on its canvas (tile-draw.js) by
+// a pool of tile workers when the browser can hand a canvas to a worker, otherwise on the page.
+import { drawTile } from './tile-draw.js';
 
 /** bbox [w, s, e, n]: tiles are asked only inside it (the service has no tiles beyond the district). */
 export function siteTileLayer(kind, filter, bbox) {
@@ -14,17 +13,10 @@ export function siteTileLayer(kind, filter, bbox) {
       canvas.width = size.x * ratio;
       canvas.height = size.y * ratio;
       const q = filter.status ? `?status=${encodeURIComponent(filter.status)}` : '';
-      fetch(`/ogc/collections/${kind.collectionId}/tiles/WebMercatorQuad/${coords.z}/${coords.y}/${coords.x}${q}`)
-        .then((r) => (r.ok && r.status !== 204 ? r.arrayBuffer() : null))
-        .then((buf) => {
-          if (buf && buf.byteLength) {
-            const start = performance.now();
-            draw(canvas, readTile(buf)[kind.collectionId], kind.id, ratio);
-            performance.measure('tile-draw', { start, detail: buf.byteLength });
-          }
-          done(null, canvas);
-        })
-        .catch((e) => done(e, canvas));
+      const url = `/ogc/collections/${kind.collectionId}/tiles/WebMercatorQuad/${coords.z}/${coords.y}/${coords.x}${q}`;
+      const job = { url, layer: kind.collectionId, kindId: kind.id, ratio };
+      if (workers.usable()) workers.draw(canvas, job, done);
+      else drawHere(canvas, job, done);
       return canvas;
     },
   });
@@ -34,109 +26,80 @@ export function siteTileLayer(kind, filter, bbox) {
   });
 }
 
-/**
- * Draws a layer batched by status colour. Polygons of one colour form one path, filled and stroked once; a point
- * is a copy of a pre-drawn symbol (a canvas call per shape is what made a 150,000-point tile slow). A point
- * within the same 2-pixel cell as one already drawn in its colour adds nothing visible under a 9-pixel symbol and
- * is not drawn again; every feature stays in the tile's data.
- */
-function draw(canvas, layer, kindId, ratio) {
-  if (!layer) return;
-  const ctx = canvas.getContext('2d');
-  const scale = canvas.width / layer.extent;
-  const statusKey = layer.keys.indexOf('status');
-  const countKey = layer.keys.indexOf('count');
-  const shape = kindShape(kindId);
-  const side = canvas.width;
-  const CELL = 2 * ratio; // a symbol is 9 px wide: another one within 2 px of it shows nothing new
-  const cells = Math.ceil(side / CELL);
-  const batches = new Map(); // value index of the status -> {colour, polygons: Path2D, seen}
-  const batch = (vi) => {
-    let b = batches.get(vi);
-    if (!b) {
-      b = { colour: statusColour(vi < 0 ? null : layer.value(vi)), polygons: null, seen: null };
-      batches.set(vi, b);
-    }
-    return b;
-  };
-  let path = null; let seen = null; let sprite = null;
-  const ring = {
-    moveTo: (x, y) => path.moveTo(x * scale, y * scale),
-    lineTo: (x, y) => path.lineTo(x * scale, y * scale),
-    closePath: () => path.closePath(),
-  };
-  const point = {
-    moveTo: (x, y) => {
-      const px = Math.round(x * scale); const py = Math.round(y * scale);
-      if (seen && px >= 0 && py >= 0 && px < side && py < side) {
-        const cell = Math.floor(py / CELL) * cells + Math.floor(px / CELL);
-        if (seen[cell]) return;
-        seen[cell] = 1;
+/** Fetches and draws a tile on the page itself (no OffscreenCanvas, or the workers failed to start). */
+function drawHere(canvas, job, done) {
+  const fetchStart = performance.now();
+  let bytes = 0;
+  fetch(job.url)
+    .then((r) => (r.ok && r.status !== 204 ? r.arrayBuffer() : null))
+    .then((buf) => {
+      const drawStart = performance.now();
+      if (buf && buf.byteLength) {
+        bytes = buf.byteLength;
+        drawTile(canvas, buf, job.layer, job.kindId, job.ratio);
       }
-      ctx.drawImage(sprite, px - sprite.half, py - sprite.half);
-    },
-    lineTo: () => {},
-    closePath: () => {},
-  };
-  layer.forEach((f) => {
-    if (f.type !== 3) return;
-    const b = batch(statusKey < 0 ? -1 : f.valueIndex(statusKey));
-    path = b.polygons || (b.polygons = new Path2D());
-    f.geometry(ring);
-  });
-  ctx.lineWidth = ratio;
-  ctx.strokeStyle = '#1a1a1a';
-  for (const b of batches.values()) {
-    if (!b.polygons) continue;
-    ctx.fillStyle = b.colour;
-    ctx.globalAlpha = 0.6; ctx.fill(b.polygons); ctx.globalAlpha = 1; ctx.stroke(b.polygons);
-  }
-  // points over polygons, in the tile's order
-  layer.forEach((f) => {
-    if (f.type !== 1) return;
-    const b = batch(statusKey < 0 ? -1 : f.valueIndex(statusKey));
-    const ci = countKey < 0 ? -1 : f.valueIndex(countKey);
-    const count = ci < 0 ? 1 : Number(layer.value(ci));
-    const r = Math.round((count > 1 ? Math.min(10, 3 + Math.log2(count)) : 4) * ratio);
-    sprite = symbolSprite(shape, b.colour, r, ratio);
-    seen = count > 1 ? null : b.seen || (b.seen = new Uint8Array(cells * cells));
-    f.geometry(point);
-  });
+      measure(fetchStart, drawStart, performance.now(), bytes);
+      done(null, canvas);
+    })
+    .catch((e) => done(e, canvas));
 }
 
-const sprites = new Map();
-
-/** The kind's symbol in a status colour, drawn once on a small canvas and then copied for each point. */
-function symbolSprite(shape, colour, r, ratio) {
-  const key = `${shape}|${colour}|${r}|${ratio}`;
-  let s = sprites.get(key);
-  if (!s) {
-    const half = r + Math.ceil(ratio);
-    s = document.createElement('canvas');
-    s.width = s.height = 2 * half;
-    s.half = half;
-    const c = s.getContext('2d');
-    c.lineWidth = ratio;
-    c.strokeStyle = '#1a1a1a';
-    c.fillStyle = colour;
-    const p = new Path2D();
-    mark(p, shape, half, half, r);
-    c.fill(p);
-    c.stroke(p);
-    sprites.set(key, s);
-  }
-  return s;
+/** Timings of a tile for the page's performance timeline: its fetch and its drawing. */
+function measure(fetchStart, drawStart, drawEnd, bytes) {
+  performance.measure('tile-fetch', { start: fetchStart, end: drawStart, detail: { bytes } });
+  performance.measure('tile-draw', { start: drawStart, end: drawEnd });
 }
 
-/** Adds the kind's symbol at (x, y) to the path, as its own closed subpath. */
-function mark(path, shape, x, y, r) {
-  switch (shape) {
-    case 'square': path.rect(x - r, y - r, 2 * r, 2 * r); break;
-    case 'triangle': path.moveTo(x, y - r); path.lineTo(x + r, y + r); path.lineTo(x - r, y + r); path.closePath(); break;
-    case 'diamond': path.moveTo(x, y - r); path.lineTo(x + r, y); path.lineTo(x, y + r); path.lineTo(x - r, y); path.closePath(); break;
-    case 'hexagon':
-      path.moveTo(x - r / 2, y - r); path.lineTo(x + r / 2, y - r); path.lineTo(x + r, y); path.lineTo(x + r / 2, y + r);
-      path.lineTo(x - r / 2, y + r); path.lineTo(x - r, y); path.closePath(); break;
-    default: path.moveTo(x + r, y); path.arc(x, y, r, 0, 2 * Math.PI); path.closePath();
-  }
-}
+/** A small pool of module workers; each tile's canvas is transferred to one of them, round robin. */
+const workers = {
+  pool: null,
+  broken: false,
+  next: 0,
+  seq: 0,
+  pending: new Map(),
+
+  usable() {
+    if (this.broken || typeof OffscreenCanvas !== 'function'
+      || !('transferControlToOffscreen' in HTMLCanvasElement.prototype)) return false;
+    if (!this.pool) this.start();
+    return !this.broken;
+  },
+
+  start() {
+    const n = Math.max(1, Math.min(4, navigator.hardwareConcurrency || 2));
+    try {
+      this.pool = Array.from({ length: n }, () => {
+        const w = new Worker('/js/tile-worker.js', { type: 'module' });
+        w.onmessage = ({ data }) => this.finish(data);
+        w.onerror = () => this.fail();
+        return w;
+      });
+    } catch (e) {
+      this.fail();
+    }
+  },
+
+  draw(canvas, job, done) {
+    const id = ++this.seq;
+    this.pending.set(id, { canvas, done });
+    const offscreen = canvas.transferControlToOffscreen();
+    this.pool[this.next++ % this.pool.length].postMessage({ ...job, id, canvas: offscreen }, [offscreen]);
+  },
+
+  finish(data) {
+    const p = this.pending.get(data.id);
+    if (!p) return;
+    this.pending.delete(data.id);
+    if (data.error) { p.done(new Error(data.error), p.canvas); return; }
+    const local = (t) => t - performance.timeOrigin;
+    measure(local(data.fetchStart), local(data.drawStart), local(data.drawEnd), data.bytes);
+    p.done(null, p.canvas);
+  },
+
+  /** A worker could not start (e.g. no module workers): draw on the page from now on. */
+  fail() {
+    this.broken = true;
+    for (const [, p] of this.pending) p.done(new Error('tile worker failed'), p.canvas);
+    this.pending.clear();
+  },
+};

@@ -36,13 +36,15 @@ class MapPageBenchmark {
                 Map<String, Object> t = (Map<String, Object>) browser.js("""
                         const at = (n) => { const e = performance.getEntriesByName(n)[0]; return e ? Math.round(e.startTime) : null; };
                         const nav = performance.getEntriesByType('navigation')[0];
-                        const tiles = performance.getEntriesByType('resource').filter(e => e.name.includes('/tiles/'));
+                        const tiles = performance.getEntriesByName('tile-fetch');
+                        const draws = performance.getEntriesByName('tile-draw');
                         return {firstContentfulPaintMs: at('first-contentful-paint'), domContentLoadedMs: Math.round(nav.domContentLoadedEventEnd),
                                 sitesDrawnMs: at('sites-drawn'), tilesDrawnMs: at('tiles-drawn'), tiles: tiles.length,
-                                tileBytes: tiles.reduce((n, e) => n + e.encodedBodySize, 0),
-                                drawMs: Math.round(performance.getEntriesByName('tile-draw').reduce((n, e) => n + e.duration, 0)),
-                                slowestDrawMs: Math.round(Math.max(0, ...performance.getEntriesByName('tile-draw').map(e => e.duration))),
+                                tileBytes: tiles.reduce((n, e) => n + e.detail.bytes, 0),
                                 slowestTileMs: Math.round(Math.max(0, ...tiles.map(e => e.duration))),
+                                drawMs: Math.round(draws.reduce((n, e) => n + e.duration, 0)),
+                                slowestDrawMs: Math.round(Math.max(0, ...draws.map(e => e.duration))),
+                                workers: typeof OffscreenCanvas === 'function',
                                 legend: document.getElementById('total').textContent}""");
                 results.add(t);
                 if (i == 0) {

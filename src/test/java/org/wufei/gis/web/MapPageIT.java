@@ -176,15 +176,21 @@ class MapPageIT {
     }
 
     @Test
-    void aKindWithManySitesIsDrawnFromVectorTilesAndAClickStillOpensTheSite() {
+    void aKindWithManySitesIsDrawnFromVectorTilesAndAClickStillOpensTheSite() throws IOException {
         long id = TestSites.heapInVerifying(http, "矢量瓦片测试堆场", 110.4801, 40.6901).get("id").asLong();
         browser.consoleErrors();
         browser.open("/?kinds=waste_heap&tilesAbove=0&view=40.6901,110.4801,16");
         browser.waitFor(d -> (Long) browser.js("return document.querySelectorAll('canvas.leaflet-tile-loaded').length") > 0);
         assertThat(browser.findAll(".leaflet-marker-icon [data-site-id]")).isEmpty();
-        browser.waitFor(d -> browser.findAll("#legend li[data-status]").stream().allMatch(row -> row
-                .findElement(org.openqa.selenium.By.cssSelector(".count")).getText()
-                .equals(String.valueOf(serverCount("waste_heap", row.getAttribute("data-status"))))));
+        // read in one script: the legend is drawn again when the per-status counts arrive
+        browser.waitFor(d -> {
+            @SuppressWarnings("unchecked")
+            Map<String, String> legend = (Map<String, String>) browser.js("""
+                    return Object.fromEntries([...document.querySelectorAll('#legend li[data-status]')]
+                        .map(li => [li.dataset.status, li.querySelector('.count').textContent]))""");
+            return !legend.isEmpty() && legend.entrySet().stream().allMatch(
+                    e -> e.getValue().equals(String.valueOf(serverCount("waste_heap", e.getKey()))));
+        });
         new org.openqa.selenium.interactions.Actions(browser.driver())
                 .moveToElement(browser.find("#map")).click().perform();
         browser.waitFor(d -> browser.find("#panel").isDisplayed()
@@ -195,6 +201,41 @@ class MapPageIT {
         browser.open("/?kinds=recycling_site,waste_heap&tilesAbove=0");
         browser.waitFor(d -> "true".equals(browser.js("return document.body.dataset.tilesDrawn || null")));
         assertThat(browser.consoleErrors()).as("no tile asked outside the district").isEmpty();
+        assertThat(browser.js("return performance.getEntriesByName('tile-draw').length")).isNotEqualTo(0L);
+        assertThat(pixelsTheTilesAdd()).as("status-coloured pixels the tile layers draw").isGreaterThan(200);
+    }
+
+    /**
+     * Status-coloured pixels that appear when the tile layers are shown: the tiles are drawn by workers on
+     * transferred canvases the page cannot read back, so this compares two screenshots.
+     */
+    private int pixelsTheTilesAdd() throws IOException {
+        browser.js("document.querySelectorAll('.leaflet-tile-container canvas').forEach(c => c.style.visibility = 'hidden')");
+        java.awt.image.BufferedImage without = javax.imageio.ImageIO.read(browser.screenshot("tiles-hidden").toFile());
+        browser.js("document.querySelectorAll('.leaflet-tile-container canvas').forEach(c => c.style.visibility = '')");
+        java.awt.image.BufferedImage with = javax.imageio.ImageIO.read(browser.screenshot("tiles-shown").toFile());
+        int[] palette = {0xE69F00, 0x56B4E9, 0x009E73, 0xF0E442, 0x0072B2, 0xD55E00, 0xCC79A7, 0x999999};
+        int added = 0;
+        for (int y = 0; y < with.getHeight(); y++) {
+            for (int x = 0; x < with.getWidth(); x++) {
+                int rgb = with.getRGB(x, y) & 0xFFFFFF;
+                if (rgb != (without.getRGB(x, y) & 0xFFFFFF)
+                        && java.util.Arrays.stream(palette).anyMatch(c -> near(rgb, c))) {
+                    added++;
+                }
+            }
+        }
+        return added;
+    }
+
+    /** Within a few levels per channel (screenshots go through colour conversion). */
+    private static boolean near(int rgb, int colour) {
+        for (int shift = 0; shift <= 16; shift += 8) {
+            if (Math.abs((rgb >> shift & 0xFF) - (colour >> shift & 0xFF)) > 12) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private long serverCount(String kind, String status) {
