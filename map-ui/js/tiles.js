@@ -59,7 +59,8 @@ const workers = {
   pending: new Map(),
 
   usable() {
-    if (this.broken || typeof OffscreenCanvas !== 'function'
+    if (this.broken || new URLSearchParams(location.search).get('tileWorkers') === '0'
+      || typeof OffscreenCanvas !== 'function'
       || !('transferControlToOffscreen' in HTMLCanvasElement.prototype)) return false;
     if (!this.pool) this.start();
     return !this.broken;

@@ -23,6 +23,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.web.cors.CorsConfiguration;
 import org.wufei.gis.common.DemoProperties;
 import org.wufei.gis.common.Problems;
 import org.wufei.gis.common.Role;
@@ -37,6 +38,9 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, SecurityProperties props, Problems problems) throws Exception {
+        if (props.publicRead()) {
+            http.cors(cors -> cors.configurationSource(SecurityConfiguration::openReads));
+        }
         http.csrf(csrf -> csrf.ignoringRequestMatchers(SecurityConfiguration::cannotRideOnSession))
                 .formLogin(form -> form.loginPage("/login.html").loginProcessingUrl("/login")
                         .defaultSuccessUrl("/", false).failureUrl("/login.html?error").permitAll())
@@ -70,6 +74,26 @@ class SecurityConfiguration {
                     auth.anyRequest().authenticated();
                 });
         return http.build();
+    }
+
+    /**
+     * With public reads, web maps on any origin may read the OGC API (features, tiles, metadata) as they read
+     * pg_featureserv or Martin: GET and HEAD, no credentials, with the headers a client needs to revalidate and to
+     * know the CRS. Writes and the domain API stay same-origin.
+     */
+    private static CorsConfiguration openReads(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (!(path.equals("/ogc") || path.startsWith("/ogc/"))) {
+            return null;
+        }
+        CorsConfiguration cors = new CorsConfiguration();
+        cors.addAllowedOrigin("*");
+        cors.setAllowedMethods(List.of("GET", "HEAD"));
+        cors.addAllowedHeader("*");
+        cors.setExposedHeaders(List.of("ETag", "Content-Crs", "Link", "Content-Encoding"));
+        cors.setAllowCredentials(false);
+        cors.setMaxAge(3600L);
+        return cors;
     }
 
     /**

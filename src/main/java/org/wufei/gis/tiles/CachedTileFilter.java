@@ -45,10 +45,14 @@ class CachedTileFilter extends HttpFilter {
         TileResponses.write(request, response, tile, gzip);
     }
 
-    /** The cache key of a plain tile request (GET or HEAD, no query), or null when this path does not apply. */
+    /**
+     * The cache key of a plain tile request (GET or HEAD, no query, no Origin: cross-origin requests take the full
+     * path, which adds the CORS headers), or null when this path does not apply.
+     */
     static TileRequest.TileKey key(HttpServletRequest request) {
         String method = request.getMethod();
-        if (!(method.equals("GET") || method.equals("HEAD")) || request.getQueryString() != null) {
+        if (!(method.equals("GET") || method.equals("HEAD")) || request.getQueryString() != null
+                || request.getHeader("Origin") != null) {
             return null;
         }
         String path = request.getRequestURI().substring(request.getContextPath().length());

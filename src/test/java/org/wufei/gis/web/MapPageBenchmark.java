@@ -29,7 +29,8 @@ class MapPageBenchmark {
         for (int i = 0; i < runs; i++) {
             // a fresh browser (and profile) per run: nothing cached, no service worker yet
             try (Browser browser = new Browser(URI.create(url).getPort(), 1280, 800)) {
-                browser.driver().get(url + "/");
+                String query = i % 2 == 0 ? "" : System.getProperty("gis.bench.alternate", "");
+                browser.driver().get(url + "/" + query);
                 browser.waitFor(d -> "true".equals(browser.js("return document.body.dataset.tilesDrawn || null")),
                         java.time.Duration.ofMinutes(3));
                 @SuppressWarnings("unchecked")
@@ -46,7 +47,9 @@ class MapPageBenchmark {
                                 slowestDrawMs: Math.round(Math.max(0, ...draws.map(e => e.duration))),
                                 workers: typeof OffscreenCanvas === 'function',
                                 legend: document.getElementById('total').textContent}""");
-                results.add(t);
+                Map<String, Object> row = new java.util.LinkedHashMap<>(t);
+                row.put("query", query);
+                results.add(row);
                 if (i == 0) {
                     browser.screenshot("benchmark-district");
                 }
