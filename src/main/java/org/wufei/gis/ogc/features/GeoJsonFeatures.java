@@ -28,10 +28,20 @@ class GeoJsonFeatures {
         this.crs = crs;
     }
 
+    /** An items response: its bytes and where its {@code timeStamp} value lies in them (the part that is not data). */
+    record Page(byte[] bytes, int timeStampFrom, int timeStampTo) {
+        /** A weak ETag over everything but the time stamp: the same data answers the same tag. */
+        String etag() {
+            return OgcResponses.weakDigest(bytes, timeStampFrom, timeStampTo);
+        }
+    }
+
     /** The body of an items response. */
-    byte[] collection(List<FeatureRow> rows, OgcCrsUri out, Long numberMatched, List<Map<String, Object>> links,
+    Page collection(List<FeatureRow> rows, OgcCrsUri out, Long numberMatched, List<Map<String, Object>> links,
             Instant timeStamp) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(4096 + rows.size() * 512);
+        int from;
+        int to;
         try (JsonGenerator g = JSON.createGenerator(bytes)) {
             g.writeStartObject();
             g.writeStringProperty("type", "FeatureCollection");
@@ -45,11 +55,16 @@ class GeoJsonFeatures {
                 g.writeNumberProperty("numberMatched", numberMatched);
             }
             g.writeNumberProperty("numberReturned", rows.size());
-            g.writeStringProperty("timeStamp", timeStamp.toString());
+            g.writeName("timeStamp");
+            g.flush();
+            from = bytes.size();
+            g.writeString(timeStamp.toString());
+            g.flush();
+            to = bytes.size();
             g.writePOJOProperty("links", links);
             g.writeEndObject();
         }
-        return bytes.toByteArray();
+        return new Page(bytes.toByteArray(), from, to);
     }
 
     /** The body of a single-feature response. */

@@ -75,9 +75,9 @@ class ItemsController {
         }
         links.add(OgcLinks.link(OgcLinks.base(request) + "/collections/" + source.id(), Rel.COLLECTION,
                 OgcMediaTypes.JSON, null));
-        byte[] body = geoJson.collection(rows, q.crs(), matched.isPresent() ? matched.getAsLong() : null, links,
-                clock.instant());
-        return withCrs(OgcResponses.bytes(body, OgcMediaTypes.GEO_JSON, null, ifNoneMatch), q.crs());
+        GeoJsonFeatures.Page page = geoJson.collection(rows, q.crs(), matched.isPresent() ? matched.getAsLong() : null,
+                links, clock.instant());
+        return withCrs(OgcResponses.bytes(page.bytes(), OgcMediaTypes.GEO_JSON, page.etag(), ifNoneMatch), q.crs());
     }
 
     @GetMapping("/{featureId}")

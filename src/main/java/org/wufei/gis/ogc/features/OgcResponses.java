@@ -21,7 +21,10 @@ final class OgcResponses {
         return bytes(JSON.writeValueAsBytes(document), mediaType, null, ifNoneMatch);
     }
 
-    /** A body with an ETag: the given one, or a digest of the bytes when null. */
+    /**
+     * A body with an ETag: the given one, or a weak digest of the bytes when null (weak: the same document gzipped
+     * is the same entity, so the server may compress it — Tomcat never compresses behind a strong ETag).
+     */
     static ResponseEntity<byte[]> bytes(byte[] body, String mediaType, String etag, String ifNoneMatch) {
         String tag = etag != null ? etag : digest(body);
         ResponseEntity.BodyBuilder b;
@@ -42,7 +45,7 @@ final class OgcResponses {
             if (v.startsWith("W/")) {
                 v = v.substring(2);
             }
-            if (v.equals("*") || v.equals(tag)) {
+            if (v.equals("*") || v.equals(tag) || ("W/" + v).equals(tag)) {
                 return true;
             }
         }
@@ -50,9 +53,16 @@ final class OgcResponses {
     }
 
     private static String digest(byte[] body) {
+        return weakDigest(body, body.length, body.length);
+    }
+
+    /** A weak ETag: SHA-256 of the body without the bytes from {@code skipFrom} to {@code skipTo}. */
+    static String weakDigest(byte[] body, int skipFrom, int skipTo) {
         try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(body);
-            return "\"" + HexFormat.of().formatHex(d, 0, 12) + "\"";
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(body, 0, skipFrom);
+            sha.update(body, skipTo, body.length - skipTo);
+            return "W/\"" + HexFormat.of().formatHex(sha.digest(), 0, 12) + "\"";
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -54,6 +54,24 @@ abstract class OgcFeaturesContract extends OgcClient {
         }
     }
 
+    @Test
+    void anItemsPageIsGzippedForClientsThatTakeItUnderAWeakEtagThatRevalidates() throws Exception {
+        var client = java.net.http.HttpClient.newHttpClient();
+        var uri = java.net.URI.create(http.base() + "/ogc/collections/waste_heaps/items?limit=200");
+        var zipped = client.send(java.net.http.HttpRequest.newBuilder(uri).header("Accept-Encoding", "gzip").build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(zipped.statusCode()).isEqualTo(200);
+        assertThat(zipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        String etag = zipped.headers().firstValue("ETag").orElseThrow();
+        assertThat(etag).startsWith("W/\"");
+        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(zipped.body()))) {
+            assertThat(http.JSON.readTree(in.readAllBytes()).path("features").size()).isGreaterThan(100);
+        }
+        var again = client.send(java.net.http.HttpRequest.newBuilder(uri).header("If-None-Match", etag).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(again.statusCode()).isEqualTo(304);
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("hostileRequests")
     void everyBadRequestIsAProblemWithAStableCodeAndHarmsNothing(Hostile bad) {
