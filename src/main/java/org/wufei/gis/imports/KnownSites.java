@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.locationtech.jts.geom.Envelope;
-import org.locationtech.jts.index.strtree.STRtree;
+import org.locationtech.jts.index.hprtree.HPRtree;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKBReader;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -42,7 +42,7 @@ class KnownSites {
         if (n > preloadMax) {
             return e -> near(e, kinds);
         }
-        STRtree tree = new STRtree();
+        HPRtree tree = new HPRtree();
         for (Triage.KnownSite site : near(district, kinds)) {
             tree.insert(site.geometry().getEnvelopeInternal(), site);
         }
