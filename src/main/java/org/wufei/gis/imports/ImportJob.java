@@ -86,9 +86,7 @@ class ImportJob {
                     errors, props.progressEvery()), crs);
             boolean committed = Boolean.TRUE.equals(batchTx.execute(status -> {
                 try (DetectionWriter writer = writers.open(batchId)) {
-                    run.run(source, writer, n -> shortTx.executeWithoutResult(s -> batches.progress(batchId,
-                            total == null || total == 0 ? 0 : Math.min(0.99, (double) n / total), run.accepted(),
-                            run.rejected())));
+                    run.run(source, writer, new BatchProgress(batchId, source, total, run, batches, shortTx));
                     boolean refused = batch.strict() && run.rejected() > 0;
                     if (refused) {
                         status.setRollbackOnly();
