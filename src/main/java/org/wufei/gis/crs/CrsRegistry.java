@@ -112,7 +112,7 @@ public class CrsRegistry {
             checkedDegrees(g, SourceCrs.epsg(fromEpsg));
         }
         if (fromEpsg == toEpsg) {
-            return PointMapping.apply(g, toEpsg, (x, y) -> new double[] {x, y});
+            return PointMapping.copy(g, toEpsg);
         }
         long key = key(fromEpsg, toEpsg);
         CoordinateTransform t = borrow(key, fromEpsg, toEpsg);

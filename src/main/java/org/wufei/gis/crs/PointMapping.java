@@ -14,10 +14,7 @@ interface PointMapping {
 
     /** A deep copy of the geometry, mapped point by point, whose every part carries the target SRID. */
     static Geometry apply(Geometry g, int targetSrid, PointMapping mapping) {
-        // Geometry.setSRID only touches the outer object; copying through a factory sets it on every part.
-        GeometryFactory factory = new GeometryFactory(g.getPrecisionModel(), targetSrid,
-                g.getFactory().getCoordinateSequenceFactory());
-        Geometry copy = factory.createGeometry(g);
+        Geometry copy = copy(g, targetSrid);
         copy.apply(new CoordinateSequenceFilter() {
             @Override
             public void filter(CoordinateSequence seq, int i) {
@@ -37,5 +34,13 @@ interface PointMapping {
             }
         });
         return copy;
+    }
+
+    /** A deep copy of the geometry whose every part carries the SRID, coordinates unchanged. */
+    static Geometry copy(Geometry g, int targetSrid) {
+        // Geometry.setSRID only touches the outer object; copying through a factory sets it on every part.
+        GeometryFactory factory = new GeometryFactory(g.getPrecisionModel(), targetSrid,
+                g.getFactory().getCoordinateSequenceFactory());
+        return factory.createGeometry(g);
     }
 }

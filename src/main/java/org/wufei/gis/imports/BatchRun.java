@@ -1,7 +1,6 @@
 package org.wufei.gis.imports;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.function.Function;
@@ -14,23 +13,20 @@ import org.wufei.gis.imports.read.SourceFeature;
 
 /**
  * One pass over an upload's features inside the batch's transaction: normalise, map attributes, merge duplicates
- * within the batch, triage against known sites, insert in JDBC batches. Holds only the batch's accepted geometries
- * (for merging) and one insert buffer, so memory grows with detections kept, not with the file.
+ * within the batch, triage against known sites, hand each kept detection to the writer. Holds only the batch's
+ * accepted geometries (for merging), so memory grows with detections kept, not with the file.
  */
 final class BatchRun {
-    private static final int INSERT_BATCH = 2000;
 
     /** What the run needs from its surroundings. */
-    record Context(long batchId, String source, LocalDate acquired, boolean pointsAllowed,
+    record Context(String source, LocalDate acquired, boolean pointsAllowed,
             FeatureNormaliser normaliser, DetectionFields fields, Triage triage,
-            Function<Envelope, List<Triage.KnownSite>> candidates,
-            Detections detections, RunErrors errors, int progressEvery) {
+            Function<Envelope, List<Triage.KnownSite>> candidates, RunErrors errors, int progressEvery) {
     }
 
     private final Context ctx;
     private final CrsResolver crs;
     private final BatchFootprints kept = new BatchFootprints();
-    private final List<Detections.NewDetection> buffer = new ArrayList<>();
     private final Envelope bounds = new Envelope();
     private long read;
     private long accepted;
@@ -43,8 +39,8 @@ final class BatchRun {
         this.crs = crs;
     }
 
-    /** Reads every feature; {@code progress} is told how many have been read every so often. */
-    void run(FeatureSource source, LongConsumer progress) {
+    /** Reads every feature into the writer; {@code progress} is told how many have been read every so often. */
+    void run(FeatureSource source, DetectionWriter writer, LongConsumer progress) {
         Iterator<SourceFeature> it = source.iterator();
         while (it.hasNext()) {
             SourceFeature feature;
@@ -60,19 +56,17 @@ final class BatchRun {
             }
             read++;
             try {
-                accept(feature);
+                accept(feature, writer);
             } catch (ImportException e) {
                 ctx.errors().add(e, feature.layer());
             }
             if (read % ctx.progressEvery() == 0) {
-                flush();
                 progress.accept(read);
             }
         }
-        flush();
     }
 
-    private void accept(SourceFeature f) {
+    private void accept(SourceFeature f, DetectionWriter writer) {
         CrsResolver.Resolved from = crs.forLayer(f.layer());
         FeatureNormaliser.Normalised n = ctx.normaliser().normalise(f.index(), f.geometry(), from,
                 ctx.pointsAllowed());
@@ -85,16 +79,13 @@ final class BatchRun {
         search.expandBy(ctx.triage().searchMarginDegrees());
         Triage.Verdict verdict = ctx.triage().judge(g, n.areaM2(), ctx.candidates().apply(search));
         DetectionFields.Fields fields = ctx.fields().map(f.attributes(), ctx.acquired());
-        buffer.add(new Detections.NewDetection(f.index(), f.layer(), ctx.source(), fields.acquired(), fields,
-                n.areaM2(), g, verdict, n.repaired()));
+        writer.add(new NewDetection(f.index(), f.layer(), ctx.source(), fields.acquired(), fields, n.areaM2(), g,
+                verdict, n.repaired()));
         kept.add(g);
         bounds.expandToInclude(g.getEnvelopeInternal());
         accepted++;
         repaired += n.repaired() ? 1 : 0;
         triage[verdict.result().ordinal()]++;
-        if (buffer.size() >= INSERT_BATCH) {
-            flush();
-        }
     }
 
     private boolean duplicate(Geometry g) {
@@ -106,13 +97,6 @@ final class BatchRun {
             }
         }
         return false;
-    }
-
-    private void flush() {
-        if (!buffer.isEmpty()) {
-            ctx.detections().insertAll(ctx.batchId(), buffer);
-            buffer.clear();
-        }
     }
 
     long read() {

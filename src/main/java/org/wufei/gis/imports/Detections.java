@@ -1,62 +1,34 @@
 package org.wufei.gis.imports;
 
-import java.sql.Date;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKBReader;
-import org.locationtech.jts.io.WKBWriter;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.wufei.gis.common.DatabaseKind;
 
-/** The detection table: every statement about detections in one place, values always bound. */
+/**
+ * The detection table: every statement about stored detections in one place, values always bound. A run writes its
+ * rows through a {@link DetectionWriter}.
+ */
 @Repository
 class Detections {
-    private static final String STORED = """
+    /** The columns a run writes, in the order of {@link NewDetection#values(long)}. */
+    static final String STORED = """
             batch_id, feature_index, layer, source, acquired, confidence, name, category, area_m2, note, attributes,
             geom, triage, matched_site_id, red_flag, repaired""";
-    private static final String VALUES = "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ST_GeomFromWKB(?, 4326), ?, ?, ?, ?)";
     private static final String COLUMNS = """
             id, batch_id, feature_index, layer, source, acquired, confidence, name, category, area_m2, note,
             attributes, ST_AsBinary(geom) AS wkb, triage, matched_site_id, red_flag, repaired, promoted_site_id""";
 
     private final JdbcClient jdbc;
-    private final JdbcTemplate template;
-    private final boolean staged;
-    private final String insert;
 
-    /**
-     * On H2GIS a batch's rows go to detection_staging (no spatial index) until the batch is complete: H2 2.4
-     * cannot reopen a database killed while uncommitted rows of a spatially indexed table were in its undo log,
-     * so the spatially indexed insert is kept to one short statement at the end of the batch.
-     */
-    Detections(JdbcClient jdbc, JdbcTemplate template, DatabaseKind kind) {
+    Detections(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.template = template;
-        this.staged = kind == DatabaseKind.H2GIS;
-        this.insert = "INSERT INTO " + (staged ? "detection_staging" : "detection") + " (" + STORED + ") " + VALUES;
-    }
-
-    /** Moves a batch's staged rows into the detection table (H2GIS); inside the batch's transaction. */
-    void publishStaged(long batchId) {
-        if (staged) {
-            jdbc.sql("INSERT INTO detection (" + STORED + ") SELECT " + STORED
-                    + " FROM detection_staging WHERE batch_id = ? ORDER BY id").param(batchId).update();
-            jdbc.sql("DELETE FROM detection_staging WHERE batch_id = ?").param(batchId).update();
-        }
-    }
-
-    /** A detection ready to insert. */
-    record NewDetection(long featureIndex, String layer, String source, LocalDate acquired,
-            DetectionFields.Fields fields, double areaM2, Geometry geometry, Triage.Verdict verdict, boolean repaired) {
     }
 
     /** One stored detection. */
@@ -64,49 +36,6 @@ class Detections {
             Double confidence, String name, String category, Double areaM2, String note, String attributesJson,
             Geometry geometry, String triage, Long matchedSiteId, boolean redFlag, boolean repaired,
             Long promotedSiteId) {
-    }
-
-    void insertAll(long batchId, List<NewDetection> rows) {
-        WKBWriter wkb = new WKBWriter(2);
-        template.batchUpdate(insert, rows, rows.size(), (PreparedStatement ps, NewDetection d) -> {
-            var f = d.fields();
-            ps.setLong(1, batchId);
-            ps.setLong(2, d.featureIndex());
-            setText(ps, 3, d.layer());
-            ps.setString(4, d.source());
-            if (d.acquired() == null) {
-                ps.setNull(5, Types.DATE);
-            } else {
-                ps.setDate(5, Date.valueOf(d.acquired()));
-            }
-            if (f.confidence() == null) {
-                ps.setNull(6, Types.DOUBLE);
-            } else {
-                ps.setDouble(6, f.confidence());
-            }
-            setText(ps, 7, f.name());
-            setText(ps, 8, f.category());
-            ps.setDouble(9, d.areaM2());
-            setText(ps, 10, f.note());
-            setText(ps, 11, f.attributesJson());
-            ps.setBytes(12, wkb.write(d.geometry()));
-            ps.setString(13, d.verdict().result().code());
-            if (d.verdict().matchedSiteId() == null) {
-                ps.setNull(14, Types.BIGINT);
-            } else {
-                ps.setLong(14, d.verdict().matchedSiteId());
-            }
-            ps.setBoolean(15, d.verdict().redFlag());
-            ps.setBoolean(16, d.repaired());
-        });
-    }
-
-    private static void setText(PreparedStatement ps, int i, String v) throws SQLException {
-        if (v == null) {
-            ps.setNull(i, Types.VARCHAR);
-        } else {
-            ps.setString(i, v);
-        }
     }
 
     Optional<DetectionRow> find(long id) {

@@ -32,7 +32,7 @@ class ImportJob {
     private static final Logger log = LoggerFactory.getLogger(ImportJob.class);
 
     private final ImportBatches batches;
-    private final Detections detections;
+    private final DetectionWriters writers;
     private final KnownSites knownSites;
     private final ImportsProperties props;
     private final FeatureNormaliser normaliser;
@@ -44,11 +44,11 @@ class ImportJob {
     private final Clock clock;
     private final District district;
 
-    ImportJob(ImportBatches batches, Detections detections, KnownSites knownSites, ImportsProperties props,
+    ImportJob(ImportBatches batches, DetectionWriters writers, KnownSites knownSites, ImportsProperties props,
             CrsRegistry crs, MetricCrs metric, District district, PlatformTransactionManager tm,
             ApplicationEventPublisher events, Clock clock) {
         this.batches = batches;
-        this.detections = detections;
+        this.writers = writers;
         this.knownSites = knownSites;
         this.props = props;
         this.normaliser = new FeatureNormaliser(crs, metric, new DistrictCheck(district, props.marginMetres()));
@@ -81,19 +81,19 @@ class ImportJob {
             CrsResolver crs = new CrsResolver(source, batch.requestedCrs());
             var candidates = knownSites.forBatch(props.triage().kindsBySource().getOrDefault(batch.source(),
                     List.of()), district.envelopeWithMargin(), props.triage().preloadMaxSites());
-            BatchRun run = new BatchRun(new BatchRun.Context(batchId, batch.source(), batch.acquired(),
+            BatchRun run = new BatchRun(new BatchRun.Context(batch.source(), batch.acquired(),
                     props.pointSources().contains(batch.source()), normaliser, fields, triage, candidates,
-                    detections, errors, props.progressEvery()), crs);
+                    errors, props.progressEvery()), crs);
             boolean committed = Boolean.TRUE.equals(batchTx.execute(status -> {
-                run.run(source, n -> shortTx.executeWithoutResult(s -> batches.progress(batchId,
-                        total == null || total == 0 ? 0 : Math.min(0.99, (double) n / total), run.accepted(),
-                        run.rejected())));
-                boolean refused = batch.strict() && run.rejected() > 0;
-                if (refused) {
-                    status.setRollbackOnly();
-                    return false;
+                try (DetectionWriter writer = writers.open(batchId)) {
+                    run.run(source, writer, new BatchProgress(batchId, source, total, run, batches, shortTx));
+                    boolean refused = batch.strict() && run.rejected() > 0;
+                    if (refused) {
+                        status.setRollbackOnly();
+                        return false;
+                    }
+                    writer.complete();
                 }
-                detections.publishStaged(batchId);
                 batches.finish(batchId, outcome(run, errors, crs, source, true), clock.instant());
                 return true;
             }));

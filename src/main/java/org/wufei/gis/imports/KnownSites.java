@@ -4,11 +4,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.locationtech.jts.geom.Envelope;
-import org.locationtech.jts.index.strtree.STRtree;
+import org.locationtech.jts.index.hprtree.HPRtree;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKBReader;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Reads the sites a detection might be, through the site table's spatial index ({@code &&} on both databases). */
 @Repository
@@ -23,15 +26,18 @@ class KnownSites {
               AND kind IN (:kinds) AND deleted_at IS NULL""";
 
     private final JdbcClient jdbc;
+    private final TransactionTemplate outsideBatch;
 
-    KnownSites(JdbcClient jdbc) {
+    KnownSites(JdbcClient jdbc, PlatformTransactionManager tm) {
         this.jdbc = jdbc;
+        this.outsideBatch = new TransactionTemplate(tm);
+        this.outsideBatch.setPropagationBehavior(TransactionDefinition.PROPAGATION_NOT_SUPPORTED);
     }
 
     /**
      * How a batch finds candidates: the sites of its kinds in the district are read once into an in-memory R-tree
      * when there are at most {@code preloadMax} of them (one indexed query instead of one per detection); beyond
-     * that, one indexed query per detection.
+     * that, one indexed query per detection, on a connection of its own (the batch's may be busy with a COPY).
      */
     Function<Envelope, List<Triage.KnownSite>> forBatch(List<String> kinds, Envelope district, int preloadMax) {
         if (kinds.isEmpty()) {
@@ -40,9 +46,9 @@ class KnownSites {
         long n = jdbc.sql(COUNT).params(Map.of("minx", district.getMinX(), "miny", district.getMinY(),
                 "maxx", district.getMaxX(), "maxy", district.getMaxY(), "kinds", kinds)).query(Long.class).single();
         if (n > preloadMax) {
-            return e -> near(e, kinds);
+            return e -> outsideBatch.execute(s -> near(e, kinds));
         }
-        STRtree tree = new STRtree();
+        HPRtree tree = new HPRtree();
         for (Triage.KnownSite site : near(district, kinds)) {
             tree.insert(site.geometry().getEnvelopeInternal(), site);
         }

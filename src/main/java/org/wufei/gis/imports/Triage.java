@@ -8,6 +8,8 @@ import org.locationtech.jts.geom.Polygonal;
 import org.locationtech.jts.geom.TopologyException;
 import org.locationtech.jts.operation.overlayng.OverlayNG;
 import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
+import org.locationtech.jts.operation.relateng.RelateNG;
+import org.locationtech.jts.operation.relateng.RelatePredicate;
 import org.wufei.gis.crs.MetricCrs;
 
 /**
@@ -47,6 +49,7 @@ final class Triage {
         return rules.pointMetres() / 111_320.0 * 1.5;
     }
 
+    /** The best candidate decides; on a tie the lower site id wins, whatever order the index gave them in. */
     Verdict judge(Geometry detection, double areaM2, List<KnownSite> candidates) {
         KnownSite best = null;
         double bestScore = -1;
@@ -67,7 +70,7 @@ final class Triage {
                 }
                 score = 1 - d / (rules.pointMetres() + 1);
             }
-            if (score > bestScore) {
+            if (score > bestScore || score == bestScore && site.id() < best.id()) {
                 best = site;
                 bestScore = score;
                 bestIou = iou;
@@ -105,9 +108,13 @@ final class Triage {
         return larger <= 0 ? 0 : box.getArea() / larger;
     }
 
-    /** Intersection over union; computed in degrees, which is exact for a ratio over so small an area. */
+    /**
+     * Intersection over union; computed in degrees, which is exact for a ratio over so small an area. RelateNG
+     * answers "do they meet at all" several times faster than {@code Geometry.intersects}.
+     */
     static double iou(Geometry a, Geometry b) {
-        if (!a.getEnvelopeInternal().intersects(b.getEnvelopeInternal()) || !a.intersects(b)) {
+        if (!a.getEnvelopeInternal().intersects(b.getEnvelopeInternal())
+                || !RelateNG.relate(a, b, RelatePredicate.intersects())) {
             return 0;
         }
         try {

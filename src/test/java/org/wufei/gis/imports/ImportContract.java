@@ -220,6 +220,17 @@ abstract class ImportContract {
         assertThat(p.path("note").asString()).isEqualTo("<img src=x onerror=alert(1)> & \"quoted\"");
     }
 
+    @Test
+    void textWithTabsNewlinesAndBackslashesIsStoredExactlyAsSent() {
+        JsonNode batch = uploads.imported("admin", fixture("text-with-tabs-newlines-backslashes.geojson"), "source",
+                "manual");
+        var row = jdbc.sql("SELECT name, note, attributes FROM detection WHERE batch_id = ?")
+                .param(batch.path("id").asLong()).query().singleRow();
+        assertThat(row.get("name")).isEqualTo("tab\there, line\nbreak, return\rand \\N backslash \\ end");
+        assertThat(row.get("note")).isEqualTo("\\N");
+        assertThat(row.get("attributes")).isEqualTo("{\"代码\":\"C:\\\\temp\\\\new\\ttable\"}");
+    }
+
     List<String> codes(JsonNode batch) {
         return batch.path("errors").valueStream().map(e -> e.path("code").asString()).toList();
     }

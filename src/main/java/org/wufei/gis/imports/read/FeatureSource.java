@@ -2,6 +2,7 @@ package org.wufei.gis.imports.read;
 
 import java.util.Iterator;
 import java.util.List;
+import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.Spliterator;
 import java.util.Spliterators;
@@ -25,8 +26,13 @@ public interface FeatureSource extends AutoCloseable {
         return crsHint();
     }
 
-    /** Feature count when the format tells it cheaply (DBF header, GPKG count), else empty. */
+    /** Feature count when the format tells it cheaply (DBF header, GPKG count), else empty; never counted by reading. */
     OptionalLong estimatedCount();
+
+    /** How much of the input the iterator has read (0..1), for formats that tell it without a count (bytes parsed). */
+    default OptionalDouble fractionRead() {
+        return OptionalDouble.empty();
+    }
 
     /** The features in file order, layer after layer. */
     Iterator<SourceFeature> iterator();

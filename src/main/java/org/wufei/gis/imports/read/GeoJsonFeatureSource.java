@@ -1,8 +1,15 @@
 package org.wufei.gis.imports.read;
 
+import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,8 +25,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Streams a GeoJSON FeatureCollection, single Feature or bare geometry, one feature tree at a time, so memory
  * stays flat however many features the file holds.
  *
- * <p>The file is parsed twice: a first pass skips over everything (no trees built) to find the legacy
- * {@code crs} member, which may follow {@code features}, and to count features; the second pass hands them out.
+ * <p>Opening reads the members around the {@code features} array (the legacy {@code crs} member may follow it) and
+ * jumps over the array itself with {@link JsonArrayEnd}; the features are parsed once, when they are handed out.
+ * Progress is the share of the file's bytes parsed.
  */
 final class GeoJsonFeatureSource implements FeatureSource {
 
@@ -36,7 +44,7 @@ final class GeoJsonFeatureSource implements FeatureSource {
     private final String layer;
     private final CrsHint crsHint;
     private final String rootType;
-    private final long featureCount;
+    private final long size;
     private JsonParser parser;
 
     GeoJsonFeatureSource(Path file, ReadOptions options) {
@@ -45,26 +53,60 @@ final class GeoJsonFeatureSource implements FeatureSource {
         this.layer = baseName(file);
         String[] type = {null};
         JsonNode[] crs = {null};
-        long[] count = {0};
-        try (JsonParser p = MAPPER.createParser(file)) {
-            prescan(p, type, crs, count);
+        try {
+            prescan(file, type, crs);
+            this.size = Files.size(file);
         } catch (JacksonException e) {
             throw malformed(e);
+        } catch (IOException e) {
+            throw ImportException.unreadable("GeoJSON", e);
         }
         this.rootType = type[0];
         this.crsHint = crsHintOf(crs[0]);
-        this.featureCount = "FeatureCollection".equals(rootType) ? count[0] : 1;
         if (rootType == null) {
             throw ImportException.of(ImportException.FORMAT_UNRECOGNISED,
                     "JSON 中没有 GeoJSON 的 type 成员。", "The JSON has no GeoJSON 'type' member.");
         }
     }
 
-    private static void prescan(JsonParser p, String[] type, JsonNode[] crs, long[] count) {
-        if (p.nextToken() != JsonToken.START_OBJECT) {
-            throw ImportException.of(ImportException.FORMAT_UNRECOGNISED,
-                    "GeoJSON 顶层必须是对象。", "A GeoJSON document must be a JSON object.");
+    /** The root's type and crs members, read without parsing the features in between. */
+    private static void prescan(Path file, String[] type, JsonNode[] crs) throws IOException {
+        long featuresAt;
+        try (JsonParser p = MAPPER.createParser(file)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw ImportException.of(ImportException.FORMAT_UNRECOGNISED,
+                        "GeoJSON 顶层必须是对象。", "A GeoJSON document must be a JSON object.");
+            }
+            featuresAt = members(p, type, crs);
+            if (featuresAt < 0 || type[0] != null && crs[0] != null) {
+                return;
+            }
+            if (p.currentTokenLocation().getByteOffset() < 0) { // not UTF-8: no byte offsets, so skip by parsing
+                p.skipChildren();
+                members(p, type, crs);
+                return;
+            }
         }
+        long end = JsonArrayEnd.find(file, featuresAt);
+        if (end < 0) {
+            throw ImportException.of(ImportException.JSON_MALFORMED, "JSON 不完整：features 数组没有结束。",
+                    "Incomplete JSON: the features array never ends.");
+        }
+        try (InputStream rest = afterFeatures(file, end)) {
+            if (rest != null) {
+                try (JsonParser p = MAPPER.createParser(rest)) {
+                    p.nextToken();
+                    members(p, type, crs);
+                }
+            }
+        }
+    }
+
+    /**
+     * Reads members of the object the parser is in until {@code features} (returning the byte offset of its array)
+     * or the object's end (returning -1).
+     */
+    private static long members(JsonParser p, String[] type, JsonNode[] crs) {
         while (p.nextToken() == JsonToken.PROPERTY_NAME) {
             String name = p.currentName();
             JsonToken value = p.nextToken();
@@ -73,14 +115,27 @@ final class GeoJsonFeatureSource implements FeatureSource {
             } else if (name.equals("crs") && value == JsonToken.START_OBJECT) {
                 crs[0] = MAPPER.readTree(p);
             } else if (name.equals("features") && value == JsonToken.START_ARRAY) {
-                while (p.nextToken() != JsonToken.END_ARRAY) {
-                    p.skipChildren();
-                    count[0]++;
-                }
+                return Math.max(0, p.currentTokenLocation().getByteOffset());
             } else {
                 p.skipChildren();
             }
         }
+        return -1;
+    }
+
+    /** The root object's members after the features array, as an object of their own; null if there are none. */
+    private static InputStream afterFeatures(Path file, long offset) throws IOException {
+        InputStream in = new BufferedInputStream(Files.newInputStream(file));
+        in.skipNBytes(offset);
+        int b = in.read();
+        while (b == ' ' || b == '\n' || b == '\r' || b == '\t') {
+            b = in.read();
+        }
+        if (b != ',') {
+            in.close();
+            return null;
+        }
+        return new SequenceInputStream(new ByteArrayInputStream(new byte[] {'{'}), in);
     }
 
     static CrsHint crsHintOf(JsonNode crs) {
@@ -102,7 +157,15 @@ final class GeoJsonFeatureSource implements FeatureSource {
 
     @Override
     public OptionalLong estimatedCount() {
-        return OptionalLong.of(featureCount);
+        return "FeatureCollection".equals(rootType) ? OptionalLong.empty() : OptionalLong.of(1);
+    }
+
+    @Override
+    public OptionalDouble fractionRead() {
+        if (parser == null || size == 0) {
+            return OptionalDouble.of(0);
+        }
+        return OptionalDouble.of(Math.min(1, (double) parser.currentLocation().getByteOffset() / size));
     }
 
     @Override

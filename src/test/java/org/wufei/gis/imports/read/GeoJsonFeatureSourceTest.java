@@ -1,6 +1,7 @@
 package org.wufei.gis.imports.read;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.wufei.gis.imports.read.Fixtures.assertOpenRefused;
 import static org.wufei.gis.imports.read.Fixtures.path;
 
@@ -24,7 +25,7 @@ class GeoJsonFeatureSourceTest {
     void legacyCrsMemberIsReportedAndPropertiesKeepTheirTypes() {
         try (FeatureSource source = FeatureReaders.open(path("geojson-legacy-crs-4490.geojson"), ReadOptions.defaults())) {
             assertThat(source.crsHint()).isEqualTo(new CrsHint(4490, null, "geojson-crs"));
-            assertThat(source.estimatedCount()).hasValue(2);
+            assertThat(source.estimatedCount()).isEmpty(); // counting would mean reading the file once more
             List<SourceFeature> features = source.stream().toList();
             assertThat(features).hasSize(2);
             SourceFeature first = features.get(0);
@@ -86,6 +87,32 @@ class GeoJsonFeatureSourceTest {
     }
 
     @Test
+    void aCrsMemberAfterTheFeaturesIsFoundPastBracketsAndQuotesInStrings() throws IOException {
+        Path late = tmp.resolve("late-crs.geojson");
+        Files.writeString(late, """
+                \uFEFF{"features": [
+                  {"type": "Feature", "properties": {"note": "]}\\" ], \\\\", "名称": "[{"},
+                   "geometry": {"type": "Point", "coordinates": [40.7, 110.3]}}
+                ] ,
+                 "crs": {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::4490"}},
+                 "type": "FeatureCollection"}
+                """, StandardCharsets.UTF_8);
+        try (FeatureSource source = FeatureReaders.open(late, ReadOptions.defaults())) {
+            assertThat(source.crsHint()).isEqualTo(new CrsHint(4490, null, "geojson-crs"));
+            assertThat(source.stream().toList()).singleElement()
+                    .satisfies(f -> assertThat(f.attributes()).containsEntry("note", "]}\" ], \\"));
+        }
+    }
+
+    @Test
+    void aFeaturesArrayThatNeverEndsIsRefusedWhenOpened() throws IOException {
+        Path cut = tmp.resolve("cut.geojson");
+        Files.writeString(cut, "{\"type\": \"FeatureCollection\", \"features\": [{\"type\": \"Feature\"",
+                StandardCharsets.UTF_8);
+        Fixtures.assertRefused(ImportException.JSON_MALFORMED, () -> Fixtures.readAll(cut));
+    }
+
+    @Test
     void utf8BomBeforeTheJsonIsAccepted() throws IOException {
         Path bom = tmp.resolve("bom.geojson");
         Files.write(bom, ("\uFEFF{\"type\":\"Point\",\"coordinates\":[110.3,40.7]}").getBytes(StandardCharsets.UTF_8));
@@ -109,17 +136,22 @@ class GeoJsonFeatureSourceTest {
         long before = usedHeapAfterGc();
         long peak = 0;
         long count = 0;
+        double halfway = 0;
         try (FeatureSource source = FeatureReaders.open(big, ReadOptions.defaults())) {
-            assertThat(source.estimatedCount()).hasValue(100_000);
             Iterator<SourceFeature> it = source.iterator();
             while (it.hasNext()) {
                 it.next();
                 if (++count % 25_000 == 0) {
                     peak = Math.max(peak, usedHeapAfterGc() - before);
                 }
+                if (count == 50_000) {
+                    halfway = source.fractionRead().orElseThrow();
+                }
             }
+            assertThat(source.fractionRead()).hasValueCloseTo(1.0, within(0.001));
         }
         assertThat(count).isEqualTo(100_000);
+        assertThat(halfway).isCloseTo(0.5, within(0.01));
         // Held as a tree the file would take hundreds of MB; streaming keeps only parser buffers and one feature.
         assertThat(peak).isLessThan(16L * 1024 * 1024);
     }

@@ -1,0 +1,21 @@
+package org.wufei.gis.imports;
+
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import org.locationtech.jts.geom.Geometry;
+
+/** A detection ready to store: what the run made of one feature. */
+record NewDetection(long featureIndex, String layer, String source, LocalDate acquired, DetectionFields.Fields fields,
+        double areaM2, Geometry geometry, Triage.Verdict verdict, boolean repaired) {
+
+    /** The stored columns, in {@link Detections#STORED} order. */
+    static final List<String> COLUMNS = Arrays.stream(Detections.STORED.split(",")).map(String::strip).toList();
+
+    /** The values of {@link #COLUMNS} for this detection of the batch (the geometry as a JTS geometry). */
+    Object[] values(long batchId) {
+        return new Object[] {batchId, featureIndex, layer, source, acquired, fields.confidence(), fields.name(),
+                fields.category(), areaM2, fields.note(), fields.attributesJson(), geometry, verdict.result().code(),
+                verdict.matchedSiteId(), verdict.redFlag(), repaired};
+    }
+}
