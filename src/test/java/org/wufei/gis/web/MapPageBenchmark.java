@@ -30,6 +30,12 @@ class MapPageBenchmark {
             // a fresh browser (and profile) per run: nothing cached, no service worker yet
             try (Browser browser = new Browser(URI.create(url).getPort(), 1280, 800)) {
                 String query = i % 2 == 0 ? "" : System.getProperty("gis.bench.alternate", "");
+                boolean profile = Boolean.getBoolean("gis.bench.profile") && i == runs - 1;
+                if (profile) {
+                    browser.cdp("Profiler.enable", Map.of());
+                    browser.cdp("Profiler.setSamplingInterval", Map.of("interval", 200));
+                    browser.cdp("Profiler.start", Map.of());
+                }
                 browser.driver().get(url + "/" + query);
                 browser.waitFor(d -> "true".equals(browser.js("return document.body.dataset.tilesDrawn || null")),
                         java.time.Duration.ofMinutes(3));
@@ -37,16 +43,21 @@ class MapPageBenchmark {
                 Map<String, Object> t = (Map<String, Object>) browser.js("""
                         const at = (n) => { const e = performance.getEntriesByName(n)[0]; return e ? Math.round(e.startTime) : null; };
                         const nav = performance.getEntriesByType('navigation')[0];
-                        const tiles = performance.getEntriesByName('tile-fetch');
+                        const tiles = performance.getEntriesByType('resource').filter(e => e.name.includes('/tiles/'));
                         const draws = performance.getEntriesByName('tile-draw');
                         return {firstContentfulPaintMs: at('first-contentful-paint'), domContentLoadedMs: Math.round(nav.domContentLoadedEventEnd),
                                 sitesDrawnMs: at('sites-drawn'), tilesDrawnMs: at('tiles-drawn'), tiles: tiles.length,
-                                tileBytes: tiles.reduce((n, e) => n + e.detail.bytes, 0),
+                                tileBytes: tiles.reduce((n, e) => n + e.encodedBodySize, 0),
                                 slowestTileMs: Math.round(Math.max(0, ...tiles.map(e => e.duration))),
                                 drawMs: Math.round(draws.reduce((n, e) => n + e.duration, 0)),
                                 slowestDrawMs: Math.round(Math.max(0, ...draws.map(e => e.duration))),
-                                workers: typeof OffscreenCanvas === 'function',
                                 legend: document.getElementById('total').textContent}""");
+                if (profile) {
+                    // the page's main-thread JS profile (workers have their own targets), for chrome://inspect
+                    Files.createDirectories(Browser.ARTIFACTS);
+                    Files.writeString(Browser.ARTIFACTS.resolve("benchmark.cpuprofile"),
+                            Http.JSON.writeValueAsString(browser.cdp("Profiler.stop", Map.of()).get("profile")));
+                }
                 Map<String, Object> row = new java.util.LinkedHashMap<>(t);
                 row.put("query", query);
                 results.add(row);

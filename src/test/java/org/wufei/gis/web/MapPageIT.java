@@ -205,10 +205,7 @@ class MapPageIT {
         assertThat(pixelsTheTilesAdd()).as("status-coloured pixels the tile layers draw").isGreaterThan(200);
     }
 
-    /**
-     * Status-coloured pixels that appear when the tile layers are shown: the tiles are drawn by workers on
-     * transferred canvases the page cannot read back, so this compares two screenshots.
-     */
+    /** Status-coloured pixels that appear on screen when the tile layers are shown (two screenshots compared). */
     private int pixelsTheTilesAdd() throws IOException {
         browser.js("document.querySelectorAll('.leaflet-tile-container canvas').forEach(c => c.style.visibility = 'hidden')");
         java.awt.image.BufferedImage without = javax.imageio.ImageIO.read(browser.screenshot("tiles-hidden").toFile());
