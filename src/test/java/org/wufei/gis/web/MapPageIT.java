@@ -100,8 +100,8 @@ class MapPageIT {
         String name = "<img src=x onerror=\"window.__pwned='name'\">堆场";
         String note = "<script>window.__pwned='script'</script><img src=x onerror=window.__pwned='note'>";
         long id = TestSites.heapInVerifying(http, name, 110.4101, 40.6201).get("id").asLong();
-        var form = new Multipart().field("inspection", InspectionApiIT.form(java.util.UUID.randomUUID().toString(), note,
-                null, null));
+        String inspection = InspectionApiContract.form(java.util.UUID.randomUUID().toString(), note, null, null);
+        var form = new Multipart().field("inspection", inspection);
         assertThat(new InspectionCalls(port).post(id, "inspector", form).statusCode()).isEqualTo(201);
         browser.open("/?kinds=waste_heap&view=40.6201,110.4101,17&q=" + java.net.URLEncoder.encode("<img",
                 java.nio.charset.StandardCharsets.UTF_8));

@@ -19,21 +19,22 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ContextConfiguration;
-import org.wufei.gis.support.H2gisDatabase;
 import org.wufei.gis.support.Http;
 import org.wufei.gis.support.IntegrationTest;
 import tools.jackson.databind.JsonNode;
 
-/** The inspection API over real HTTP on H2GIS: photos proven to be images, EXIF read safely, sent once. */
+/**
+ * The inspection API over real HTTP: photos proven to be images, EXIF read safely, sent once; each subclass runs it
+ * on one of the two databases.
+ */
 @IntegrationTest
-@ContextConfiguration(initializers = H2gisDatabase.class)
-class InspectionApiIT {
+abstract class InspectionApiContract {
     @LocalServerPort
     int port;
     Http http;
 
-    private static Long badInputSite;
+    /** Per database (subclass): the contexts are separate, so are their sites. */
+    private static final java.util.Map<Class<?>, Long> BAD_INPUT_SITES = new java.util.concurrent.ConcurrentHashMap<>();
 
     @BeforeEach
     void client() {
@@ -42,10 +43,8 @@ class InspectionApiIT {
 
     /** One heap for the refused requests: none of them may leave an inspection behind. */
     private long badInputSite() {
-        if (badInputSite == null) {
-            badInputSite = TestSites.heapInVerifying(http, "坏输入测试堆场", 110.34, 40.74).get("id").asLong();
-        }
-        return badInputSite;
+        return BAD_INPUT_SITES.computeIfAbsent(getClass(),
+                c -> TestSites.heapInVerifying(http, "坏输入测试堆场", 110.34, 40.74).get("id").asLong());
     }
 
     @Test
