@@ -52,6 +52,13 @@ class MapPageBenchmark {
                                 drawMs: Math.round(draws.reduce((n, e) => n + e.duration, 0)),
                                 slowestDrawMs: Math.round(Math.max(0, ...draws.map(e => e.duration))),
                                 legend: document.getElementById('total').textContent}""");
+                if (Boolean.getBoolean("gis.bench.resources")) {
+                    // what the page fetched before its tiles: name, start and end (ms)
+                    System.out.println(browser.js("""
+                            return performance.getEntriesByType('resource').filter(e => !e.name.includes('/tiles/'))
+                              .map(e => e.name.replace(location.origin, '') + ' ' + Math.round(e.startTime) + '-'
+                                + Math.round(e.responseEnd)).join('\\n')"""));
+                }
                 if (profile) {
                     // the page's main-thread JS profile (workers have their own targets), for chrome://inspect
                     Files.createDirectories(Browser.ARTIFACTS);
