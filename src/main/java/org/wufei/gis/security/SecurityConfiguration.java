@@ -82,8 +82,7 @@ class SecurityConfiguration {
      * know the CRS. Writes and the domain API stay same-origin.
      */
     private static CorsConfiguration openReads(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (!(path.equals("/ogc") || path.startsWith("/ogc/"))) {
+        if (!isOgc(path(request))) {
             return null;
         }
         CorsConfiguration cors = new CorsConfiguration();
@@ -102,9 +101,17 @@ class SecurityConfiguration {
      * in with a session and sends the token it gets from /api/ui/config.
      */
     private static boolean cannotRideOnSession(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        boolean api = path.startsWith("/api/") || path.startsWith("/ogc/") || path.equals("/ogc");
+        String path = path(request);
+        boolean api = path.startsWith("/api/") || isOgc(path);
         return api && (request.getHeader("Authorization") != null || request.getRequestedSessionId() == null);
+    }
+
+    private static String path(HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length());
+    }
+
+    private static boolean isOgc(String path) {
+        return path.equals("/ogc") || path.startsWith("/ogc/");
     }
 
     /** Asks for Basic credentials, except from the map page's scripts (a browser would pop up a password box). */

@@ -3,7 +3,9 @@ package org.wufei.gis.tiles;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.regex.Pattern;
 import org.springframework.http.HttpHeaders;
+import org.wufei.gis.common.ETags;
 
 /**
  * Writes a tile response, the same from the controller and from the cache fast path ({@link CachedTileFilter}):
@@ -12,6 +14,7 @@ import org.springframework.http.HttpHeaders;
  */
 final class TileResponses {
     static final String CACHE_CONTROL = "max-age=0, must-revalidate, public";
+    private static final Pattern REFUSED = Pattern.compile("q=0(\\.0{0,3})?");
 
     private TileResponses() {
     }
@@ -25,7 +28,7 @@ final class TileResponses {
             String[] p = part.split(";");
             String coding = p[0].strip();
             if (coding.equalsIgnoreCase("gzip") || coding.equals("*")) {
-                return p.length < 2 || !p[1].strip().matches("q=0(\\.0{0,3})?");
+                return p.length < 2 || !REFUSED.matcher(p[1].strip()).matches();
             }
         }
         return false;
@@ -39,7 +42,8 @@ final class TileResponses {
         response.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
         String ifNoneMatch = request.getHeader(HttpHeaders.IF_NONE_MATCH);
         if (ifNoneMatch != null) {
-            String matched = matching(ifNoneMatch, etag, tile.etag(), tile.gzip() == null ? null : tile.gzipEtag());
+            String matched = ETags.firstMatch(ifNoneMatch, etag, tile.etag(),
+                    tile.gzip() == null ? null : tile.gzipEtag());
             if (matched != null) {
                 response.setHeader(HttpHeaders.ETAG, matched);
                 response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
@@ -61,21 +65,5 @@ final class TileResponses {
         if (!"HEAD".equals(request.getMethod())) {
             response.getOutputStream().write(body);
         }
-    }
-
-    /** The first of the tile's tags (selected variant first) that If-None-Match names, or null. */
-    private static String matching(String ifNoneMatch, String... etags) {
-        for (String candidate : ifNoneMatch.split(",")) {
-            String c = candidate.strip();
-            if (c.startsWith("W/")) {
-                c = c.substring(2);
-            }
-            for (String etag : etags) {
-                if (etag != null && (c.equals("*") || c.equals(etag))) {
-                    return etag;
-                }
-            }
-        }
-        return null;
     }
 }

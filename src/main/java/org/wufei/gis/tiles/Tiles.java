@@ -3,14 +3,11 @@ package org.wufei.gis.tiles;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.wufei.gis.common.ETags;
 
 /** Serves tiles: from the cache when present, otherwise encoded by the database's encoder and cached. */
 @Component
@@ -44,7 +41,7 @@ class Tiles {
             out.writeBytes(encoder.encode(layer, request, aggregate(layer, request)));
         }
         byte[] bytes = out.toByteArray();
-        TileCache.Tile tile = new TileCache.Tile(bytes, etag(bytes), gzip ? gzipped(bytes) : null);
+        TileCache.Tile tile = new TileCache.Tile(bytes, ETags.of(bytes), gzip ? gzipped(bytes) : null);
         cache.put(key, tile, generation);
         return tile;
     }
@@ -87,14 +84,5 @@ class Tiles {
         }
         TileSql.Query q = TileSql.countUpTo(layer, request, aggregateAbove);
         return jdbc.sql(q.sql()).params(q.params()).query(Long.class).single() > aggregateAbove;
-    }
-
-    static String etag(byte[] bytes) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
-            return "\"" + HexFormat.of().formatHex(digest, 0, 12) + "\"";
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

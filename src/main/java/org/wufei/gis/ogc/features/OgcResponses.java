@@ -1,13 +1,11 @@
 package org.wufei.gis.ogc.features;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.wufei.gis.common.ETags;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Writes OGC documents as bytes with their exact media type, with a content ETag and 304 on If-None-Match. */
@@ -37,35 +35,16 @@ final class OgcResponses {
     }
 
     static boolean matches(String ifNoneMatch, String tag) {
-        if (ifNoneMatch == null) {
-            return false;
-        }
-        for (String t : ifNoneMatch.split(",")) {
-            String v = t.strip();
-            if (v.startsWith("W/")) {
-                v = v.substring(2);
-            }
-            if (v.equals("*") || v.equals(tag) || ("W/" + v).equals(tag)) {
-                return true;
-            }
-        }
-        return false;
+        return ETags.firstMatch(ifNoneMatch, tag) != null;
     }
 
     private static String digest(byte[] body) {
         return weakDigest(body, body.length, body.length);
     }
 
-    /** A weak ETag: SHA-256 of the body without the bytes from {@code skipFrom} to {@code skipTo}. */
+    /** A weak ETag over the body without the bytes from {@code skipFrom} to {@code skipTo}. */
     static String weakDigest(byte[] body, int skipFrom, int skipTo) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(body, 0, skipFrom);
-            sha.update(body, skipTo, body.length - skipTo);
-            return "W/\"" + HexFormat.of().formatHex(sha.digest(), 0, 12) + "\"";
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return "W/" + ETags.of(body, skipFrom, skipTo);
     }
 
     static byte[] utf8(String s) {
