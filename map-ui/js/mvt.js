@@ -70,8 +70,6 @@ class Layer {
     }
   }
 
-  get length() { return this.featureRanges.length / 2; }
-
   /** The value at index i of the layer's value table. */
   value(i) {
     if (!(i in this.values)) this.values[i] = value(this.buf, this.valueRanges[2 * i], this.valueRanges[2 * i + 1]);
@@ -88,16 +86,6 @@ class Layer {
       cursor.read(this.featureRanges[i], this.featureRanges[i + 1]);
       fn(cursor);
     }
-  }
-
-  /** The feature at index i as a plain object {id, type, properties} (for tests and single lookups). */
-  feature(i) {
-    const cursor = new Feature(this.buf);
-    cursor.read(this.featureRanges[2 * i], this.featureRanges[2 * i + 1]);
-    const properties = {};
-    const p = new Pbf(this.buf, cursor.tags[0], cursor.tags[1]);
-    while (p.pos < p.end) { const k = p.varint(); properties[this.keys[k]] = this.value(p.varint()); }
-    return { id: cursor.id, type: cursor.type, properties };
   }
 }
 

@@ -3,12 +3,10 @@
 import { readTile } from './mvt.js';
 import { statusColour, kindShape } from './palette.js';
 
-/** Draws the named layer of the MVT bytes on the canvas; returns the number of features in it. */
+/** Draws the named layer of the MVT bytes on the canvas (nothing when the tile lacks that layer). */
 export function drawTile(canvas, bytes, layerName, kindId, ratio) {
   const layer = readTile(bytes)[layerName];
-  if (!layer) return 0;
-  draw(canvas, layer, kindId, ratio);
-  return layer.length;
+  if (layer) draw(canvas, layer, kindId, ratio);
 }
 
 /**
@@ -19,7 +17,6 @@ export function drawTile(canvas, bytes, layerName, kindId, ratio) {
  * skipped; every feature stays in the tile's data.
  */
 function draw(canvas, layer, kindId, ratio) {
-  if (!layer) return;
   // read back for the point stamps: keep the canvas in memory, not on the GPU
   const ctx = canvas.getContext('2d', { willReadFrequently: true });
   const scale = canvas.width / layer.extent;
@@ -80,11 +77,12 @@ function draw(canvas, layer, kindId, ratio) {
   };
   layer.forEach((f) => {
     if (f.type !== 1) return;
-    const b = batch(statusKey < 0 ? -1 : f.valueIndex(statusKey));
+    const vi = statusKey < 0 ? -1 : f.valueIndex(statusKey);
+    const b = batch(vi);
     const ci = countKey < 0 ? -1 : f.valueIndex(countKey);
     const count = ci < 0 ? 1 : Number(layer.value(ci));
     const r = Math.round((count > 1 ? Math.min(10, 3 + Math.log2(count)) : 4) * ratio);
-    const key = (statusKey < 0 ? 0 : f.valueIndex(statusKey) + 1) * 64 + r;
+    const key = (vi + 1) * 64 + r;
     sprite = local.get(key);
     if (!sprite) local.set(key, sprite = symbolSprite(shape, b.colour, r, ratio));
     seen = count > 1 ? null : b.seen || (b.seen = new Uint8Array(cells * cells));

@@ -16,7 +16,7 @@ export function siteTileLayer(kind, filter, bbox) {
       canvas.height = size.y * ratio;
       const q = filter.status ? `?status=${encodeURIComponent(filter.status)}` : '';
       const url = `/ogc/collections/${kind.collectionId}/tiles/WebMercatorQuad/${coords.z}/${coords.y}/${coords.x}${q}`;
-      load(canvas, { url, layer: kind.collectionId, kindId: kind.id, ratio }, done);
+      load(canvas, url, kind, ratio, done);
       return canvas;
     },
   });
@@ -27,13 +27,13 @@ export function siteTileLayer(kind, filter, bbox) {
 }
 
 /** Fetches and draws a tile, with its timings on the page's performance timeline. */
-function load(canvas, job, done) {
+function load(canvas, url, kind, ratio, done) {
   const fetchStart = performance.now();
-  fetch(job.url)
+  fetch(url)
     .then((r) => (r.ok && r.status !== 204 ? r.arrayBuffer() : null))
     .then((buf) => {
       const drawStart = performance.now();
-      if (buf && buf.byteLength) drawTile(canvas, buf, job.layer, job.kindId, job.ratio);
+      if (buf && buf.byteLength) drawTile(canvas, buf, kind.collectionId, kind.id, ratio);
       performance.measure('tile-fetch', { start: fetchStart, end: drawStart });
       performance.measure('tile-draw', { start: drawStart, end: performance.now() });
       done(null, canvas);
