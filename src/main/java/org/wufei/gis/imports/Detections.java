@@ -10,6 +10,7 @@ import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKBReader;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.wufei.gis.common.DatabaseKind;
 
 /**
  * The detection table: every statement about stored detections in one place, values always bound. A run writes its
@@ -26,9 +27,11 @@ class Detections {
             attributes, ST_AsBinary(geom) AS wkb, triage, matched_site_id, red_flag, repaired, promoted_site_id""";
 
     private final JdbcClient jdbc;
+    private final DatabaseKind kind;
 
-    Detections(JdbcClient jdbc) {
+    Detections(JdbcClient jdbc, DatabaseKind kind) {
         this.jdbc = jdbc;
+        this.kind = kind;
     }
 
     /** One stored detection. */
@@ -78,8 +81,14 @@ class Detections {
                         rs.getDouble(4))).optional().orElse(null);
     }
 
-    int deleteBatch(long batchId) {
-        return jdbc.sql("DELETE FROM detection WHERE batch_id = ?").param(batchId).update();
+    /** Removes a batch's detections; on PostGIS a batch with a partition of its own loses the partition. */
+    void deleteBatch(long batchId) {
+        if (kind == DatabaseKind.POSTGIS && jdbc.sql("SELECT to_regclass(?) IS NOT NULL")
+                .param(CopyDetectionWriter.partition(batchId)).query(Boolean.class).single()) {
+            jdbc.sql("DROP TABLE " + CopyDetectionWriter.partition(batchId)).update();
+        } else {
+            jdbc.sql("DELETE FROM detection WHERE batch_id = ?").param(batchId).update();
+        }
     }
 
     /** The name of the township whose boundary holds the point, if any. */

@@ -85,7 +85,7 @@ class ImportJob {
                     props.pointSources().contains(batch.source()), normaliser, fields, triage, candidates,
                     errors, props.progressEvery()), crs);
             boolean committed = Boolean.TRUE.equals(batchTx.execute(status -> {
-                try (DetectionWriter writer = writers.open(batchId)) {
+                try (DetectionWriter writer = writers.open(batchId, size(file))) {
                     run.run(source, writer, new BatchProgress(batchId, source, total, run, batches, shortTx));
                     boolean refused = batch.strict() && run.rejected() > 0;
                     if (refused) {
@@ -135,6 +135,14 @@ class ImportJob {
         Map<String, Long> counts = RunErrors.readCounts(o.errorCountsJson());
         return new BatchOutcome(false, o.total(), 0, o.rejected(), 0, 0, 0, 0, 0, o.errorsJson(),
                 RunErrors.json(counts), o.warningsJson(), o.crsUsed(), o.crsDetectedBy());
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     static void deleteQuietly(Path file) {

@@ -21,11 +21,13 @@ import org.wufei.gis.imports.read.ImportLimits;
  * @param triage            triage thresholds and which site kinds each source is compared with
  * @param pointSources      sources whose files may bring points; the others must bring polygons
  * @param aliases           our field → the attribute names (case-insensitive) that mean it in uploaded files
+ * @param ownPartitionAboveBytes PostGIS: an upload larger than this gets a detection partition of its own, indexed
+ *                          in bulk when the batch ends; smaller ones share one (docs/imports.md)
  */
 @ConfigurationProperties("gis.imports")
 public record ImportsProperties(Path workDir, Integer workers, Integer queueCapacity, Integer retryAfterSeconds,
         Integer progressEvery, Integer maxStoredErrors, Double marginMetres, Limits limits, Triage triage,
-        List<String> pointSources, Map<String, List<String>> aliases) {
+        List<String> pointSources, Map<String, List<String>> aliases, Long ownPartitionAboveBytes) {
 
     public ImportsProperties {
         workDir = workDir == null ? Path.of("data", "imports") : workDir;
@@ -39,6 +41,7 @@ public record ImportsProperties(Path workDir, Integer workers, Integer queueCapa
         triage = triage == null ? new Triage(null, null, null, null, null, null) : triage;
         pointSources = pointSources == null ? List.of("inspection", "manual") : pointSources;
         aliases = aliases == null || aliases.isEmpty() ? DEFAULT_ALIASES : aliases;
+        ownPartitionAboveBytes = ownPartitionAboveBytes == null ? 4L << 20 : ownPartitionAboveBytes;
     }
 
     /** The attribute names that mean our fields, Chinese and English as they occur in real files. */

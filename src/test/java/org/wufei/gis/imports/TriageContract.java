@@ -120,10 +120,12 @@ abstract class TriageContract {
         long id = batch.path("id").asLong();
         assertThat(count("SELECT COUNT(*) FROM import_batch WHERE id = ?", id)).isEqualTo(1);
         assertThat(count("SELECT COUNT(*) FROM detection WHERE batch_id = ?", id)).isEqualTo(1);
+        storedWhereExpected(id, true);
 
         assertThat(http.send("DELETE", "/api/imports/" + id, "viewer", null, null).status()).isEqualTo(403);
         assertThat(http.send("DELETE", "/api/imports/" + id, "uploader", null, null).status()).isEqualTo(204);
         assertThat(count("SELECT COUNT(*) FROM detection WHERE batch_id = ?", id)).isZero();
+        storedWhereExpected(id, false);
         assertThat(http.get("/api/imports/" + id).status()).isEqualTo(404);
         Http.Response again = uploads.upload("uploader", "twice.geojson", content, form("source", "drone"));
         assertThat(again.status()).isEqualTo(202);
@@ -140,7 +142,11 @@ abstract class TriageContract {
         assertThat(http.get("/api/imports/999999").status()).isEqualTo(404);
     }
 
-    private long count(String sql, long id) {
+    /** A database-specific look at where a batch's rows are kept, before ({@code present}) and after rollback. */
+    void storedWhereExpected(long batchId, boolean present) {
+    }
+
+    long count(String sql, long id) {
         return jdbc.sql(sql).param(id).query(Long.class).single();
     }
 
