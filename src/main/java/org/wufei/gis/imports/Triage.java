@@ -109,21 +109,27 @@ final class Triage {
     }
 
     /**
-     * Intersection over union; computed in degrees, which is exact for a ratio over so small an area. RelateNG
-     * answers "do they meet at all" several times faster than {@code Geometry.intersects}.
+     * Intersection over union; computed in degrees, which is exact for a ratio over so small an area. When one of
+     * the two is convex the shared area comes from clipping ({@link ConvexClip}); otherwise RelateNG answers "do
+     * they meet at all" (several times faster than {@code Geometry.intersects}) before an overlay.
      */
     static double iou(Geometry a, Geometry b) {
-        if (!a.getEnvelopeInternal().intersects(b.getEnvelopeInternal())
-                || !RelateNG.relate(a, b, RelatePredicate.intersects())) {
+        if (!a.getEnvelopeInternal().intersects(b.getEnvelopeInternal())) {
             return 0;
         }
-        try {
-            double inter = OverlayNGRobust.overlay(a, b, OverlayNG.INTERSECTION).getArea();
-            double union = a.getArea() + b.getArea() - inter;
-            return union <= 0 ? 0 : inter / union;
-        } catch (TopologyException e) {
-            return 0;
+        double inter = ConvexClip.intersectionArea(a, b);
+        if (Double.isNaN(inter)) {
+            if (!RelateNG.relate(a, b, RelatePredicate.intersects())) {
+                return 0;
+            }
+            try {
+                inter = OverlayNGRobust.overlay(a, b, OverlayNG.INTERSECTION).getArea();
+            } catch (TopologyException e) {
+                return 0;
+            }
         }
+        double union = a.getArea() + b.getArea() - inter;
+        return union <= 0 ? 0 : inter / union;
     }
 
     private double metres(Geometry a, Geometry b) {
