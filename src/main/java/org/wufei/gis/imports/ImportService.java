@@ -177,9 +177,7 @@ class ImportService {
             Files.createDirectories(props.workDir());
             Path dir = Files.createDirectories(props.workDir().resolve("incoming-" + UUID.randomUUID()));
             Path tmp = dir.resolve(safeName(ImportParams.fileNameOf(file.getOriginalFilename())));
-            try (InputStream in = file.getInputStream()) {
-                Files.copy(in, tmp);
-            }
+            file.transferTo(tmp); // the container moves its temporary file when it can, instead of copying it
             return tmp;
         } catch (IOException e) {
             throw new ImportException(ImportException.FILE_UNREADABLE, "file", "上传的文件无法接收",
