@@ -29,8 +29,9 @@ const ogc = () => Boolean(config.services?.ogcItems);
 
 async function start() {
   state.lang = state.lang || localStorage.getItem('lang') || 'zh';
-  await loadLanguage(state.lang);
-  config = await getJson(`/api/ui/config?lang=${currentLang()}`);
+  // both asked at once: the configuration only needs the language's code, not its words
+  [, config] = await Promise.all([loadLanguage(state.lang),
+    getJson(`/api/ui/config?lang=${state.lang === 'en' ? 'en' : 'zh'}`)]);
   setCsrf(config.csrf);
   applyStaticText();
   document.title = t('app.title');
@@ -87,7 +88,7 @@ function setupHeader() {
 
 function setupMap() {
   const [w, s, e, n] = config.district.bbox;
-  map = L.map('map', { zoomControl: true, preferCanvas: false });
+  map = L.map('map', { zoomControl: true, preferCanvas: false, fadeAnimation: false });
   if (state.view) map.setView([state.view.lat, state.view.lon], state.view.zoom);
   else map.fitBounds([[s, w], [n, e]]);
   const bases = {};

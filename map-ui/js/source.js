@@ -49,6 +49,9 @@ function ogcQuery(kind, filter, extra = {}) {
   return q;
 }
 
+/** Whether the filter narrows the kind's sites on the server (then only a count says how many match). */
+export const narrowsOnServer = (kind, filter) => ogcQuery(kind, filter).size > 0;
+
 /** How many sites of a kind match, per the server; Infinity when it stopped counting (above its ceiling). */
 export async function countKind(kind, filter, status) {
   const q = ogcQuery(kind, status ? { ...filter, status } : filter, { limit: 1, skipGeometry: 'true' });

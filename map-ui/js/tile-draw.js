@@ -3,10 +3,12 @@
 import { readTile } from './mvt.js';
 import { statusColour, kindShape } from './palette.js';
 
-/** Draws the named layer of the MVT bytes on the canvas (nothing when the tile lacks that layer). */
-export function drawTile(canvas, bytes, layerName, kindId, ratio) {
-  const layer = readTile(bytes)[layerName];
-  if (layer) draw(canvas, layer, kindId, ratio);
+/** Draws the layers [{name, kindId}] of the MVT bytes on the canvas, in that order (skipping any it lacks). */
+export function drawTile(canvas, bytes, layers, ratio) {
+  const tile = readTile(bytes);
+  for (const { name, kindId } of layers) {
+    if (tile[name]) draw(canvas, tile[name], kindId, ratio);
+  }
 }
 
 /**
@@ -60,6 +62,7 @@ function draw(canvas, layer, kindId, ratio) {
   // points over polygons, in the tile's order
   const image = ctx.getImageData(0, 0, side, side);
   const pixels = image.data;
+  const words = new Uint32Array(pixels.buffer, pixels.byteOffset, pixels.length / 4);
   let seen = null; let sprite = null;
   const local = new Map(); // this tile's sprites by status and radius (no string key per point)
   const point = {
@@ -70,7 +73,7 @@ function draw(canvas, layer, kindId, ratio) {
         if (seen[cell]) return;
         seen[cell] = 1;
       }
-      stamp(pixels, side, sprite, px - sprite.half, py - sprite.half);
+      stamp(pixels, words, side, sprite, px - sprite.half, py - sprite.half);
     },
     lineTo: () => {},
     closePath: () => {},
@@ -91,26 +94,30 @@ function draw(canvas, layer, kindId, ratio) {
   ctx.putImageData(image, 0, 0);
 }
 
-/** Source-over of the symbol's pixels onto the tile's (RGBA, not premultiplied), clipped to the tile. */
-function stamp(pixels, side, sprite, left, top) {
-  const { size, rgba } = sprite;
+/**
+ * Source-over of the symbol's pixels onto the tile's (RGBA, not premultiplied), clipped to the tile. Opaque
+ * symbol pixels (most of them) are copied as one 32-bit word.
+ */
+function stamp(pixels, words, side, sprite, left, top) {
+  const { size, rgba, rgba32 } = sprite;
   for (let sy = 0; sy < size; sy++) {
     const y = top + sy;
     if (y < 0 || y >= side) continue;
     for (let sx = 0; sx < size; sx++) {
       const x = left + sx;
-      const s = (sy * size + sx) * 4;
-      const a = rgba[s + 3];
+      const s = sy * size + sx;
+      const a = rgba[4 * s + 3];
       if (a === 0 || x < 0 || x >= side) continue;
-      const d = (y * side + x) * 4;
+      const p = y * side + x;
       if (a === 255) {
-        pixels[d] = rgba[s]; pixels[d + 1] = rgba[s + 1]; pixels[d + 2] = rgba[s + 2]; pixels[d + 3] = 255;
+        words[p] = rgba32[s];
       } else {
+        const d = 4 * p;
         const da = pixels[d + 3] * (255 - a) / 255;
         const oa = a + da;
-        pixels[d] = (rgba[s] * a + pixels[d] * da) / oa;
-        pixels[d + 1] = (rgba[s + 1] * a + pixels[d + 1] * da) / oa;
-        pixels[d + 2] = (rgba[s + 2] * a + pixels[d + 2] * da) / oa;
+        pixels[d] = (rgba[4 * s] * a + pixels[d] * da) / oa;
+        pixels[d + 1] = (rgba[4 * s + 1] * a + pixels[d + 1] * da) / oa;
+        pixels[d + 2] = (rgba[4 * s + 2] * a + pixels[d + 2] * da) / oa;
         pixels[d + 3] = oa;
       }
     }
@@ -118,17 +125,22 @@ function stamp(pixels, side, sprite, left, top) {
 }
 
 const sprites = new Map();
+let scratch = null; // one small canvas every symbol is rendered on (a canvas per symbol cost ~1 ms each)
 
-/** The kind's symbol in a status colour, rendered once on a small canvas and kept as its RGBA pixels. */
+/** The kind's symbol in a status colour, rendered once and kept as its RGBA pixels. */
 function symbolSprite(shape, colour, r, ratio) {
   const key = `${shape}|${colour}|${r}|${ratio}`;
   let s = sprites.get(key);
   if (!s) {
     const half = r + Math.ceil(ratio);
     const size = 2 * half;
-    const canvas = document.createElement('canvas');
-    canvas.width = canvas.height = size;
-    const c = canvas.getContext('2d', { willReadFrequently: true });
+    if (!scratch || scratch.canvas.width < size) {
+      const canvas = document.createElement('canvas');
+      canvas.width = canvas.height = Math.max(64, size);
+      scratch = canvas.getContext('2d', { willReadFrequently: true });
+    }
+    const c = scratch;
+    c.clearRect(0, 0, size, size);
     c.lineWidth = ratio;
     c.strokeStyle = '#1a1a1a';
     c.fillStyle = colour;
@@ -136,7 +148,8 @@ function symbolSprite(shape, colour, r, ratio) {
     mark(p, shape, half, half, r);
     c.fill(p);
     c.stroke(p);
-    s = { size, half, rgba: c.getImageData(0, 0, size, size).data };
+    const rgba = c.getImageData(0, 0, size, size).data;
+    s = { size, half, rgba, rgba32: new Uint32Array(rgba.buffer, rgba.byteOffset, size * size) };
     sprites.set(key, s);
   }
   return s;

@@ -50,11 +50,11 @@ class JavaTileEncoder implements TileEncoder {
     }
 
     @Override
-    public byte[] encode(TileLayer layer, TileRequest r, boolean aggregate) {
-        TileSql.Query rows = TileSql.rows(layer, r, aggregate);
+    public byte[] encode(TileLayer layer, TileRequest r, TileDetail detail) {
+        TileSql.Query rows = TileSql.rows(layer, r, detail);
         List<String> properties = new ArrayList<>(layer.properties());
-        if (aggregate) {
-            properties.add("count");
+        if (detail.countProperty() != null) {
+            properties.add(detail.countProperty());
         }
         Envelope tile = r.tms().tileEnvelope(r.z(), r.x(), r.y());
         double margin = tile.getWidth() * Generalisation.bufferShare();

@@ -11,8 +11,8 @@ class PostgisTileEncoder implements TileEncoder {
     }
 
     @Override
-    public byte[] encode(TileLayer layer, TileRequest request, boolean aggregate) {
-        TileSql.Query q = TileSql.postgisMvt(layer, request, aggregate);
+    public byte[] encode(TileLayer layer, TileRequest request, TileDetail detail) {
+        TileSql.Query q = TileSql.postgisMvt(layer, request, detail);
         byte[] tile = jdbc.sql(q.sql()).params(q.params()).query((rs, n) -> rs.getBytes(1)).single();
         return tile == null ? new byte[0] : tile;
     }

@@ -28,8 +28,12 @@ final class TileSql {
     }
 
     /** Features of the layer touching the tile (plus buffer), as rows of properties and a 4326 {@code geom}. */
-    static Query rows(TileLayer layer, TileRequest r, boolean aggregate) {
-        return aggregate ? aggregated(layer, r) : plain(layer, r);
+    static Query rows(TileLayer layer, TileRequest r, TileDetail detail) {
+        return switch (detail) {
+            case FEATURES -> plain(layer, r);
+            case PIXELS -> thinned(layer, r);
+            case CELLS -> aggregated(layer, r);
+        };
     }
 
     private static Query plain(TileLayer layer, TileRequest r) {
@@ -76,6 +80,33 @@ final class TileSql {
         return new Query(sql, params);
     }
 
+    /**
+     * The point of the lowest id of each status in each tile-aligned cell of {@link TileDetail#PIXELS}, with its
+     * own properties and {@code merged}, in id order (the order plain rows come in). Window functions rather
+     * than a join back on the lowest ids: PostgreSQL joined tens of thousands of cells by scanning the whole table.
+     */
+    private static Query thinned(TileLayer layer, TileRequest r) {
+        List<Object> params = new ArrayList<>();
+        Envelope tile = r.tms().lonLatEnvelope(r.z(), r.x(), r.y(), 0);
+        params.add(tile.getMinX());
+        params.add(tile.getWidth() / TileDetail.PIXELS.cellsPerSide());
+        params.add(tile.getMinY());
+        params.add(tile.getHeight() / TileDetail.PIXELS.cellsPerSide());
+        String where = where(layer, r, params);
+        String g = layer.geom();
+        String props = String.join(", ", layer.properties());
+        String sql = """
+                SELECT %s, n AS merged, geom
+                FROM (SELECT c.*, ROW_NUMBER() OVER (PARTITION BY status, gx, gy ORDER BY id) AS rn,
+                             COUNT(*) OVER (PARTITION BY status, gx, gy) AS n
+                      FROM (SELECT %s, G AS geom, FLOOR(((ST_XMin(G) + ST_XMax(G)) / 2 - ?) / ?) AS gx,
+                                   FLOOR(((ST_YMin(G) + ST_YMax(G)) / 2 - ?) / ?) AS gy
+                            FROM %s WHERE %s) c) w
+                WHERE rn = 1 ORDER BY id""".replace("G)", g + ")").replace("G AS", g + " AS")
+                .formatted(props, layer.selectList(), layer.spec().fromSql(), where);
+        return new Query(sql, params);
+    }
+
     private static String where(TileLayer layer, TileRequest r, List<Object> params) {
         StringBuilder sql = new StringBuilder();
         if (layer.spec().whereSql() != null) {
@@ -97,8 +128,8 @@ final class TileSql {
     }
 
     /** PostGIS: the layer's rows encoded by ST_AsMVT, one layer named after the collection. */
-    static Query postgisMvt(TileLayer layer, TileRequest r, boolean aggregate) {
-        Query rows = rows(layer, r, aggregate);
+    static Query postgisMvt(TileLayer layer, TileRequest r, TileDetail detail) {
+        Query rows = rows(layer, r, detail);
         List<Object> params = new ArrayList<>();
         params.add(layer.id());
         String envelope;
@@ -123,8 +154,8 @@ final class TileSql {
         for (String p : layer.properties()) {
             props.append("r.").append(p).append(", ");
         }
-        if (aggregate) {
-            props.append("r.count, ");
+        if (detail.countProperty() != null) {
+            props.append("r.").append(detail.countProperty()).append(", ");
         }
         String sql = "SELECT ST_AsMVT(t, ?::text, " + Generalisation.EXTENT + ", 'geom', 'fid') FROM (SELECT r.id AS fid, "
                 + props + "ST_AsMVTGeom(" + geom + ", " + envelope + ", " + Generalisation.EXTENT + ", "

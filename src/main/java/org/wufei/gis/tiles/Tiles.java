@@ -38,7 +38,7 @@ class Tiles {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         // Concatenated MVT messages are one message holding all their layers (protobuf merge of a repeated field).
         for (TileLayer layer : request.layers()) {
-            out.writeBytes(encoder.encode(layer, request, aggregate(layer, request)));
+            out.writeBytes(encoder.encode(layer, request, detail(layer, request)));
         }
         byte[] bytes = out.toByteArray();
         TileCache.Tile tile = new TileCache.Tile(bytes, ETags.of(bytes), gzip ? gzipped(bytes) : null);
@@ -78,11 +78,10 @@ class Tiles {
         return out.toByteArray();
     }
 
-    private boolean aggregate(TileLayer layer, TileRequest request) {
-        if (!Generalisation.mayAggregate(layer, request.z())) {
-            return false;
-        }
-        TileSql.Query q = TileSql.countUpTo(layer, request, aggregateAbove);
-        return jdbc.sql(q.sql()).params(q.params()).query(Long.class).single() > aggregateAbove;
+    private TileDetail detail(TileLayer layer, TileRequest request) {
+        return Generalisation.detail(layer, request.z(), () -> {
+            TileSql.Query q = TileSql.countUpTo(layer, request, aggregateAbove);
+            return jdbc.sql(q.sql()).params(q.params()).query(Long.class).single() > aggregateAbove;
+        });
     }
 }

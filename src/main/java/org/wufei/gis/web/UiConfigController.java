@@ -4,11 +4,15 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.wufei.gis.catalog.Catalog;
+import org.wufei.gis.catalog.FeatureStore;
+import org.wufei.gis.catalog.ItemsRequest;
 import org.wufei.gis.common.Actor;
 import org.wufei.gis.common.CurrentActor;
 import org.wufei.gis.common.District;
@@ -21,7 +25,8 @@ import org.wufei.gis.sites.SiteRegister;
 
 /**
  * What the map page needs before drawing anything: the district's extent, the configured basemaps, kinds with
- * their statuses and attribute labels (zh/en), the signed-in user and the CSRF token for session writes.
+ * their statuses, attribute labels (zh/en) and how many sites each has, the signed-in user and the CSRF token for
+ * session writes.
  */
 @RestController
 class UiConfigController {
@@ -30,11 +35,15 @@ class UiConfigController {
     private final Labels labels;
     private final Lifecycles lifecycles;
     private final OfferedServices services;
+    private final Catalog catalog;
+    private final FeatureStore features;
 
     UiConfigController(District district, MapProperties map, Labels labels, SiteRegister register,
-            OfferedServices services) {
+            OfferedServices services, Catalog catalog, FeatureStore features) {
         this.district = district;
         this.services = services;
+        this.catalog = catalog;
+        this.features = features;
         this.map = map;
         this.labels = labels;
         this.lifecycles = register.lifecycles();
@@ -48,8 +57,12 @@ class UiConfigController {
             List<Map<String, String>> townships) {
     }
 
+    /**
+     * One kind; {@code count} is how many live sites it has (the OGC items count, cached per data version), null
+     * above the count ceiling: the page decides markers or vector tiles from it without asking first.
+     */
     record KindView(String id, String collectionId, Map<String, String> label, boolean polygonal,
-            List<Coded> statuses, List<AttributeView> attributes) {
+            List<Coded> statuses, List<AttributeView> attributes, Long count) {
     }
 
     record Coded(String code, Map<String, String> label) {
@@ -87,9 +100,15 @@ class UiConfigController {
                     .toList();
             List<AttributeView> attributes = KindSchemas.of(kind).stream().map(this::attribute).toList();
             out.add(new KindView(kind.id(), kind.collectionId(), labels.of(kind.id(), "kind." + kind.id()),
-                    kind.polygonal(), statuses, attributes));
+                    kind.polygonal(), statuses, attributes, count(kind)));
         }
         return out;
+    }
+
+    private Long count(SiteKind kind) {
+        ItemsRequest all = new ItemsRequest(List.of(), null, List.of(), null, 1, 0, List.of(), false);
+        OptionalLong n = features.count(catalog.require(kind.collectionId()), all);
+        return n.isPresent() ? n.getAsLong() : null;
     }
 
     private AttributeView attribute(AttributeDef def) {

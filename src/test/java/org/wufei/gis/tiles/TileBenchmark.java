@@ -94,7 +94,7 @@ public final class TileBenchmark {
                                         .map(b::get).toList());
                             }
                             sizes.add(got[0].length);
-                            aggregated += aggregate(c, heaps, r) ? 1 : 0;
+                            aggregated += detail(c, heaps, r) == TileDetail.CELLS ? 1 : 0;
                             if (z == 14 && got[0].length > 0) {
                                 Path file = out.resolve("static" + path);
                                 Files.createDirectories(file.getParent());
@@ -132,7 +132,7 @@ public final class TileBenchmark {
 
     /** What the service does: a bounded count where aggregation may apply, then the ST_AsMVT query. */
     private static byte[] viaJdbc(Connection c, TileLayer layer, TileRequest r) throws SQLException {
-        TileSql.Query q = TileSql.postgisMvt(layer, r, aggregate(c, layer, r));
+        TileSql.Query q = TileSql.postgisMvt(layer, r, detail(c, layer, r));
         try (PreparedStatement ps = prepare(c, q); ResultSet rs = ps.executeQuery()) {
             rs.next();
             byte[] b = rs.getBytes(1);
@@ -140,14 +140,14 @@ public final class TileBenchmark {
         }
     }
 
-    private static boolean aggregate(Connection c, TileLayer layer, TileRequest r) throws SQLException {
+    private static TileDetail detail(Connection c, TileLayer layer, TileRequest r) throws SQLException {
         if (!Generalisation.mayAggregate(layer, r.z())) {
-            return false;
+            return Generalisation.detail(layer, r.z(), () -> false);
         }
         TileSql.Query q = TileSql.countUpTo(layer, r, 5000);
         try (PreparedStatement ps = prepare(c, q); ResultSet rs = ps.executeQuery()) {
             rs.next();
-            return rs.getLong(1) > 5000;
+            return rs.getLong(1) > 5000 ? TileDetail.CELLS : TileDetail.FEATURES;
         }
     }
 

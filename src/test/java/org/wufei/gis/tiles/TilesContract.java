@@ -203,11 +203,41 @@ abstract class TilesContract {
         long[] t = tileAt(TileMatrixSet.WEB_MERCATOR_QUAD, 8, SEAT[0], SEAT[1]);
         TileRequest r = new TileRequest("waste_heaps", List.of(heaps), TileMatrixSet.WEB_MERCATOR_QUAD, 8, t[1], t[0],
                 List.of());
-        Map<Long, Map<String, Object>> cells = DecodedTile.of(encoder.encode(heaps, r, true)).layer("waste_heaps");
+        Map<Long, Map<String, Object>> cells = DecodedTile.of(encoder.encode(heaps, r, TileDetail.CELLS))
+                .layer("waste_heaps");
         long total = cells.values().stream().mapToLong(p -> (Long) p.get("count")).sum();
         assertThat(total).isEqualTo(truth(TileMatrixSet.WEB_MERCATOR_QUAD, 8, t[0], t[1]).size());
         assertThat(cells.size()).isLessThan((int) total);
         assertThat(cells.values()).allSatisfy(p -> assertThat(p).containsKeys("id", "code", "name", "kind", "status"));
+    }
+
+    @Test
+    void pointsOfOneStatusSharingAPixelCellAtZoom10To13AreOneFeatureThatCountsThemAll() {
+        // two new straw points 5 m apart: one 2-pixel cell at zoom 11 (about 110 m here)
+        long first = createStrawPoint(110.3001, 40.6601);
+        long second = createStrawPoint(110.30015, 40.66012);
+        TileLayer straw = layers.byId("straw_collection_points").orElseThrow();
+        long[] t = tileAt(TileMatrixSet.WEB_MERCATOR_QUAD, 11, 110.3001, 40.6601);
+        TileRequest r = new TileRequest("straw_collection_points", List.of(straw), TileMatrixSet.WEB_MERCATOR_QUAD, 11,
+                t[1], t[0], List.of());
+        assertThat(Generalisation.detail(straw, 11, () -> false)).isEqualTo(TileDetail.PIXELS);
+        Map<Long, Map<String, Object>> every = DecodedTile.of(encoder.encode(straw, r, TileDetail.FEATURES))
+                .layer("straw_collection_points");
+        Map<Long, Map<String, Object>> thinned = DecodedTile.of(encoder.encode(straw, r, TileDetail.PIXELS))
+                .layer("straw_collection_points");
+        assertThat(thinned.values().stream().mapToLong(p -> (Long) p.get("merged")).sum()).isEqualTo(every.size());
+        assertThat(thinned).containsKey(first).doesNotContainKey(second);
+        assertThat(thinned.get(first).get("merged")).isEqualTo(2L);
+        thinned.forEach((id, p) -> {
+            Map<String, Object> own = new TreeMap<>(every.get(id));
+            Map<String, Object> written = new TreeMap<>(p);
+            written.remove("merged");
+            assertThat(written).as("feature %d keeps its own properties", id).isEqualTo(own);
+        });
+        // the service writes such tiles so
+        HttpResponse<byte[]> served = Bytes.get(url("/ogc/collections/straw_collection_points/tiles/WebMercatorQuad/11/"
+                + t[1] + "/" + t[0]), null);
+        assertThat(DecodedTile.of(served.body()).layer("straw_collection_points").get(first)).containsEntry("merged", 2L);
     }
 
     @Test
@@ -343,6 +373,16 @@ abstract class TilesContract {
         Http.Response r = http.post("/api/sites", "admin", body, null);
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         return r.json();
+    }
+
+    private long createStrawPoint(double lon, double lat) {
+        String body = """
+                {"kind":"straw_collection_point","name":"像素合并测试收储点","township":"五当召镇",
+                 "geometry":{"type":"Point","coordinates":[%s,%s]},"attributes":{"tier":"village_point"}}"""
+                .formatted(lon, lat);
+        Http.Response r = http.post("/api/sites", "admin", body, null);
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return r.json().get("id").asLong();
     }
 
     static long[] tileAt(TileMatrixSet tms, int z, double lon, double lat) {

@@ -28,14 +28,13 @@ class TilesPostgisIT extends TilesContract {
         int compared = 0;
         for (TileLayer layer : layers.all()) {
             for (TileMatrixSet tms : TileMatrixSet.values()) {
-                for (int z : new int[] {6, 9, 11, 13, 15}) {
-                    for (boolean aggregate : Generalisation.mayAggregate(layer, z) ? new boolean[] {false, true}
-                            : new boolean[] {false}) {
+                for (int z : new int[] {6, 9, 10, 11, 13, 15}) {
+                    for (TileDetail detail : Generalisation.possibleDetails(layer, z)) {
                         long[] t = tileAt(tms, z, SEAT[0], SEAT[1]);
                         TileRequest r = new TileRequest(layer.id(), List.of(layer), tms, z, t[1], t[0], List.of());
-                        DecodedTile fromDb = DecodedTile.of(postgis.encode(layer, r, aggregate));
-                        DecodedTile fromJava = DecodedTile.of(java.encode(layer, r, aggregate));
-                        String what = layer.id() + " " + tms.id() + " z" + z + (aggregate ? " aggregated" : "");
+                        DecodedTile fromDb = DecodedTile.of(postgis.encode(layer, r, detail));
+                        DecodedTile fromJava = DecodedTile.of(java.encode(layer, r, detail));
+                        String what = layer.id() + " " + tms.id() + " z" + z + " " + detail;
                         assertThat(fromJava.layers()).as(what).isEqualTo(fromDb.layers());
                         assertThat(fromJava.types()).as(what).isEqualTo(fromDb.types());
                         compared += fromDb.layer(layer.id()).size();

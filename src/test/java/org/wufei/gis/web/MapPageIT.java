@@ -82,6 +82,15 @@ class MapPageIT {
     }
 
     @Test
+    void theConfigurationSaysHowManySitesEachKindHasAsTheItemsCountDoes() {
+        for (JsonNode kind : http.get("/api/ui/config").json().get("kinds")) {
+            long matched = http.get("/ogc/collections/" + kind.get("collectionId").asString() + "/items?limit=1").json()
+                    .get("numberMatched").asLong();
+            assertThat(kind.get("count").asLong()).as(kind.get("id").asString()).isEqualTo(matched);
+        }
+    }
+
+    @Test
     void clickingAWasteHeapShowsItsNameStatusAndHistoryInThePanel() {
         JsonNode heap = TestSites.heapInVerifying(http, "面板测试堆场", 110.4001, 40.6101);
         browser.open("/?kinds=waste_heap&view=40.6101,110.4001,17");
@@ -203,6 +212,15 @@ class MapPageIT {
         assertThat(browser.consoleErrors()).as("no tile asked outside the district").isEmpty();
         assertThat(browser.js("return performance.getEntriesByName('tile-draw').length")).isNotEqualTo(0L);
         assertThat(pixelsTheTilesAdd()).as("status-coloured pixels the tile layers draw").isGreaterThan(200);
+        // every kind from tiles: one dataset tile per grid cell holds all five layers
+        browser.open("/?tilesAbove=0");
+        browser.waitFor(d -> "true".equals(browser.js("return document.body.dataset.tilesDrawn || null")));
+        @SuppressWarnings("unchecked")
+        List<String> tiles = (List<String>) browser.js(
+                "return performance.getEntriesByType('resource').map(e => e.name).filter(n => n.includes('/tiles/'))");
+        assertThat(tiles).isNotEmpty().allSatisfy(u -> assertThat(u).contains("/ogc/tiles/WebMercatorQuad/"));
+        assertThat(browser.consoleErrors()).isEmpty();
+        assertThat(pixelsTheTilesAdd()).as("status-coloured pixels the dataset tiles draw").isGreaterThan(200);
     }
 
     /** Status-coloured pixels that appear on screen when the tile layers are shown (two screenshots compared). */
