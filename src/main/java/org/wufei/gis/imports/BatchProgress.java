@@ -2,7 +2,6 @@ package org.wufei.gis.imports;
 
 import java.util.function.LongConsumer;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.wufei.gis.imports.read.FeatureSource;
 
 /**
  * Writes a running batch's progress in short transactions of its own, so it shows while the batch's own transaction
@@ -13,7 +12,6 @@ final class BatchProgress implements LongConsumer {
     private static final long MIN_INTERVAL_NANOS = 200_000_000L;
 
     private final long batchId;
-    private final FeatureSource source;
     private final Long total;
     private final BatchRun run;
     private final ImportBatches batches;
@@ -21,10 +19,9 @@ final class BatchProgress implements LongConsumer {
     private long lastWrite;
     private boolean written;
 
-    BatchProgress(long batchId, FeatureSource source, Long total, BatchRun run, ImportBatches batches,
+    BatchProgress(long batchId, Long total, BatchRun run, ImportBatches batches,
             TransactionTemplate shortTx) {
         this.batchId = batchId;
-        this.source = source;
         this.total = total;
         this.run = run;
         this.batches = batches;
@@ -40,7 +37,7 @@ final class BatchProgress implements LongConsumer {
         }
         written = true;
         lastWrite = now;
-        double fraction = source.fractionRead().orElse(total == null || total == 0 ? 0 : (double) read / total);
+        double fraction = run.fractionRead().orElse(total == null || total == 0 ? 0 : (double) read / total);
         shortTx.executeWithoutResult(s -> batches.progress(batchId, Math.min(0.99, fraction), run.accepted(),
                 run.rejected()));
     }

@@ -3,6 +3,7 @@ package org.wufei.gis.imports;
 import java.time.LocalDate;
 import java.util.Iterator;
 import java.util.List;
+import java.util.OptionalDouble;
 import java.util.function.Function;
 import java.util.function.LongConsumer;
 import org.locationtech.jts.geom.Envelope;
@@ -33,43 +34,69 @@ final class BatchRun {
     private long repaired;
     private long merged;
     private final long[] triage = new long[Triage.Result.values().length];
+    private volatile OptionalDouble fraction = OptionalDouble.empty();
 
     BatchRun(Context ctx, CrsResolver crs) {
         this.ctx = ctx;
         this.crs = crs;
     }
 
-    /** Reads every feature into the writer; {@code progress} is told how many have been read every so often. */
+    /**
+     * Reads every feature into the writer; {@code progress} is told how many have been read every so often. Reading,
+     * normalising and attribute mapping run ahead on a thread of their own ({@link ReadAhead}); merging, triage and
+     * writing stay on the caller's thread, in file order, so the results are the same as one thread's.
+     */
     void run(FeatureSource source, DetectionWriter writer, LongConsumer progress) {
-        Iterator<SourceFeature> it = source.iterator();
-        while (it.hasNext()) {
-            SourceFeature feature;
-            try {
-                feature = it.next();
-            } catch (ImportException e) {
-                if (e.featureIndex().isEmpty()) {
-                    throw e;
-                }
+        try (ReadAhead<Prepared> ahead = new ReadAhead<>(source.iterator(), this::prepare,
+                () -> fraction = source.fractionRead(), "import-read")) {
+            Prepared p;
+            while ((p = ahead.next()) != null) {
                 read++;
-                ctx.errors().add(e, null);
-                continue;
-            }
-            read++;
-            try {
-                accept(feature, writer);
-            } catch (ImportException e) {
-                ctx.errors().add(e, feature.layer());
-            }
-            if (read % ctx.progressEvery() == 0) {
-                progress.accept(read);
+                if (p.error() != null) {
+                    ctx.errors().add(p.error(), p.layer());
+                } else {
+                    try {
+                        keep(p, writer);
+                    } catch (ImportException e) {
+                        ctx.errors().add(e, p.layer());
+                    }
+                }
+                if (read % ctx.progressEvery() == 0) {
+                    progress.accept(read);
+                }
             }
         }
     }
 
-    private void accept(SourceFeature f, DetectionWriter writer) {
-        CrsResolver.Resolved from = crs.forLayer(f.layer());
-        FeatureNormaliser.Normalised n = ctx.normaliser().normalise(f.index(), f.geometry(), from,
-                ctx.pointsAllowed());
+    /** One feature read and made ready to judge, or why it was refused. */
+    private record Prepared(SourceFeature feature, String layer, FeatureNormaliser.Normalised normalised,
+            DetectionFields.Fields fields, ImportException error) {
+    }
+
+    /** Runs ahead of the judging: reads the next feature, normalises it and maps its attributes. */
+    private Prepared prepare(Iterator<SourceFeature> it) {
+        SourceFeature f;
+        try {
+            f = it.next();
+        } catch (ImportException e) {
+            if (e.featureIndex().isEmpty()) {
+                throw e;
+            }
+            return new Prepared(null, null, null, null, e);
+        }
+        try {
+            CrsResolver.Resolved from = crs.forLayer(f.layer());
+            FeatureNormaliser.Normalised n = ctx.normaliser().normalise(f.index(), f.geometry(), from,
+                    ctx.pointsAllowed());
+            return new Prepared(f, f.layer(), n, ctx.fields().map(f.attributes(), ctx.acquired()), null);
+        } catch (ImportException e) {
+            return new Prepared(f, f.layer(), null, null, e);
+        }
+    }
+
+    private void keep(Prepared p, DetectionWriter writer) {
+        SourceFeature f = p.feature();
+        FeatureNormaliser.Normalised n = p.normalised();
         Geometry g = n.geometry();
         if (duplicate(g)) {
             merged++;
@@ -78,7 +105,7 @@ final class BatchRun {
         Envelope search = new Envelope(g.getEnvelopeInternal());
         search.expandBy(ctx.triage().searchMarginDegrees());
         Triage.Verdict verdict = ctx.triage().judge(g, n.areaM2(), ctx.candidates().apply(search));
-        DetectionFields.Fields fields = ctx.fields().map(f.attributes(), ctx.acquired());
+        DetectionFields.Fields fields = p.fields();
         writer.add(new NewDetection(f.index(), f.layer(), ctx.source(), fields.acquired(), fields, n.areaM2(), g,
                 verdict, n.repaired()));
         kept.add(g);
@@ -86,6 +113,11 @@ final class BatchRun {
         accepted++;
         repaired += n.repaired() ? 1 : 0;
         triage[verdict.result().ordinal()]++;
+    }
+
+    /** The share of the file read so far, as the reading thread last saw it. */
+    OptionalDouble fractionRead() {
+        return fraction;
     }
 
     private boolean duplicate(Geometry g) {

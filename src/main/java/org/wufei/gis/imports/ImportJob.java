@@ -86,7 +86,7 @@ class ImportJob {
                     errors, props.progressEvery()), crs);
             boolean committed = Boolean.TRUE.equals(batchTx.execute(status -> {
                 try (DetectionWriter writer = writers.open(batchId, size(file))) {
-                    run.run(source, writer, new BatchProgress(batchId, source, total, run, batches, shortTx));
+                    run.run(source, writer, new BatchProgress(batchId, total, run, batches, shortTx));
                     boolean refused = batch.strict() && run.rejected() > 0;
                     if (refused) {
                         status.setRollbackOnly();
