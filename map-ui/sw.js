@@ -1,6 +1,6 @@
 // Service worker of the map page: keeps the app shell and the recently viewed layers so the map opens
 // without signal. Writes are never touched here: the page's outbox (IndexedDB) sends them.
-const VERSION = 'v4';
+const VERSION = 'v5';
 const SHELL = `shell-${VERSION}`;
 const DATA = `data-${VERSION}`;
 const DATA_MAX = 150;

@@ -38,10 +38,13 @@ function draw(canvas, layer, kindId, ratio) {
     return b;
   };
   let path = null;
+  let startX = 0; let startY = 0;
+  // a ring is closed by a line back to its start: Path2D.closePath grows with the path's length in Chromium
+  // (27,000 rings in one path: 9.6 s against 0.07 s), and fill closes every subpath anyway
   const ring = {
-    moveTo: (x, y) => path.moveTo(x * scale, y * scale),
+    moveTo: (x, y) => { startX = x * scale; startY = y * scale; path.moveTo(startX, startY); },
     lineTo: (x, y) => path.lineTo(x * scale, y * scale),
-    closePath: () => path.closePath(),
+    closePath: () => path.lineTo(startX, startY),
   };
   let points = 0;
   layer.forEach((f) => {

@@ -52,7 +52,7 @@ class JavaTileEncoder implements TileEncoder {
     @Override
     public byte[] encode(TileLayer layer, TileRequest r, TileDetail detail) {
         TileSql.Query rows = TileSql.rows(layer, r, detail);
-        List<String> properties = new ArrayList<>(layer.properties());
+        List<String> properties = new ArrayList<>(layer.properties(detail));
         if (detail.countProperty() != null) {
             properties.add(detail.countProperty());
         }

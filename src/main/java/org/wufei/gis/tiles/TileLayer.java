@@ -7,23 +7,42 @@ import org.wufei.gis.catalog.LocalizedText;
 import org.wufei.gis.catalog.TileSpec;
 
 /**
- * One vector-tile layer: a catalog collection seen through its {@link TileSpec}. The select list is built once
+ * One vector-tile layer: a catalog collection seen through its {@link TileSpec}. The select lists are built once
  * here from allow-listed columns; {@code id} is always the first property.
  */
 record TileLayer(String id, LocalizedText title, TileSpec spec, boolean siteCollection, boolean polygonal,
-        String selectList, List<String> properties) {
+        String selectList, List<String> properties, String overviewSelectList, List<String> overviewProperties) {
 
     static TileLayer of(String id, LocalizedText title, TileSpec spec, boolean siteCollection, boolean polygonal) {
         List<String> names = new ArrayList<>();
+        List<String> overview = new ArrayList<>();
         StringBuilder select = new StringBuilder(spec.idColumn()).append(" AS id");
+        StringBuilder overviewSelect = new StringBuilder(select);
         names.add("id");
+        overview.add("id");
         for (Map.Entry<String, String> p : spec.propertyColumns().entrySet()) {
             if (!p.getKey().equals("id")) {
-                select.append(", ").append(p.getValue()).append(" AS ").append(p.getKey());
+                String column = ", " + p.getValue() + " AS " + p.getKey();
+                select.append(column);
                 names.add(p.getKey());
+                if (Generalisation.OVERVIEW_PROPERTIES.contains(p.getKey())) {
+                    overviewSelect.append(column);
+                    overview.add(p.getKey());
+                }
             }
         }
-        return new TileLayer(id, title, spec, siteCollection, polygonal, select.toString(), List.copyOf(names));
+        return new TileLayer(id, title, spec, siteCollection, polygonal, select.toString(), List.copyOf(names),
+                overviewSelect.toString(), List.copyOf(overview));
+    }
+
+    /** The properties a feature carries at this detail: thinned and aggregated points only the overview ones. */
+    List<String> properties(TileDetail detail) {
+        return detail == TileDetail.FEATURES ? properties : overviewProperties;
+    }
+
+    /** The select list of {@link #properties(TileDetail)}. */
+    String selectList(TileDetail detail) {
+        return detail == TileDetail.FEATURES ? selectList : overviewSelectList;
     }
 
     String geom() {

@@ -53,7 +53,7 @@ final class TileSql {
                 + " WHERE " + where, params);
     }
 
-    /** One point per grid cell and status; id, code and name are those of the cell's lowest id. */
+    /** One point per grid cell and status; id and kind are those of the cell's lowest id. */
     private static Query aggregated(TileLayer layer, TileRequest r) {
         List<Object> params = new ArrayList<>();
         Envelope tile = r.tms().lonLatEnvelope(r.z(), r.x(), r.y(), 0);
@@ -62,7 +62,7 @@ final class TileSql {
         String where = where(layer, r, params);
         String g = layer.geom();
         StringBuilder props = new StringBuilder();
-        for (String p : layer.properties()) {
+        for (String p : layer.properties(TileDetail.CELLS)) {
             props.append("f.").append(p).append(", ");
         }
         String sql = """
@@ -76,13 +76,13 @@ final class TileSql {
                       GROUP BY status, gx, gy) g
                 JOIN (SELECT %s FROM %s) f ON f.id = g.id""".replace("G)", g + ")")
                 .formatted(props, layer.spec().idColumn(), layer.statusColumn(), layer.spec().fromSql(), where,
-                        layer.selectList(), layer.spec().fromSql());
+                        layer.selectList(TileDetail.CELLS), layer.spec().fromSql());
         return new Query(sql, params);
     }
 
     /**
      * The point of the lowest id of each status in each tile-aligned cell of {@link TileDetail#PIXELS}, with its
-     * own properties and {@code merged}, in id order (the order plain rows come in). Window functions rather
+     * own overview properties and {@code merged}, in id order (the order plain rows come in). Window functions rather
      * than a join back on the lowest ids: PostgreSQL joined tens of thousands of cells by scanning the whole table.
      */
     private static Query thinned(TileLayer layer, TileRequest r) {
@@ -94,7 +94,7 @@ final class TileSql {
         params.add(tile.getHeight() / TileDetail.PIXELS.cellsPerSide());
         String where = where(layer, r, params);
         String g = layer.geom();
-        String props = String.join(", ", layer.properties());
+        String props = String.join(", ", layer.properties(TileDetail.PIXELS));
         String sql = """
                 SELECT %s, n AS merged, geom
                 FROM (SELECT c.*, ROW_NUMBER() OVER (PARTITION BY status, gx, gy ORDER BY id) AS rn,
@@ -103,7 +103,7 @@ final class TileSql {
                                    FLOOR(((ST_YMin(G) + ST_YMax(G)) / 2 - ?) / ?) AS gy
                             FROM %s WHERE %s) c) w
                 WHERE rn = 1 ORDER BY id""".replace("G)", g + ")").replace("G AS", g + " AS")
-                .formatted(props, layer.selectList(), layer.spec().fromSql(), where);
+                .formatted(props, layer.selectList(TileDetail.PIXELS), layer.spec().fromSql(), where);
         return new Query(sql, params);
     }
 
@@ -151,7 +151,7 @@ final class TileSql {
         }
         params.addAll(rows.params());
         StringBuilder props = new StringBuilder();
-        for (String p : layer.properties()) {
+        for (String p : layer.properties(detail)) {
             props.append("r.").append(p).append(", ");
         }
         if (detail.countProperty() != null) {

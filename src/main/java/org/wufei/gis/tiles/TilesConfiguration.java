@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.wufei.gis.common.DatabaseKind;
 
 /** Picks the tile encoder for the database: ST_AsMVT on PostGIS, Java on H2GIS. */
@@ -29,8 +30,8 @@ class TilesConfiguration {
     }
 
     @Bean
-    TileEncoder tileEncoder(DatabaseKind kind, JdbcClient jdbc) {
-        return kind == DatabaseKind.POSTGIS ? new PostgisTileEncoder(jdbc) : new JavaTileEncoder(jdbc);
+    TileEncoder tileEncoder(DatabaseKind kind, JdbcClient jdbc, PlatformTransactionManager transactions) {
+        return kind == DatabaseKind.POSTGIS ? new PostgisTileEncoder(jdbc, transactions) : new JavaTileEncoder(jdbc);
     }
 
     /** The cache fast path (gis.tiles.cache-fast-path, default on), only where reads need no login. */

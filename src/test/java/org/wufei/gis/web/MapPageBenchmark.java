@@ -58,6 +58,14 @@ class MapPageBenchmark {
                             return performance.getEntriesByType('resource').filter(e => !e.name.includes('/tiles/'))
                               .map(e => e.name.replace(location.origin, '') + ' ' + Math.round(e.startTime) + '-'
                                 + Math.round(e.responseEnd)).join('\\n')"""));
+                    // each tile: request start, response start-end, size; then each drawing's start+duration (ms)
+                    System.out.println(browser.js("""
+                            const r = (x) => Math.round(x);
+                            return performance.getEntriesByType('resource').filter(e => e.name.includes('/tiles/'))
+                              .map(e => e.name.replace(/.*WebMercatorQuad./, '') + ' ' + r(e.startTime) + ' '
+                                + r(e.responseStart) + '-' + r(e.responseEnd) + ' ' + e.encodedBodySize + ' B').join('\\n')
+                              + '\\ndraws: ' + performance.getEntriesByName('tile-draw')
+                                .map(d => r(d.startTime) + '+' + r(d.duration)).join(' ')"""));
                 }
                 if (profile) {
                     // the page's main-thread JS profile (workers have their own targets), for chrome://inspect
