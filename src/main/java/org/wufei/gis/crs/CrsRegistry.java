@@ -6,9 +6,12 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.CoordinateSequence;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.geom.util.PolygonExtracter;
 import org.locationtech.proj4j.BasicCoordinateTransform;
 import org.locationtech.proj4j.CoordinateTransform;
 import org.locationtech.proj4j.Proj4jException;
@@ -70,6 +73,81 @@ public class CrsRegistry {
     /** The geometry in WGS 84 longitude/latitude (SRID 4326), whatever it was declared in. */
     public Geometry toWgs84(Geometry g, SourceCrs from) {
         return transform(g, from, SourceCrs.CRS84);
+    }
+
+    /**
+     * Like {@link #toWgs84}, for a geometry the caller owns and will not use otherwise: input already in WGS 84 is
+     * checked and returned itself (SRID 4326) instead of copied.
+     */
+    public Geometry toWgs84Owned(Geometry g, SourceCrs from) {
+        if (isOffset(from) || from.datumEpsg() != 4326) {
+            return toWgs84(g, from);
+        }
+        checkedDegrees(g, from);
+        g.setSRID(4326);
+        return g;
+    }
+
+    /**
+     * The area of a geometry's polygons measured in another system, projecting each point on the way instead of
+     * building the projected geometry (0 for points and lines); equal to {@code transform(g, from, to).getArea()}.
+     */
+    public double projectedArea(Geometry g, int fromEpsg, int toEpsg) {
+        requireSupported(fromEpsg);
+        requireSupported(toEpsg);
+        if (EpsgCatalogue.isGeographic(fromEpsg)) {
+            checkedDegrees(g, SourceCrs.epsg(fromEpsg));
+        }
+        long key = key(fromEpsg, toEpsg);
+        CoordinateTransform t = fromEpsg == toEpsg ? null : borrow(key, fromEpsg, toEpsg);
+        try {
+            ProjCoordinate in = new ProjCoordinate();
+            ProjCoordinate out = new ProjCoordinate();
+            double area = 0;
+            for (Object o : PolygonExtracter.getPolygons(g)) {
+                Polygon p = (Polygon) o;
+                area += Math.abs(ringArea(p.getExteriorRing().getCoordinateSequence(), t, in, out));
+                for (int i = 0; i < p.getNumInteriorRing(); i++) {
+                    area -= Math.abs(ringArea(p.getInteriorRingN(i).getCoordinateSequence(), t, in, out));
+                }
+            }
+            return area;
+        } catch (Proj4jException | IllegalArgumentException | ArithmeticException e) {
+            throw CrsException.transformFailed("EPSG:" + fromEpsg, "EPSG:" + toEpsg, e);
+        } finally {
+            if (t != null) {
+                release(key, t);
+            }
+        }
+    }
+
+    /** Signed shoelace area of a closed ring after projecting each point, shifted to its first point for precision. */
+    private static double ringArea(CoordinateSequence ring, CoordinateTransform t, ProjCoordinate in,
+            ProjCoordinate out) {
+        int n = ring.size();
+        if (n < 3) {
+            return 0;
+        }
+        double[] xy = new double[2 * n];
+        for (int i = 0; i < n; i++) {
+            in.setValue(ring.getX(i), ring.getY(i));
+            if (t == null) {
+                out.setValue(in.x, in.y);
+            } else {
+                t.transform(in, out);
+            }
+            if (!Double.isFinite(out.x) || !Double.isFinite(out.y)) {
+                throw new IllegalArgumentException("non-finite result for " + in.x + ", " + in.y);
+            }
+            xy[2 * i] = out.x;
+            xy[2 * i + 1] = out.y;
+        }
+        double x0 = xy[0];
+        double sum = 0;
+        for (int i = 1; i < n - 1; i++) {
+            sum += (xy[2 * i] - x0) * (xy[2 * i + 3] - xy[2 * i - 1]);
+        }
+        return sum / 2;
     }
 
     /** The WGS 84 (SRID 4326) geometry in the requested system; GCJ-02 and BD-09 results carry SRID 0. */

@@ -50,7 +50,7 @@ public class MetricCrs {
 
     /** Area in square metres of a WGS 84 geometry (0 for points and lines). */
     public double areaM2(Geometry wgs84) {
-        return toMetric(wgs84).getArea();
+        return registry.projectedArea(wgs84, 4326, epsg);
     }
 
     /** Length in metres of a WGS 84 geometry (perimeter for polygons, 0 for points). */

@@ -56,7 +56,7 @@ final class FeatureNormaliser {
         checkNumbers(index, g, from);
         Geometry wgs84;
         try {
-            wgs84 = crs.toWgs84(g, from);
+            wgs84 = crs.toWgs84Owned(g, from); // g is the fresh copy flatten made
         } catch (CrsException e) {
             throw reject(index, e.code(), e.messageZh(), e.messageEn());
         }

@@ -71,4 +71,17 @@ class MetricCrsTest {
         calc.setEndGeographicPoint(lat2, lon2);
         return calc.getGeodesicDistance();
     }
+
+    @Test
+    void areaWithoutTheProjectedCopyEqualsTheProjectedGeometrysArea() throws Exception {
+        Geometry g = new org.locationtech.jts.io.WKTReader(gf).read("GEOMETRYCOLLECTION ("
+                + "MULTIPOLYGON (((110.26 40.67, 110.27 40.67, 110.272 40.675, 110.26 40.676, 110.26 40.67),"
+                + " (110.262 40.671, 110.264 40.671, 110.264 40.672, 110.262 40.671)),"
+                + " ((110.30 40.70, 110.30 40.701, 110.301 40.701, 110.30 40.70))),"
+                + " POINT (110.2 40.7), LINESTRING (110.2 40.7, 110.3 40.8))");
+        double expected = metric.toMetric(g).getArea();
+        assertThat(metric.areaM2(g)).isCloseTo(expected, within(expected * 1e-12));
+        assertThat(registry.projectedArea(g, 4326, 4326)).isCloseTo(g.getArea(), within(1e-15));
+        assertThat(metric.areaM2(gf.createPoint(new Coordinate(110.2, 40.7)))).isZero();
+    }
 }
