@@ -5,12 +5,14 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import org.locationtech.jts.algorithm.Area;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.CoordinateSequence;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.geom.impl.PackedCoordinateSequence;
 import org.locationtech.jts.geom.util.PolygonExtracter;
 import org.locationtech.proj4j.BasicCoordinateTransform;
 import org.locationtech.proj4j.CoordinateTransform;
@@ -106,9 +108,9 @@ public class CrsRegistry {
             double area = 0;
             for (Object o : PolygonExtracter.getPolygons(g)) {
                 Polygon p = (Polygon) o;
-                area += Math.abs(ringArea(p.getExteriorRing().getCoordinateSequence(), t, in, out));
+                area += ringArea(p.getExteriorRing().getCoordinateSequence(), t, in, out);
                 for (int i = 0; i < p.getNumInteriorRing(); i++) {
-                    area -= Math.abs(ringArea(p.getInteriorRingN(i).getCoordinateSequence(), t, in, out));
+                    area -= ringArea(p.getInteriorRingN(i).getCoordinateSequence(), t, in, out);
                 }
             }
             return area;
@@ -121,13 +123,10 @@ public class CrsRegistry {
         }
     }
 
-    /** Signed shoelace area of a closed ring after projecting each point, shifted to its first point for precision. */
+    /** Area of a closed ring after projecting each point (JTS's ring area over the projected coordinates). */
     private static double ringArea(CoordinateSequence ring, CoordinateTransform t, ProjCoordinate in,
             ProjCoordinate out) {
         int n = ring.size();
-        if (n < 3) {
-            return 0;
-        }
         double[] xy = new double[2 * n];
         for (int i = 0; i < n; i++) {
             in.setValue(ring.getX(i), ring.getY(i));
@@ -142,12 +141,7 @@ public class CrsRegistry {
             xy[2 * i] = out.x;
             xy[2 * i + 1] = out.y;
         }
-        double x0 = xy[0];
-        double sum = 0;
-        for (int i = 1; i < n - 1; i++) {
-            sum += (xy[2 * i] - x0) * (xy[2 * i + 3] - xy[2 * i - 1]);
-        }
-        return sum / 2;
+        return Area.ofRing(new PackedCoordinateSequence.Double(xy, 2, 0));
     }
 
     /** The WGS 84 (SRID 4326) geometry in the requested system; GCJ-02 and BD-09 results carry SRID 0. */

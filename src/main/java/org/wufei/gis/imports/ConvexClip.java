@@ -1,8 +1,11 @@
 package org.wufei.gis.imports;
 
+import java.util.Arrays;
+import org.locationtech.jts.algorithm.Area;
 import org.locationtech.jts.geom.CoordinateSequence;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.geom.impl.PackedCoordinateSequence;
 
 /**
  * The area two polygons share, without an overlay, when one of them is a convex polygon without holes (screening
@@ -110,13 +113,9 @@ final class ConvexClip {
         if (count < 3) {
             return 0;
         }
-        // shoelace, shifted to the first point so large coordinates lose no precision
-        double x0 = in[0];
-        double y0 = in[1];
-        double twice = 0;
-        for (int i = 1; i < count - 1; i++) {
-            twice += (in[2 * i] - x0) * (in[2 * i + 3] - y0) - (in[2 * i + 2] - x0) * (in[2 * i + 1] - y0);
-        }
-        return Math.abs(twice) / 2;
+        double[] ring = Arrays.copyOf(in, 2 * count + 2); // closed, as JTS's ring area wants it
+        ring[2 * count] = ring[0];
+        ring[2 * count + 1] = ring[1];
+        return Area.ofRing(new PackedCoordinateSequence.Double(ring, 2, 0));
     }
 }
