@@ -68,9 +68,13 @@ final class BatchRun {
         }
     }
 
-    /** One feature read and made ready to judge, or why it was refused. */
-    private record Prepared(SourceFeature feature, String layer, FeatureNormaliser.Normalised normalised,
+    /** One feature read and made ready to judge, or why it was refused (no feature when it could not be read). */
+    private record Prepared(SourceFeature feature, FeatureNormaliser.Normalised normalised,
             DetectionFields.Fields fields, ImportException error) {
+
+        String layer() {
+            return feature == null ? null : feature.layer();
+        }
     }
 
     /** Runs ahead of the judging: reads the next feature, normalises it and maps its attributes. */
@@ -82,15 +86,15 @@ final class BatchRun {
             if (e.featureIndex().isEmpty()) {
                 throw e;
             }
-            return new Prepared(null, null, null, null, e);
+            return new Prepared(null, null, null, e);
         }
         try {
             CrsResolver.Resolved from = crs.forLayer(f.layer());
             FeatureNormaliser.Normalised n = ctx.normaliser().normalise(f.index(), f.geometry(), from,
                     ctx.pointsAllowed());
-            return new Prepared(f, f.layer(), n, ctx.fields().map(f.attributes(), ctx.acquired()), null);
+            return new Prepared(f, n, ctx.fields().map(f.attributes(), ctx.acquired()), null);
         } catch (ImportException e) {
-            return new Prepared(f, f.layer(), null, null, e);
+            return new Prepared(f, null, null, e);
         }
     }
 
