@@ -84,7 +84,9 @@ class LayerDraw {
   points(image) {
     const { layer, scale, statusKey, countKey, shape, side, ratio } = this;
     const pixels = image.data;
-    const words = new Uint32Array(pixels.buffer, pixels.byteOffset, pixels.length / 4);
+    // pixels as signed 32-bit words: an opaque pixel (alpha 0xff in the top byte) is then a small negative
+    // integer, which V8 keeps unboxed in every tier; as Uint32 each read of one allocated a number until optimised
+    const words = new Int32Array(pixels.buffer, pixels.byteOffset, pixels.length / 4);
     const CELL = 2 * ratio;
     const cells = Math.ceil(side / CELL);
     let seen = null; let sprite = null;
@@ -168,7 +170,7 @@ function blend(pixels, words, p, rgba, rgba32, s) {
     const r = (rgba[o] * a + (w & 0xff) * k + 127) / 255 | 0;
     const g = (rgba[o + 1] * a + ((w >>> 8) & 0xff) * k + 127) / 255 | 0;
     const b = (rgba[o + 2] * a + ((w >>> 16) & 0xff) * k + 127) / 255 | 0;
-    words[p] = (0xff000000 | (b << 16) | (g << 8) | r) >>> 0;
+    words[p] = 0xff000000 | (b << 16) | (g << 8) | r;
     return;
   }
   const d = 4 * p;
@@ -193,7 +195,7 @@ function placed(sprite, side) {
       else if (a > 0) { edgeAt.push(sy * side + sx); edge.push(s); }
     }
   }
-  const p = { sprite, half: sprite.half, opaqueAt: Int32Array.from(opaqueAt), opaque: Uint32Array.from(opaque),
+  const p = { sprite, half: sprite.half, opaqueAt: Int32Array.from(opaqueAt), opaque: Int32Array.from(opaque),
     edgeAt: Int32Array.from(edgeAt), edge: Int32Array.from(edge) };
   sprite.placed.set(side, p);
   return p;
@@ -224,7 +226,7 @@ function symbolSprite(shape, colour, r, ratio) {
     c.fill(p);
     c.stroke(p);
     const rgba = c.getImageData(0, 0, size, size).data;
-    s = { size, half, rgba, rgba32: new Uint32Array(rgba.buffer, rgba.byteOffset, size * size), placed: new Map() };
+    s = { size, half, rgba, rgba32: new Int32Array(rgba.buffer, rgba.byteOffset, size * size), placed: new Map() };
     sprites.set(key, s);
   }
   return s;
