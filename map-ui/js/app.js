@@ -1,10 +1,9 @@
 // Wires the map page together: configuration, language, map and reference layers, site layers and legend,
 // filters kept in the URL, search and "near me", the site panel, the inspection form and the outbox.
 import { el, clear, $ } from './dom.js';
-import { t, label, applyStaticText, currentLang } from './i18n.js';
+import { loadLanguage, t, label, applyStaticText, currentLang } from './i18n.js';
 import { getJson, setCsrf } from './api.js';
-import { writeState } from './state.js';
-import { state, started } from './boot.js';
+import { readState, writeState } from './state.js';
 import { SiteLayers } from './layers.js';
 import { showSite } from './detail.js';
 import { inspectionForm } from './inspection.js';
@@ -13,6 +12,7 @@ import * as queue from './queue.js';
 import { symbol } from './palette.js';
 import { uploadSection } from './upload.js';
 
+const state = readState();
 const INSPECTORS = ['ADMIN', 'INSPECTOR'];
 let config; let map; let layers; let detectionOutline = null;
 
@@ -28,7 +28,10 @@ const roles = () => config.user?.roles || [];
 const ogc = () => Boolean(config.services?.ogcItems);
 
 async function start() {
-  [, config] = await started;
+  state.lang = state.lang || localStorage.getItem('lang') || 'zh';
+  // both asked at once: the configuration only needs the language's code, not its words
+  [, config] = await Promise.all([loadLanguage(state.lang),
+    getJson(`/api/ui/config?lang=${state.lang === 'en' ? 'en' : 'zh'}`)]);
   setCsrf(config.csrf);
   applyStaticText();
   document.title = t('app.title');
