@@ -3,7 +3,9 @@
 // /ogc/tiles/WebMercatorQuad/{z}/{y}/{x} (every site layer in one tile) and drawn on its canvas (tile-draw.js).
 // Drawing in a pool of workers on transferred canvases was tried and measured slower on the district view
 // (4.5-4.8 s against 3.6-4.4 s until every tile was drawn, 1M sites, 2 cores): each worker warms its own JIT and
-// reads back its OffscreenCanvas more slowly.
+// reads back its OffscreenCanvas more slowly. One worker taking a tile whenever it was idle (the main thread drawing
+// the rest) was slower too (1.7-2.4 s against 1.3-1.7 s): its first tile, with its modules loaded and its JIT cold,
+// took 1.0-1.4 s while the main thread drew the other eleven.
 import { drawTile } from './tile-draw.js';
 
 /** kinds: drawn in this order; bbox [w, s, e, n]: tiles are asked only inside it (none beyond the district). */
