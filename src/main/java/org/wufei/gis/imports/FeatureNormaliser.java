@@ -62,7 +62,7 @@ final class FeatureNormaliser {
         }
         district.check(index, wgs84);
         boolean repaired = false;
-        if (!wgs84.isValid()) {
+        if (!SimpleRing.isValid(wgs84)) {
             wgs84 = GeometryFixer.fix(wgs84);
             repaired = true;
         }
