@@ -1,63 +1,79 @@
 package org.wufei.gis.imports;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.function.LongConsumer;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 
 /**
  * The geometries a batch has kept so far, in a uniform grid of ~200 m cells, to find in-batch duplicates; cheaper
- * than a tree for many small, evenly spread features and it grows without rebuilding. Each cell keeps its boxes as
- * plain numbers, so most candidates are ruled out without touching a geometry.
+ * than a tree for many small, evenly spread features and it grows without rebuilding. Each cell keeps its boxes and
+ * areas as plain numbers, so most candidates are ruled out without touching a geometry.
  */
 final class BatchFootprints {
     private static final double CELL = 0.002;
 
+    /** A test of one kept geometry, given with its area in square degrees. */
+    interface Match {
+        boolean test(Geometry kept, double area);
+    }
+
     private final Map<Long, Cell> cells = new HashMap<>();
 
-    void add(Geometry g) {
+    /** Keeps a geometry; {@code area} is its {@link Geometry#getArea()}, computed once by the caller. */
+    void add(Geometry g, double area) {
         Envelope e = g.getEnvelopeInternal();
-        forCells(e, key -> cells.computeIfAbsent(key, k -> new Cell()).add(e, g));
-    }
-
-    /** Every kept geometry whose box meets the envelope, each once. */
-    List<Geometry> near(Envelope e) {
-        List<Geometry> out = new ArrayList<>();
-        forCells(e, key -> {
-            Cell cell = cells.get(key);
-            if (cell != null) {
-                cell.collect(e, out);
-            }
-        });
-        return out;
-    }
-
-    private static void forCells(Envelope e, LongConsumer action) {
-        long x0 = (long) Math.floor(e.getMinX() / CELL);
-        long x1 = (long) Math.floor(e.getMaxX() / CELL);
-        long y0 = (long) Math.floor(e.getMinY() / CELL);
-        long y1 = (long) Math.floor(e.getMaxY() / CELL);
-        for (long x = x0; x <= x1; x++) {
-            for (long y = y0; y <= y1; y++) {
-                action.accept(x * 1_000_003L + y);
+        long x0 = cell(e.getMinX());
+        long y0 = cell(e.getMinY());
+        for (long x = x0; x <= cell(e.getMaxX()); x++) {
+            for (long y = y0; y <= cell(e.getMaxY()); y++) {
+                cells.computeIfAbsent(key(x, y), k -> new Cell()).add(e, x0, y0, g, area);
             }
         }
     }
 
-    /** The geometries of one cell and their boxes (minX, maxX, minY, maxY each). */
+    /**
+     * Whether a kept geometry whose box meets the envelope passes the test; each is tested once, cell by cell in
+     * the order they were kept. A geometry spanning several cells is tested in the first of them the envelope
+     * covers, which spares remembering which ones were already tested.
+     */
+    boolean anyNear(Envelope e, Match test) {
+        long qx0 = cell(e.getMinX());
+        long qy0 = cell(e.getMinY());
+        for (long x = qx0; x <= cell(e.getMaxX()); x++) {
+            for (long y = qy0; y <= cell(e.getMaxY()); y++) {
+                Cell c = cells.get(key(x, y));
+                if (c != null && c.anyNear(e, x, y, qx0, qy0, test)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static long cell(double degrees) {
+        return (long) Math.floor(degrees / CELL);
+    }
+
+    private static long key(long x, long y) {
+        return x * 1_000_003L + y;
+    }
+
+    /** The geometries of one cell, their boxes (minX, maxX, minY, maxY), first cells (x, y) and areas. */
     private static final class Cell {
         private Geometry[] geometries = new Geometry[4];
         private double[] boxes = new double[16];
+        private long[] firstCells = new long[8];
+        private double[] areas = new double[4];
         private int size;
 
-        void add(Envelope e, Geometry g) {
+        void add(Envelope e, long x0, long y0, Geometry g, double area) {
             if (size == geometries.length) {
                 geometries = Arrays.copyOf(geometries, size * 2);
                 boxes = Arrays.copyOf(boxes, size * 8);
+                firstCells = Arrays.copyOf(firstCells, size * 4);
+                areas = Arrays.copyOf(areas, size * 2);
             }
             geometries[size] = g;
             int b = size * 4;
@@ -65,23 +81,19 @@ final class BatchFootprints {
             boxes[b + 1] = e.getMaxX();
             boxes[b + 2] = e.getMinY();
             boxes[b + 3] = e.getMaxY();
+            firstCells[size * 2] = x0;
+            firstCells[size * 2 + 1] = y0;
+            areas[size] = area;
             size++;
         }
 
-        void collect(Envelope e, List<Geometry> out) {
+        boolean anyNear(Envelope e, long x, long y, long qx0, long qy0, Match test) {
             for (int i = 0; i < size; i++) {
                 int b = i * 4;
                 if (boxes[b] <= e.getMaxX() && boxes[b + 1] >= e.getMinX() && boxes[b + 2] <= e.getMaxY()
-                        && boxes[b + 3] >= e.getMinY() && !containsSame(out, geometries[i])) {
-                    out.add(geometries[i]);
-                }
-            }
-        }
-
-        /** By identity: a geometry spanning cells is listed in each; Geometry.equals would compare coordinates. */
-        private static boolean containsSame(List<Geometry> list, Geometry g) {
-            for (Geometry other : list) {
-                if (other == g) {
+                        && boxes[b + 3] >= e.getMinY()
+                        && Math.max(qx0, firstCells[i * 2]) == x && Math.max(qy0, firstCells[i * 2 + 1]) == y
+                        && test.test(geometries[i], areas[i])) {
                     return true;
                 }
             }

@@ -112,7 +112,7 @@ final class BatchRun {
         DetectionFields.Fields fields = p.fields();
         writer.add(new NewDetection(f.index(), f.layer(), ctx.source(), fields.acquired(), fields, n.areaM2(), g,
                 verdict, n.repaired()));
-        kept.add(g);
+        kept.add(g, g.getArea());
         bounds.expandToInclude(g.getEnvelopeInternal());
         accepted++;
         repaired += n.repaired() ? 1 : 0;
@@ -127,12 +127,8 @@ final class BatchRun {
     private boolean duplicate(Geometry g) {
         Envelope e = new Envelope(g.getEnvelopeInternal());
         e.expandBy(ctx.triage().searchMarginDegrees());
-        for (Geometry other : kept.near(e)) {
-            if (ctx.triage().sameFeature(g, other)) {
-                return true;
-            }
-        }
-        return false;
+        double area = g.getArea();
+        return kept.anyNear(e, (other, otherArea) -> ctx.triage().sameFeature(g, area, other, otherArea));
     }
 
     long read() {

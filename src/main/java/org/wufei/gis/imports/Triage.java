@@ -54,11 +54,12 @@ final class Triage {
         KnownSite best = null;
         double bestScore = -1;
         double bestIou = 0;
+        double detectionArea = detection.getArea();
         for (KnownSite site : candidates) {
             double iou = -1;
             double score;
             if (detection instanceof Polygonal && site.geometry() instanceof Polygonal) {
-                iou = iou(detection, site.geometry());
+                iou = iou(detection, detectionArea, site.geometry(), site.geometry().getArea());
                 if (iou <= 0) {
                     continue;
                 }
@@ -90,10 +91,14 @@ final class Triage {
         return new Verdict(same ? Result.KNOWN : Result.CHANGED, best.id(), false);
     }
 
-    /** Whether two detections of one batch are the same place, to merge them: like polygons or near points. */
-    boolean sameFeature(Geometry a, Geometry b) {
+    /**
+     * Whether two detections of one batch are the same place, to merge them: like polygons or near points. The areas
+     * (square degrees, {@link Geometry#getArea()}) come from the caller, who has each one's already.
+     */
+    boolean sameFeature(Geometry a, double areaA, Geometry b, double areaB) {
         if (a instanceof Polygonal && b instanceof Polygonal) {
-            return iouUpperBound(a, b) >= rules.knownIou() && iou(a, b) >= rules.knownIou();
+            return iouUpperBound(a, areaA, b, areaB) >= rules.knownIou()
+                    && iou(a, areaA, b, areaB) >= rules.knownIou();
         }
         if (a instanceof Polygonal || b instanceof Polygonal) {
             return false;
@@ -102,9 +107,9 @@ final class Triage {
     }
 
     /** IoU cannot exceed the overlap of the boxes over the larger area: a cheap test before any overlay. */
-    static double iouUpperBound(Geometry a, Geometry b) {
+    static double iouUpperBound(Geometry a, double areaA, Geometry b, double areaB) {
         Envelope box = a.getEnvelopeInternal().intersection(b.getEnvelopeInternal());
-        double larger = Math.max(a.getArea(), b.getArea());
+        double larger = Math.max(areaA, areaB);
         return larger <= 0 ? 0 : box.getArea() / larger;
     }
 
@@ -113,7 +118,7 @@ final class Triage {
      * the two is convex the shared area comes from clipping ({@link ConvexClip}); otherwise RelateNG answers "do
      * they meet at all" (several times faster than {@code Geometry.intersects}) before an overlay.
      */
-    static double iou(Geometry a, Geometry b) {
+    private static double iou(Geometry a, double areaA, Geometry b, double areaB) {
         if (!a.getEnvelopeInternal().intersects(b.getEnvelopeInternal())) {
             return 0;
         }
@@ -128,7 +133,7 @@ final class Triage {
                 return 0;
             }
         }
-        double union = a.getArea() + b.getArea() - inter;
+        double union = areaA + areaB - inter;
         return union <= 0 ? 0 : inter / union;
     }
 

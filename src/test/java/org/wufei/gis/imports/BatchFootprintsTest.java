@@ -1,0 +1,60 @@
+package org.wufei.gis.imports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+
+class BatchFootprintsTest {
+    private static final GeometryFactory GF = new GeometryFactory();
+
+    @Test
+    void everyKeptGeometryWhoseBoxMeetsTheEnvelopeIsTestedOnceWithItsAreaAndNoOtherIs() {
+        Random random = new Random(3);
+        BatchFootprints kept = new BatchFootprints();
+        List<Geometry> all = new ArrayList<>();
+        for (int i = 0; i < 2_000; i++) {
+            Geometry g = box(random, 0.0001 + random.nextDouble() * 0.005); // up to three cells wide
+            kept.add(g, g.getArea());
+            all.add(g);
+        }
+        for (int q = 0; q < 500; q++) {
+            Envelope e = box(random, random.nextDouble() * 0.006).getEnvelopeInternal();
+            Map<Geometry, Integer> tested = new HashMap<>();
+            boolean any = kept.anyNear(e, (g, area) -> {
+                assertThat(area).isEqualTo(g.getArea());
+                tested.merge(g, 1, Integer::sum);
+                return false;
+            });
+            assertThat(any).isFalse();
+            List<Geometry> expected = all.stream().filter(g -> g.getEnvelopeInternal().intersects(e)).toList();
+            assertThat(tested.keySet()).containsExactlyInAnyOrderElementsOf(expected);
+            assertThat(tested.values()).allMatch(n -> n == 1);
+        }
+    }
+
+    @Test
+    void theSearchStopsAtTheFirstMatch() {
+        BatchFootprints kept = new BatchFootprints();
+        Geometry a = GF.toGeometry(new Envelope(110.2, 110.201, 40.7, 40.701));
+        Geometry b = GF.toGeometry(new Envelope(110.2005, 110.2015, 40.7, 40.701));
+        kept.add(a, a.getArea());
+        kept.add(b, b.getArea());
+        List<Geometry> tested = new ArrayList<>();
+        assertThat(kept.anyNear(a.getEnvelopeInternal(), (g, area) -> tested.add(g))).isTrue();
+        assertThat(tested).containsExactly(a);
+    }
+
+    private static Geometry box(Random random, double size) {
+        double x = 110.2 + random.nextDouble() * 0.05;
+        double y = 40.7 + random.nextDouble() * 0.05;
+        return GF.toGeometry(new Envelope(x, x + size, y, y + size * (0.5 + random.nextDouble())));
+    }
+}
