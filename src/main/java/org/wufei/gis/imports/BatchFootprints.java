@@ -3,42 +3,36 @@ package org.wufei.gis.imports;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.locationtech.jts.geom.Envelope;
-import org.locationtech.jts.geom.Geometry;
 
 /**
- * The geometries a batch has kept so far, in a uniform grid of ~200 m cells, to find in-batch duplicates; cheaper
- * than a tree for many small, evenly spread features and it grows without rebuilding. Each cell keeps its boxes and
- * areas as plain numbers, so most candidates are ruled out without touching a geometry.
+ * The footprints a batch has kept so far, in a uniform grid of ~200 m cells, to find in-batch duplicates; cheaper
+ * than a tree for many small, evenly spread features and it grows without rebuilding. Each cell keeps its boxes as
+ * plain numbers, so most candidates are ruled out without touching a geometry.
  */
 final class BatchFootprints {
     private static final double CELL = 0.002;
 
-    /** A test of one kept geometry, given with its area in square degrees. */
-    interface Match {
-        boolean test(Geometry kept, double area);
-    }
-
     private final Map<Long, Cell> cells = new HashMap<>();
 
-    /** Keeps a geometry; {@code area} is its {@link Geometry#getArea()}, computed once by the caller. */
-    void add(Geometry g, double area) {
-        Envelope e = g.getEnvelopeInternal();
+    void add(Triage.Footprint f) {
+        Envelope e = f.geometry().getEnvelopeInternal();
         long x0 = cell(e.getMinX());
         long y0 = cell(e.getMinY());
         for (long x = x0; x <= cell(e.getMaxX()); x++) {
             for (long y = y0; y <= cell(e.getMaxY()); y++) {
-                cells.computeIfAbsent(key(x, y), k -> new Cell()).add(e, x0, y0, g, area);
+                cells.computeIfAbsent(key(x, y), k -> new Cell()).add(e, x0, y0, f);
             }
         }
     }
 
     /**
-     * Whether a kept geometry whose box meets the envelope passes the test; each is tested once, cell by cell in
-     * the order they were kept. A geometry spanning several cells is tested in the first of them the envelope
+     * Whether a kept footprint whose box meets the envelope passes the test; each is tested once, cell by cell in
+     * the order they were kept. A footprint spanning several cells is tested in the first of them the envelope
      * covers, which spares remembering which ones were already tested.
      */
-    boolean anyNear(Envelope e, Match test) {
+    boolean anyNear(Envelope e, Predicate<Triage.Footprint> test) {
         long qx0 = cell(e.getMinX());
         long qy0 = cell(e.getMinY());
         for (long x = qx0; x <= cell(e.getMaxX()); x++) {
@@ -60,22 +54,20 @@ final class BatchFootprints {
         return x * 1_000_003L + y;
     }
 
-    /** The geometries of one cell, their boxes (minX, maxX, minY, maxY), first cells (x, y) and areas. */
+    /** The footprints of one cell, their boxes (minX, maxX, minY, maxY) and first cells (x, y). */
     private static final class Cell {
-        private Geometry[] geometries = new Geometry[4];
+        private Triage.Footprint[] footprints = new Triage.Footprint[4];
         private double[] boxes = new double[16];
         private long[] firstCells = new long[8];
-        private double[] areas = new double[4];
         private int size;
 
-        void add(Envelope e, long x0, long y0, Geometry g, double area) {
-            if (size == geometries.length) {
-                geometries = Arrays.copyOf(geometries, size * 2);
+        void add(Envelope e, long x0, long y0, Triage.Footprint f) {
+            if (size == footprints.length) {
+                footprints = Arrays.copyOf(footprints, size * 2);
                 boxes = Arrays.copyOf(boxes, size * 8);
                 firstCells = Arrays.copyOf(firstCells, size * 4);
-                areas = Arrays.copyOf(areas, size * 2);
             }
-            geometries[size] = g;
+            footprints[size] = f;
             int b = size * 4;
             boxes[b] = e.getMinX();
             boxes[b + 1] = e.getMaxX();
@@ -83,17 +75,16 @@ final class BatchFootprints {
             boxes[b + 3] = e.getMaxY();
             firstCells[size * 2] = x0;
             firstCells[size * 2 + 1] = y0;
-            areas[size] = area;
             size++;
         }
 
-        boolean anyNear(Envelope e, long x, long y, long qx0, long qy0, Match test) {
+        boolean anyNear(Envelope e, long x, long y, long qx0, long qy0, Predicate<Triage.Footprint> test) {
             for (int i = 0; i < size; i++) {
                 int b = i * 4;
                 if (boxes[b] <= e.getMaxX() && boxes[b + 1] >= e.getMinX() && boxes[b + 2] <= e.getMaxY()
                         && boxes[b + 3] >= e.getMinY()
                         && Math.max(qx0, firstCells[i * 2]) == x && Math.max(qy0, firstCells[i * 2 + 1]) == y
-                        && test.test(geometries[i], areas[i])) {
+                        && test.test(footprints[i])) {
                     return true;
                 }
             }

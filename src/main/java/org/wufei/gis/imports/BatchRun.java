@@ -102,17 +102,18 @@ final class BatchRun {
         SourceFeature f = p.feature();
         FeatureNormaliser.Normalised n = p.normalised();
         Geometry g = n.geometry();
-        if (duplicate(g)) {
+        Triage.Footprint footprint = Triage.Footprint.of(g);
+        if (duplicate(footprint)) {
             merged++;
             return;
         }
         Envelope search = new Envelope(g.getEnvelopeInternal());
         search.expandBy(ctx.triage().searchMarginDegrees());
-        Triage.Verdict verdict = ctx.triage().judge(g, n.areaM2(), ctx.candidates().apply(search));
+        Triage.Verdict verdict = ctx.triage().judge(footprint, n.areaM2(), ctx.candidates().apply(search));
         DetectionFields.Fields fields = p.fields();
         writer.add(new NewDetection(f.index(), f.layer(), ctx.source(), fields.acquired(), fields, n.areaM2(), g,
                 verdict, n.repaired()));
-        kept.add(g, g.getArea());
+        kept.add(footprint);
         bounds.expandToInclude(g.getEnvelopeInternal());
         accepted++;
         repaired += n.repaired() ? 1 : 0;
@@ -124,11 +125,10 @@ final class BatchRun {
         return fraction;
     }
 
-    private boolean duplicate(Geometry g) {
-        Envelope e = new Envelope(g.getEnvelopeInternal());
+    private boolean duplicate(Triage.Footprint f) {
+        Envelope e = new Envelope(f.geometry().getEnvelopeInternal());
         e.expandBy(ctx.triage().searchMarginDegrees());
-        double area = g.getArea();
-        return kept.anyNear(e, (other, otherArea) -> ctx.triage().sameFeature(g, area, other, otherArea));
+        return kept.anyNear(e, other -> ctx.triage().sameFeature(f, other));
     }
 
     long read() {

@@ -16,21 +16,20 @@ class BatchFootprintsTest {
     private static final GeometryFactory GF = new GeometryFactory();
 
     @Test
-    void everyKeptGeometryWhoseBoxMeetsTheEnvelopeIsTestedOnceWithItsAreaAndNoOtherIs() {
+    void everyKeptGeometryWhoseBoxMeetsTheEnvelopeIsTestedOnceAndNoOtherIs() {
         Random random = new Random(3);
         BatchFootprints kept = new BatchFootprints();
         List<Geometry> all = new ArrayList<>();
         for (int i = 0; i < 2_000; i++) {
             Geometry g = box(random, 0.0001 + random.nextDouble() * 0.005); // up to three cells wide
-            kept.add(g, g.getArea());
+            kept.add(Triage.Footprint.of(g));
             all.add(g);
         }
         for (int q = 0; q < 500; q++) {
             Envelope e = box(random, random.nextDouble() * 0.006).getEnvelopeInternal();
             Map<Geometry, Integer> tested = new HashMap<>();
-            boolean any = kept.anyNear(e, (g, area) -> {
-                assertThat(area).isEqualTo(g.getArea());
-                tested.merge(g, 1, Integer::sum);
+            boolean any = kept.anyNear(e, f -> {
+                tested.merge(f.geometry(), 1, Integer::sum);
                 return false;
             });
             assertThat(any).isFalse();
@@ -45,10 +44,10 @@ class BatchFootprintsTest {
         BatchFootprints kept = new BatchFootprints();
         Geometry a = GF.toGeometry(new Envelope(110.2, 110.201, 40.7, 40.701));
         Geometry b = GF.toGeometry(new Envelope(110.2005, 110.2015, 40.7, 40.701));
-        kept.add(a, a.getArea());
-        kept.add(b, b.getArea());
+        kept.add(Triage.Footprint.of(a));
+        kept.add(Triage.Footprint.of(b));
         List<Geometry> tested = new ArrayList<>();
-        assertThat(kept.anyNear(a.getEnvelopeInternal(), (g, area) -> tested.add(g))).isTrue();
+        assertThat(kept.anyNear(a.getEnvelopeInternal(), f -> tested.add(f.geometry()))).isTrue();
         assertThat(tested).containsExactly(a);
     }
 

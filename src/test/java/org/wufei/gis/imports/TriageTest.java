@@ -33,7 +33,7 @@ class TriageTest {
     }
 
     private Triage.Verdict judge(Geometry detection, Triage.KnownSite... sites) {
-        return triage.judge(detection, metric.areaM2(detection), List.of(sites));
+        return triage.judge(Triage.Footprint.of(detection), metric.areaM2(detection), List.of(sites));
     }
 
     @Test
@@ -81,6 +81,6 @@ class TriageTest {
     }
 
     private boolean same(Geometry a, Geometry b) {
-        return triage.sameFeature(a, a.getArea(), b, b.getArea());
+        return triage.sameFeature(Triage.Footprint.of(a), Triage.Footprint.of(b));
     }
 }
