@@ -1,28 +1,48 @@
 package org.wufei.gis.imports;
 
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.function.Predicate;
 import org.locationtech.jts.geom.Envelope;
 
 /**
- * The footprints a batch has kept so far, in a uniform grid of ~200 m cells, to find in-batch duplicates; cheaper
- * than a tree for many small, evenly spread features and it grows without rebuilding. Each cell keeps its boxes as
- * plain numbers, so most candidates are ruled out without touching a geometry.
+ * The footprints a batch has kept so far, in a uniform grid of ~200 m cells over the district, to find in-batch
+ * duplicates; cheaper than a tree for many small, evenly spread features and it grows without rebuilding. The grid
+ * is an array over the district's box (a map keyed by boxed cell numbers cost a tenth of the batch's thread); for a
+ * district too large for a million such cells they grow. Each cell keeps its boxes as plain numbers, so most
+ * candidates are ruled out without touching a geometry.
  */
 final class BatchFootprints {
     private static final double CELL = 0.002;
+    private static final long MAX_CELLS = 1 << 20;
 
-    private final Map<Long, Cell> cells = new HashMap<>();
+    private final double minX;
+    private final double minY;
+    private final double cell;
+    private final int columns;
+    private final int rows;
+    private final Cell[] cells;
+
+    /** @param extent the box the footprints lie in; any outside it are filed in its edge cells */
+    BatchFootprints(Envelope extent) {
+        minX = extent.getMinX();
+        minY = extent.getMinY();
+        cell = Math.max(CELL, Math.sqrt(extent.getArea() / MAX_CELLS) * 1.01);
+        columns = Math.max(1, (int) Math.ceil(extent.getWidth() / cell));
+        rows = Math.max(1, (int) Math.ceil(extent.getHeight() / cell));
+        cells = new Cell[columns * rows];
+    }
 
     void add(Triage.Footprint f) {
         Envelope e = f.geometry().getEnvelopeInternal();
-        long x0 = cell(e.getMinX());
-        long y0 = cell(e.getMinY());
-        for (long x = x0; x <= cell(e.getMaxX()); x++) {
-            for (long y = y0; y <= cell(e.getMaxY()); y++) {
-                cells.computeIfAbsent(key(x, y), k -> new Cell()).add(e, x0, y0, f);
+        int x0 = column(e.getMinX());
+        int y0 = row(e.getMinY());
+        for (int x = x0; x <= column(e.getMaxX()); x++) {
+            for (int y = y0; y <= row(e.getMaxY()); y++) {
+                int i = x * rows + y;
+                if (cells[i] == null) {
+                    cells[i] = new Cell();
+                }
+                cells[i].add(e, x0, y0, f);
             }
         }
     }
@@ -33,11 +53,11 @@ final class BatchFootprints {
      * covers, which spares remembering which ones were already tested.
      */
     boolean anyNear(Envelope e, Predicate<Triage.Footprint> test) {
-        long qx0 = cell(e.getMinX());
-        long qy0 = cell(e.getMinY());
-        for (long x = qx0; x <= cell(e.getMaxX()); x++) {
-            for (long y = qy0; y <= cell(e.getMaxY()); y++) {
-                Cell c = cells.get(key(x, y));
+        int qx0 = column(e.getMinX());
+        int qy0 = row(e.getMinY());
+        for (int x = qx0; x <= column(e.getMaxX()); x++) {
+            for (int y = qy0; y <= row(e.getMaxY()); y++) {
+                Cell c = cells[x * rows + y];
                 if (c != null && c.anyNear(e, x, y, qx0, qy0, test)) {
                     return true;
                 }
@@ -46,22 +66,26 @@ final class BatchFootprints {
         return false;
     }
 
-    private static long cell(double degrees) {
-        return (long) Math.floor(degrees / CELL);
+    private int column(double x) {
+        return clamp(Math.floor((x - minX) / cell), columns);
     }
 
-    private static long key(long x, long y) {
-        return x * 1_000_003L + y;
+    private int row(double y) {
+        return clamp(Math.floor((y - minY) / cell), rows);
+    }
+
+    private static int clamp(double index, int size) {
+        return (int) Math.max(0, Math.min(size - 1, index));
     }
 
     /** The footprints of one cell, their boxes (minX, maxX, minY, maxY) and first cells (x, y). */
     private static final class Cell {
         private Triage.Footprint[] footprints = new Triage.Footprint[4];
         private double[] boxes = new double[16];
-        private long[] firstCells = new long[8];
+        private int[] firstCells = new int[8];
         private int size;
 
-        void add(Envelope e, long x0, long y0, Triage.Footprint f) {
+        void add(Envelope e, int x0, int y0, Triage.Footprint f) {
             if (size == footprints.length) {
                 footprints = Arrays.copyOf(footprints, size * 2);
                 boxes = Arrays.copyOf(boxes, size * 8);
@@ -78,7 +102,7 @@ final class BatchFootprints {
             size++;
         }
 
-        boolean anyNear(Envelope e, long x, long y, long qx0, long qy0, Predicate<Triage.Footprint> test) {
+        boolean anyNear(Envelope e, int x, int y, int qx0, int qy0, Predicate<Triage.Footprint> test) {
             for (int i = 0; i < size; i++) {
                 int b = i * 4;
                 if (boxes[b] <= e.getMaxX() && boxes[b + 1] >= e.getMinX() && boxes[b + 2] <= e.getMaxY()

@@ -27,7 +27,7 @@ final class BatchRun {
 
     private final Context ctx;
     private final CrsResolver crs;
-    private final BatchFootprints kept = new BatchFootprints();
+    private final BatchFootprints kept;
     private final Envelope bounds = new Envelope();
     private long read;
     private long accepted;
@@ -39,6 +39,7 @@ final class BatchRun {
     BatchRun(Context ctx, CrsResolver crs) {
         this.ctx = ctx;
         this.crs = crs;
+        this.kept = new BatchFootprints(ctx.normaliser().extent());
     }
 
     /**

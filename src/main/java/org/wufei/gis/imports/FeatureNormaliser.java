@@ -3,6 +3,7 @@ package org.wufei.gis.imports;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.CoordinateArrays;
 import org.locationtech.jts.geom.CoordinateSequence;
+import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryCollection;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -39,6 +40,11 @@ final class FeatureNormaliser {
         this.crs = crs;
         this.metric = metric;
         this.district = district;
+    }
+
+    /** The box every normalised geometry lies in (the district and its margin). */
+    Envelope extent() {
+        return district.allowed();
     }
 
     Normalised normalise(long index, Geometry read, CrsResolver.Resolved resolved, boolean pointsAllowed) {

@@ -18,7 +18,8 @@ class BatchFootprintsTest {
     @Test
     void everyKeptGeometryWhoseBoxMeetsTheEnvelopeIsTestedOnceAndNoOtherIs() {
         Random random = new Random(3);
-        BatchFootprints kept = new BatchFootprints();
+        // smaller than the boxes' spread, so footprints beyond its edges are filed in its edge cells
+        BatchFootprints kept = new BatchFootprints(new Envelope(110.21, 110.24, 40.71, 40.74));
         List<Geometry> all = new ArrayList<>();
         for (int i = 0; i < 2_000; i++) {
             Geometry g = box(random, 0.0001 + random.nextDouble() * 0.005); // up to three cells wide
@@ -41,7 +42,7 @@ class BatchFootprintsTest {
 
     @Test
     void theSearchStopsAtTheFirstMatch() {
-        BatchFootprints kept = new BatchFootprints();
+        BatchFootprints kept = new BatchFootprints(new Envelope(110, 111, 40, 41));
         Geometry a = GF.toGeometry(new Envelope(110.2, 110.201, 40.7, 40.701));
         Geometry b = GF.toGeometry(new Envelope(110.2005, 110.2015, 40.7, 40.701));
         kept.add(Triage.Footprint.of(a));
@@ -55,5 +56,15 @@ class BatchFootprintsTest {
         double x = 110.2 + random.nextDouble() * 0.05;
         double y = 40.7 + random.nextDouble() * 0.05;
         return GF.toGeometry(new Envelope(x, x + size, y, y + size * (0.5 + random.nextDouble())));
+    }
+
+    @Test
+    void aDistrictTooLargeForTheFineGridGetsLargerCells() {
+        BatchFootprints kept = new BatchFootprints(new Envelope(70, 140, 15, 55)); // all of China's longitudes
+        Geometry a = GF.toGeometry(new Envelope(110.2, 110.201, 40.7, 40.701));
+        kept.add(Triage.Footprint.of(a));
+        List<Geometry> tested = new ArrayList<>();
+        assertThat(kept.anyNear(new Envelope(110.2005, 110.3, 40.7005, 40.8), f -> tested.add(f.geometry()))).isTrue();
+        assertThat(tested).containsExactly(a);
     }
 }
