@@ -46,16 +46,23 @@ class GeoPackageBlobTest {
                 .allSatisfy(b -> assertThat(GeoPackageBlob.read(b)).isNull());
     }
 
-    /** A blob with the given header and an envelope of the kind's size (zeros), then a point's WKB. */
-    static byte[] blob(ByteOrder order, int envelopeKind, int extraFlags, int srsId) {
+    private static byte[] blob(ByteOrder order, int envelopeKind, int extraFlags, int srsId) {
+        return blob(order, envelopeKind, extraFlags, srsId, WKB);
+    }
+
+    /**
+     * A blob with the given header, an envelope of the kind's size (made-up numbers: the reader only skips it), then
+     * the WKB.
+     */
+    static byte[] blob(ByteOrder order, int envelopeKind, int extraFlags, int srsId, byte[] wkb) {
         int envelopeDoubles = new int[] {0, 4, 6, 6, 8, 0, 0, 0}[envelopeKind];
-        ByteBuffer b = ByteBuffer.allocate(8 + 8 * envelopeDoubles + WKB.length).order(order);
+        ByteBuffer b = ByteBuffer.allocate(8 + 8 * envelopeDoubles + wkb.length).order(order);
         b.put((byte) 'G').put((byte) 'P').put((byte) 0)
                 .put((byte) ((order == ByteOrder.LITTLE_ENDIAN ? 1 : 0) | envelopeKind << 1 | extraFlags))
                 .putInt(srsId);
         for (int i = 0; i < envelopeDoubles; i++) {
-            b.putDouble(i);
+            b.putDouble(-1 - i);
         }
-        return b.put(WKB).array();
+        return b.put(wkb).array();
     }
 }

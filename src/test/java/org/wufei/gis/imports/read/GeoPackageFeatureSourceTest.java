@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.wufei.gis.imports.read.Fixtures.assertRefused;
 import static org.wufei.gis.imports.read.Fixtures.path;
 
-import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -117,15 +116,7 @@ class GeoPackageFeatureSourceTest {
             old = rs.getBytes(1);
         }
         byte[] wkb = Arrays.copyOfRange(old, GeoPackageBlob.read(old).wkbOffset(), old.length);
-        int envelopeDoubles = new int[] {0, 4, 6, 6, 8}[envelopeKind];
-        ByteBuffer b = ByteBuffer.allocate(8 + 8 * envelopeDoubles + wkb.length).order(order);
-        b.put((byte) 'G').put((byte) 'P').put((byte) 0)
-                .put((byte) ((order == ByteOrder.LITTLE_ENDIAN ? 1 : 0) | envelopeKind << 1 | extraFlags))
-                .putInt(4490);
-        for (int i = 0; i < envelopeDoubles; i++) {
-            b.putDouble(-1); // the envelope is only skipped, never trusted
-        }
-        setBlob(gpkg, fid, b.put(wkb).array());
+        setBlob(gpkg, fid, GeoPackageBlobTest.blob(order, envelopeKind, extraFlags, 4490, wkb));
     }
 
     private static void setBlob(Path gpkg, int fid, byte[] blob) throws SQLException {
