@@ -1,87 +1,114 @@
 package org.wufei.gis.imports;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.function.LongConsumer;
+import java.util.function.Predicate;
 import org.locationtech.jts.geom.Envelope;
-import org.locationtech.jts.geom.Geometry;
 
 /**
- * The geometries a batch has kept so far, in a uniform grid of ~200 m cells, to find in-batch duplicates; cheaper
- * than a tree for many small, evenly spread features and it grows without rebuilding. Each cell keeps its boxes as
- * plain numbers, so most candidates are ruled out without touching a geometry.
+ * The footprints a batch has kept so far, in a uniform grid of ~200 m cells over the district, to find in-batch
+ * duplicates; cheaper than a tree for many small, evenly spread features and it grows without rebuilding. The grid
+ * is an array over the district's box (a map keyed by boxed cell numbers cost a tenth of the batch's thread); for a
+ * district too large for a million such cells they grow. Each cell keeps its boxes as plain numbers, so most
+ * candidates are ruled out without touching a geometry.
  */
 final class BatchFootprints {
     private static final double CELL = 0.002;
+    private static final long MAX_CELLS = 1 << 20;
 
-    private final Map<Long, Cell> cells = new HashMap<>();
+    private final double minX;
+    private final double minY;
+    private final double cell;
+    private final int columns;
+    private final int rows;
+    private final Cell[] cells;
 
-    void add(Geometry g) {
-        Envelope e = g.getEnvelopeInternal();
-        forCells(e, key -> cells.computeIfAbsent(key, k -> new Cell()).add(e, g));
+    /** @param extent the box the footprints lie in; any outside it are filed in its edge cells */
+    BatchFootprints(Envelope extent) {
+        minX = extent.getMinX();
+        minY = extent.getMinY();
+        cell = Math.max(CELL, Math.sqrt(extent.getArea() / MAX_CELLS) * 1.01);
+        columns = Math.max(1, (int) Math.ceil(extent.getWidth() / cell));
+        rows = Math.max(1, (int) Math.ceil(extent.getHeight() / cell));
+        cells = new Cell[columns * rows];
     }
 
-    /** Every kept geometry whose box meets the envelope, each once. */
-    List<Geometry> near(Envelope e) {
-        List<Geometry> out = new ArrayList<>();
-        forCells(e, key -> {
-            Cell cell = cells.get(key);
-            if (cell != null) {
-                cell.collect(e, out);
-            }
-        });
-        return out;
-    }
-
-    private static void forCells(Envelope e, LongConsumer action) {
-        long x0 = (long) Math.floor(e.getMinX() / CELL);
-        long x1 = (long) Math.floor(e.getMaxX() / CELL);
-        long y0 = (long) Math.floor(e.getMinY() / CELL);
-        long y1 = (long) Math.floor(e.getMaxY() / CELL);
-        for (long x = x0; x <= x1; x++) {
-            for (long y = y0; y <= y1; y++) {
-                action.accept(x * 1_000_003L + y);
+    void add(Triage.Footprint f) {
+        Envelope e = f.geometry().getEnvelopeInternal();
+        int x0 = column(e.getMinX());
+        int y0 = row(e.getMinY());
+        for (int x = x0; x <= column(e.getMaxX()); x++) {
+            for (int y = y0; y <= row(e.getMaxY()); y++) {
+                int i = x * rows + y;
+                if (cells[i] == null) {
+                    cells[i] = new Cell();
+                }
+                cells[i].add(e, x0, y0, f);
             }
         }
     }
 
-    /** The geometries of one cell and their boxes (minX, maxX, minY, maxY each). */
+    /**
+     * Whether a kept footprint whose box meets the envelope passes the test; each is tested once, cell by cell in
+     * the order they were kept. A footprint spanning several cells is tested in the first of them the envelope
+     * covers, which spares remembering which ones were already tested.
+     */
+    boolean anyNear(Envelope e, Predicate<Triage.Footprint> test) {
+        int qx0 = column(e.getMinX());
+        int qy0 = row(e.getMinY());
+        for (int x = qx0; x <= column(e.getMaxX()); x++) {
+            for (int y = qy0; y <= row(e.getMaxY()); y++) {
+                Cell c = cells[x * rows + y];
+                if (c != null && c.anyNear(e, x, y, qx0, qy0, test)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private int column(double x) {
+        return clamp(Math.floor((x - minX) / cell), columns);
+    }
+
+    private int row(double y) {
+        return clamp(Math.floor((y - minY) / cell), rows);
+    }
+
+    private static int clamp(double index, int size) {
+        return (int) Math.max(0, Math.min(size - 1, index));
+    }
+
+    /** The footprints of one cell, their boxes (minX, maxX, minY, maxY) and first cells (x, y). */
     private static final class Cell {
-        private Geometry[] geometries = new Geometry[4];
+        private Triage.Footprint[] footprints = new Triage.Footprint[4];
         private double[] boxes = new double[16];
+        private int[] firstCells = new int[8];
         private int size;
 
-        void add(Envelope e, Geometry g) {
-            if (size == geometries.length) {
-                geometries = Arrays.copyOf(geometries, size * 2);
+        void add(Envelope e, int x0, int y0, Triage.Footprint f) {
+            if (size == footprints.length) {
+                footprints = Arrays.copyOf(footprints, size * 2);
                 boxes = Arrays.copyOf(boxes, size * 8);
+                firstCells = Arrays.copyOf(firstCells, size * 4);
             }
-            geometries[size] = g;
+            footprints[size] = f;
             int b = size * 4;
             boxes[b] = e.getMinX();
             boxes[b + 1] = e.getMaxX();
             boxes[b + 2] = e.getMinY();
             boxes[b + 3] = e.getMaxY();
+            firstCells[size * 2] = x0;
+            firstCells[size * 2 + 1] = y0;
             size++;
         }
 
-        void collect(Envelope e, List<Geometry> out) {
+        boolean anyNear(Envelope e, int x, int y, int qx0, int qy0, Predicate<Triage.Footprint> test) {
             for (int i = 0; i < size; i++) {
                 int b = i * 4;
                 if (boxes[b] <= e.getMaxX() && boxes[b + 1] >= e.getMinX() && boxes[b + 2] <= e.getMaxY()
-                        && boxes[b + 3] >= e.getMinY() && !containsSame(out, geometries[i])) {
-                    out.add(geometries[i]);
-                }
-            }
-        }
-
-        /** By identity: a geometry spanning cells is listed in each; Geometry.equals would compare coordinates. */
-        private static boolean containsSame(List<Geometry> list, Geometry g) {
-            for (Geometry other : list) {
-                if (other == g) {
+                        && boxes[b + 3] >= e.getMinY()
+                        && Math.max(qx0, firstCells[i * 2]) == x && Math.max(qy0, firstCells[i * 2 + 1]) == y
+                        && test.test(footprints[i])) {
                     return true;
                 }
             }

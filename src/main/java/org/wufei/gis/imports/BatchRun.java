@@ -27,7 +27,7 @@ final class BatchRun {
 
     private final Context ctx;
     private final CrsResolver crs;
-    private final BatchFootprints kept = new BatchFootprints();
+    private final BatchFootprints kept;
     private final Envelope bounds = new Envelope();
     private long read;
     private long accepted;
@@ -39,6 +39,7 @@ final class BatchRun {
     BatchRun(Context ctx, CrsResolver crs) {
         this.ctx = ctx;
         this.crs = crs;
+        this.kept = new BatchFootprints(ctx.normaliser().extent());
     }
 
     /**
@@ -102,17 +103,18 @@ final class BatchRun {
         SourceFeature f = p.feature();
         FeatureNormaliser.Normalised n = p.normalised();
         Geometry g = n.geometry();
-        if (duplicate(g)) {
+        Triage.Footprint footprint = Triage.Footprint.of(g);
+        if (duplicate(footprint)) {
             merged++;
             return;
         }
         Envelope search = new Envelope(g.getEnvelopeInternal());
         search.expandBy(ctx.triage().searchMarginDegrees());
-        Triage.Verdict verdict = ctx.triage().judge(g, n.areaM2(), ctx.candidates().apply(search));
+        Triage.Verdict verdict = ctx.triage().judge(footprint, n.areaM2(), ctx.candidates().apply(search));
         DetectionFields.Fields fields = p.fields();
         writer.add(new NewDetection(f.index(), f.layer(), ctx.source(), fields.acquired(), fields, n.areaM2(), g,
                 verdict, n.repaired()));
-        kept.add(g);
+        kept.add(footprint);
         bounds.expandToInclude(g.getEnvelopeInternal());
         accepted++;
         repaired += n.repaired() ? 1 : 0;
@@ -124,15 +126,10 @@ final class BatchRun {
         return fraction;
     }
 
-    private boolean duplicate(Geometry g) {
-        Envelope e = new Envelope(g.getEnvelopeInternal());
+    private boolean duplicate(Triage.Footprint f) {
+        Envelope e = new Envelope(f.geometry().getEnvelopeInternal());
         e.expandBy(ctx.triage().searchMarginDegrees());
-        for (Geometry other : kept.near(e)) {
-            if (ctx.triage().sameFeature(g, other)) {
-                return true;
-            }
-        }
-        return false;
+        return kept.anyNear(e, other -> ctx.triage().sameFeature(f, other));
     }
 
     long read() {

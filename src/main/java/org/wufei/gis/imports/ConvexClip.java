@@ -22,18 +22,27 @@ final class ConvexClip {
 
     /** The shared area in the coordinates' units squared, or NaN when neither polygon is convex and hole-free. */
     static double intersectionArea(Geometry a, Geometry b) {
+        return intersectionArea(a, convexTurn(a), b, convexTurn(b));
+    }
+
+    /** As {@link #intersectionArea(Geometry, Geometry)}, with each polygon's {@link #convexTurn(Geometry)} known. */
+    static double intersectionArea(Geometry a, int turnA, Geometry b, int turnB) {
         if (!(a instanceof Polygon pa) || !(b instanceof Polygon pb) || pa.getNumInteriorRing() > 0
                 || pb.getNumInteriorRing() > 0) {
             return Double.NaN;
         }
         CoordinateSequence sa = pa.getExteriorRing().getCoordinateSequence();
         CoordinateSequence sb = pb.getExteriorRing().getCoordinateSequence();
-        int turnB = convexTurn(sb);
         if (turnB != 0) {
             return clippedArea(sa, sb, turnB);
         }
-        int turnA = convexTurn(sa);
         return turnA != 0 ? clippedArea(sb, sa, turnA) : Double.NaN;
+    }
+
+    /** The shell's {@link #convexTurn(CoordinateSequence)} of a polygon without holes; 0 for anything else. */
+    static int convexTurn(Geometry g) {
+        return g instanceof Polygon p && p.getNumInteriorRing() == 0
+                ? convexTurn(p.getExteriorRing().getCoordinateSequence()) : 0;
     }
 
     /** +1 when the closed ring turns only left (counter-clockwise), -1 only right, 0 when not convex. */

@@ -22,6 +22,11 @@ final class DistrictCheck {
         this.allowed = new Envelope(e.getMinX() - dLon, e.getMaxX() + dLon, e.getMinY() - dLat, e.getMaxY() + dLat);
     }
 
+    /** The district's box grown by the margin: every geometry that passes {@link #check} lies in it. */
+    Envelope allowed() {
+        return new Envelope(allowed);
+    }
+
     boolean inside(Geometry wgs84) {
         return allowed.contains(wgs84.getEnvelopeInternal());
     }

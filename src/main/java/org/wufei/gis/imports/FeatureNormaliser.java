@@ -3,6 +3,7 @@ package org.wufei.gis.imports;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.CoordinateArrays;
 import org.locationtech.jts.geom.CoordinateSequence;
+import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryCollection;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -41,6 +42,11 @@ final class FeatureNormaliser {
         this.district = district;
     }
 
+    /** The box every normalised geometry lies in (the district and its margin). */
+    Envelope extent() {
+        return district.allowed();
+    }
+
     Normalised normalise(long index, Geometry read, CrsResolver.Resolved resolved, boolean pointsAllowed) {
         SourceCrs from = resolved.crs();
         if (read == null) {
@@ -62,7 +68,7 @@ final class FeatureNormaliser {
         }
         district.check(index, wgs84);
         boolean repaired = false;
-        if (!wgs84.isValid()) {
+        if (!SimpleRing.isValid(wgs84)) {
             wgs84 = GeometryFixer.fix(wgs84);
             repaired = true;
         }

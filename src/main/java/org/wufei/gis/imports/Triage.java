@@ -27,8 +27,25 @@ final class Triage {
         }
     }
 
+    /**
+     * A detection or a site as triage compares them: the geometry (EPSG:4326) with its area in square degrees and
+     * its {@link ConvexClip#convexTurn(Geometry)}, worked out once instead of for every pair it is compared in.
+     */
+    record Footprint(Geometry geometry, double area, int convexTurn) {
+        static Footprint of(Geometry g) {
+            return new Footprint(g, g.getArea(), ConvexClip.convexTurn(g));
+        }
+    }
+
     /** A site the detection may be; geometry in EPSG:4326. */
-    record KnownSite(long id, String status, double areaM2, Geometry geometry) {
+    record KnownSite(long id, String status, double areaM2, Footprint footprint) {
+        KnownSite(long id, String status, double areaM2, Geometry geometry) {
+            this(id, status, areaM2, Footprint.of(geometry));
+        }
+
+        Geometry geometry() {
+            return footprint.geometry();
+        }
     }
 
     /** What triage says about one detection. */
@@ -50,21 +67,21 @@ final class Triage {
     }
 
     /** The best candidate decides; on a tie the lower site id wins, whatever order the index gave them in. */
-    Verdict judge(Geometry detection, double areaM2, List<KnownSite> candidates) {
+    Verdict judge(Footprint detection, double areaM2, List<KnownSite> candidates) {
         KnownSite best = null;
         double bestScore = -1;
         double bestIou = 0;
         for (KnownSite site : candidates) {
             double iou = -1;
             double score;
-            if (detection instanceof Polygonal && site.geometry() instanceof Polygonal) {
-                iou = iou(detection, site.geometry());
+            if (detection.geometry() instanceof Polygonal && site.geometry() instanceof Polygonal) {
+                iou = iou(detection, site.footprint());
                 if (iou <= 0) {
                     continue;
                 }
                 score = 1 + iou;
             } else {
-                double d = metres(detection, site.geometry());
+                double d = metres(detection.geometry(), site.geometry());
                 if (d > rules.pointMetres()) {
                     continue;
                 }
@@ -91,20 +108,22 @@ final class Triage {
     }
 
     /** Whether two detections of one batch are the same place, to merge them: like polygons or near points. */
-    boolean sameFeature(Geometry a, Geometry b) {
-        if (a instanceof Polygonal && b instanceof Polygonal) {
+    boolean sameFeature(Footprint a, Footprint b) {
+        Geometry ga = a.geometry();
+        Geometry gb = b.geometry();
+        if (ga instanceof Polygonal && gb instanceof Polygonal) {
             return iouUpperBound(a, b) >= rules.knownIou() && iou(a, b) >= rules.knownIou();
         }
-        if (a instanceof Polygonal || b instanceof Polygonal) {
+        if (ga instanceof Polygonal || gb instanceof Polygonal) {
             return false;
         }
-        return metres(a, b) <= rules.pointMetres();
+        return metres(ga, gb) <= rules.pointMetres();
     }
 
     /** IoU cannot exceed the overlap of the boxes over the larger area: a cheap test before any overlay. */
-    static double iouUpperBound(Geometry a, Geometry b) {
-        Envelope box = a.getEnvelopeInternal().intersection(b.getEnvelopeInternal());
-        double larger = Math.max(a.getArea(), b.getArea());
+    static double iouUpperBound(Footprint a, Footprint b) {
+        Envelope box = a.geometry().getEnvelopeInternal().intersection(b.geometry().getEnvelopeInternal());
+        double larger = Math.max(a.area(), b.area());
         return larger <= 0 ? 0 : box.getArea() / larger;
     }
 
@@ -113,11 +132,13 @@ final class Triage {
      * the two is convex the shared area comes from clipping ({@link ConvexClip}); otherwise RelateNG answers "do
      * they meet at all" (several times faster than {@code Geometry.intersects}) before an overlay.
      */
-    static double iou(Geometry a, Geometry b) {
+    private static double iou(Footprint fa, Footprint fb) {
+        Geometry a = fa.geometry();
+        Geometry b = fb.geometry();
         if (!a.getEnvelopeInternal().intersects(b.getEnvelopeInternal())) {
             return 0;
         }
-        double inter = ConvexClip.intersectionArea(a, b);
+        double inter = ConvexClip.intersectionArea(a, fa.convexTurn(), b, fb.convexTurn());
         if (Double.isNaN(inter)) {
             if (!RelateNG.relate(a, b, RelatePredicate.intersects())) {
                 return 0;
@@ -128,7 +149,7 @@ final class Triage {
                 return 0;
             }
         }
-        double union = a.getArea() + b.getArea() - inter;
+        double union = fa.area() + fb.area() - inter;
         return union <= 0 ? 0 : inter / union;
     }
 

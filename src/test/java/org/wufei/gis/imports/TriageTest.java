@@ -33,7 +33,7 @@ class TriageTest {
     }
 
     private Triage.Verdict judge(Geometry detection, Triage.KnownSite... sites) {
-        return triage.judge(detection, metric.areaM2(detection), List.of(sites));
+        return triage.judge(Triage.Footprint.of(detection), metric.areaM2(detection), List.of(sites));
     }
 
     @Test
@@ -75,8 +75,12 @@ class TriageTest {
 
     @Test
     void duplicatesWithinABatchAreLikeGeometriesAtTheSamePlace() {
-        assertThat(triage.sameFeature(square(0, 0, 100), square(5, 0, 100))).isTrue();
-        assertThat(triage.sameFeature(point(0, 0), point(0, 20))).isTrue();
-        assertThat(triage.sameFeature(point(0, 0), square(0, 0, 100))).isFalse();
+        assertThat(same(square(0, 0, 100), square(5, 0, 100))).isTrue();
+        assertThat(same(point(0, 0), point(0, 20))).isTrue();
+        assertThat(same(point(0, 0), square(0, 0, 100))).isFalse();
+    }
+
+    private boolean same(Geometry a, Geometry b) {
+        return triage.sameFeature(Triage.Footprint.of(a), Triage.Footprint.of(b));
     }
 }

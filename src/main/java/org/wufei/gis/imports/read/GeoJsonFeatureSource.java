@@ -5,6 +5,8 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -22,8 +24,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Streams a GeoJSON FeatureCollection, single Feature or bare geometry, one feature tree at a time, so memory
- * stays flat however many features the file holds.
+ * Streams a GeoJSON FeatureCollection, single Feature or bare geometry, one feature at a time, so memory stays
+ * flat however many features the file holds. Plain features are read from the parser's tokens
+ * ({@link GeoJsonFeatureTokens}); any other feature is read again from its bytes as a Jackson tree.
  *
  * <p>Opening reads the members around the {@code features} array (the legacy {@code crs} member may follow it) and
  * jumps over the array itself with {@link JsonArrayEnd}; the features are parsed once, when they are handed out.
@@ -45,10 +48,18 @@ final class GeoJsonFeatureSource implements FeatureSource {
     private final CrsHint crsHint;
     private final String rootType;
     private final long size;
+    private final boolean tokens;
     private JsonParser parser;
+    private FileChannel channel;
 
     GeoJsonFeatureSource(Path file, ReadOptions options) {
+        this(file, options, true);
+    }
+
+    /** @param tokens whether plain features are read from tokens ({@link GeoJsonFeatureTokens}) or all as trees */
+    GeoJsonFeatureSource(Path file, ReadOptions options, boolean tokens) {
         this.file = file;
+        this.tokens = tokens;
         this.options = options;
         this.layer = baseName(file);
         String[] type = {null};
@@ -179,6 +190,9 @@ final class GeoJsonFeatureSource implements FeatureSource {
             return single(geometries);
         }
         moveToFeatures();
+        // Reading a feature again as a tree needs its bytes, so token reading needs byte offsets (UTF-8 input).
+        GeoJsonFeatureTokens plain = tokens && parser.currentTokenLocation().getByteOffset() >= 0
+                ? new GeoJsonFeatureTokens(geometries.factory(), options.limits(), layer) : null;
         return new FeatureIterator(options.limits()) {
             @Override
             protected SourceFeature readNext(long index) {
@@ -186,13 +200,37 @@ final class GeoJsonFeatureSource implements FeatureSource {
                     if (parser.nextToken() != JsonToken.START_OBJECT) {
                         return null;
                     }
-                    JsonNode feature = MAPPER.readTree(parser);
-                    return toFeature(feature, index, geometries);
+                    if (plain == null) {
+                        return toFeature(MAPPER.readTree(parser), index, geometries);
+                    }
+                    long start = parser.currentTokenLocation().getByteOffset();
+                    SourceFeature feature = plain.read(parser, index);
+                    if (feature != null) {
+                        return feature;
+                    }
+                    long end = parser.currentTokenLocation().getByteOffset() + 1;
+                    return toFeature(MAPPER.readTree(bytes(start, end)), index, geometries);
                 } catch (JacksonException e) {
                     throw malformed(e);
                 }
             }
         };
+    }
+
+    /** A feature's bytes, to read it again as a tree when it is not plain. */
+    private byte[] bytes(long start, long end) {
+        try {
+            if (channel == null) {
+                channel = FileChannel.open(file);
+            }
+            ByteBuffer buffer = ByteBuffer.allocate(Math.toIntExact(end - start));
+            while (buffer.hasRemaining() && channel.read(buffer, start + buffer.position()) >= 0) {
+                // read on until the feature is complete
+            }
+            return buffer.array();
+        } catch (IOException e) {
+            throw ImportException.unreadable("GeoJSON", e);
+        }
     }
 
     private Iterator<SourceFeature> single(GeoJsonGeometries geometries) {
@@ -273,6 +311,13 @@ final class GeoJsonFeatureSource implements FeatureSource {
     public void close() {
         if (parser != null) {
             parser.close();
+        }
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                // read-only; nothing was lost
+            }
         }
     }
 }

@@ -21,6 +21,10 @@ final class GeoJsonGeometries {
         this.factory = new GeometryFactory(new org.locationtech.jts.geom.PrecisionModel(), srid);
     }
 
+    GeometryFactory factory() {
+        return factory;
+    }
+
     Geometry build(JsonNode g) {
         if (g == null || g.isNull()) {
             return null;
