@@ -1,10 +1,6 @@
 package org.wufei.gis.imports.read;
 
-import java.io.BufferedInputStream;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.SequenceInputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -13,8 +9,6 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -28,9 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
  * flat however many features the file holds. Plain features are read from the parser's tokens
  * ({@link GeoJsonFeatureTokens}); any other feature is read again from its bytes as a Jackson tree.
  *
- * <p>Opening reads the members around the {@code features} array (the legacy {@code crs} member may follow it) and
- * jumps over the array itself with {@link JsonArrayEnd}; the features are parsed once, when they are handed out.
- * Progress is the share of the file's bytes parsed.
+ * <p>Opening reads the root's members around the {@code features} array ({@link GeoJsonRoot}); the features are
+ * parsed once, when they are handed out. Progress is the share of the file's bytes parsed.
  */
 final class GeoJsonFeatureSource implements FeatureSource {
 
@@ -40,7 +33,6 @@ final class GeoJsonFeatureSource implements FeatureSource {
             // Trees are read from the middle of the stream: what follows a feature is the next feature.
             .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
-    private static final Pattern EPSG_IN_NAME = Pattern.compile("EPSG:(?:[\\d.]*:)?(\\d+)$");
 
     private final Path file;
     private final ReadOptions options;
@@ -62,103 +54,21 @@ final class GeoJsonFeatureSource implements FeatureSource {
         this.tokens = tokens;
         this.options = options;
         this.layer = baseName(file);
-        String[] type = {null};
-        JsonNode[] crs = {null};
+        GeoJsonRoot root;
         try {
-            prescan(file, type, crs);
+            root = GeoJsonRoot.read(file, MAPPER);
             this.size = Files.size(file);
         } catch (JacksonException e) {
             throw malformed(e);
         } catch (IOException e) {
             throw ImportException.unreadable("GeoJSON", e);
         }
-        this.rootType = type[0];
-        this.crsHint = crsHintOf(crs[0]);
+        this.rootType = root.type();
+        this.crsHint = root.crsHint();
         if (rootType == null) {
             throw ImportException.of(ImportException.FORMAT_UNRECOGNISED,
                     "JSON 中没有 GeoJSON 的 type 成员。", "The JSON has no GeoJSON 'type' member.");
         }
-    }
-
-    /** The root's type and crs members, read without parsing the features in between. */
-    private static void prescan(Path file, String[] type, JsonNode[] crs) throws IOException {
-        long featuresAt;
-        try (JsonParser p = MAPPER.createParser(file)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
-                throw ImportException.of(ImportException.FORMAT_UNRECOGNISED,
-                        "GeoJSON 顶层必须是对象。", "A GeoJSON document must be a JSON object.");
-            }
-            featuresAt = members(p, type, crs);
-            if (featuresAt < 0 || type[0] != null && crs[0] != null) {
-                return;
-            }
-            if (p.currentTokenLocation().getByteOffset() < 0) { // not UTF-8: no byte offsets, so skip by parsing
-                p.skipChildren();
-                members(p, type, crs);
-                return;
-            }
-        }
-        long end = JsonArrayEnd.find(file, featuresAt);
-        if (end < 0) {
-            throw ImportException.of(ImportException.JSON_MALFORMED, "JSON 不完整：features 数组没有结束。",
-                    "Incomplete JSON: the features array never ends.");
-        }
-        try (InputStream rest = afterFeatures(file, end)) {
-            if (rest != null) {
-                try (JsonParser p = MAPPER.createParser(rest)) {
-                    p.nextToken();
-                    members(p, type, crs);
-                }
-            }
-        }
-    }
-
-    /**
-     * Reads members of the object the parser is in until {@code features} (returning the byte offset of its array)
-     * or the object's end (returning -1).
-     */
-    private static long members(JsonParser p, String[] type, JsonNode[] crs) {
-        while (p.nextToken() == JsonToken.PROPERTY_NAME) {
-            String name = p.currentName();
-            JsonToken value = p.nextToken();
-            if (name.equals("type") && value == JsonToken.VALUE_STRING) {
-                type[0] = p.getString();
-            } else if (name.equals("crs") && value == JsonToken.START_OBJECT) {
-                crs[0] = MAPPER.readTree(p);
-            } else if (name.equals("features") && value == JsonToken.START_ARRAY) {
-                return Math.max(0, p.currentTokenLocation().getByteOffset());
-            } else {
-                p.skipChildren();
-            }
-        }
-        return -1;
-    }
-
-    /** The root object's members after the features array, as an object of their own; null if there are none. */
-    private static InputStream afterFeatures(Path file, long offset) throws IOException {
-        InputStream in = new BufferedInputStream(Files.newInputStream(file));
-        in.skipNBytes(offset);
-        int b = in.read();
-        while (b == ' ' || b == '\n' || b == '\r' || b == '\t') {
-            b = in.read();
-        }
-        if (b != ',') {
-            in.close();
-            return null;
-        }
-        return new SequenceInputStream(new ByteArrayInputStream(new byte[] {'{'}), in);
-    }
-
-    static CrsHint crsHintOf(JsonNode crs) {
-        if (crs == null) {
-            return CrsHint.none();
-        }
-        String name = crs.path("properties").path("name").asString("");
-        if (name.endsWith("CRS84")) {
-            return new CrsHint(4326, null, CrsHint.GEOJSON_CRS);
-        }
-        Matcher m = EPSG_IN_NAME.matcher(name);
-        return m.find() ? new CrsHint(Integer.valueOf(m.group(1)), null, CrsHint.GEOJSON_CRS) : CrsHint.none();
     }
 
     @Override
