@@ -104,12 +104,13 @@ final class BatchRun {
         FeatureNormaliser.Normalised n = p.normalised();
         Geometry g = n.geometry();
         Triage.Footprint footprint = Triage.Footprint.of(g);
-        if (duplicate(footprint)) {
+        // one search box for both: the batch's earlier detections and the known sites
+        Envelope search = new Envelope(g.getEnvelopeInternal());
+        search.expandBy(ctx.triage().searchMarginDegrees());
+        if (kept.anyNear(search, other -> ctx.triage().sameFeature(footprint, other))) {
             merged++;
             return;
         }
-        Envelope search = new Envelope(g.getEnvelopeInternal());
-        search.expandBy(ctx.triage().searchMarginDegrees());
         Triage.Verdict verdict = ctx.triage().judge(footprint, n.areaM2(), ctx.candidates().apply(search));
         DetectionFields.Fields fields = p.fields();
         writer.add(new NewDetection(f.index(), f.layer(), ctx.source(), fields.acquired(), fields, n.areaM2(), g,
@@ -124,12 +125,6 @@ final class BatchRun {
     /** The share of the file read so far, as the reading thread last saw it. */
     OptionalDouble fractionRead() {
         return fraction;
-    }
-
-    private boolean duplicate(Triage.Footprint f) {
-        Envelope e = new Envelope(f.geometry().getEnvelopeInternal());
-        e.expandBy(ctx.triage().searchMarginDegrees());
-        return kept.anyNear(e, other -> ctx.triage().sameFeature(f, other));
     }
 
     long read() {
