@@ -115,7 +115,7 @@ final class BatchRun {
         DetectionFields.Fields fields = p.fields();
         writer.add(new NewDetection(f.index(), f.layer(), ctx.source(), fields.acquired(), fields, n.areaM2(), g,
                 verdict, n.repaired()));
-        kept.add(footprint);
+        kept.add(footprint.compact());
         bounds.expandToInclude(g.getEnvelopeInternal());
         accepted++;
         repaired += n.repaired() ? 1 : 0;

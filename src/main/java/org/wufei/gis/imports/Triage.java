@@ -2,10 +2,15 @@ package org.wufei.gis.imports;
 
 import java.util.List;
 import java.util.Locale;
+import org.locationtech.jts.geom.CoordinateSequence;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.LinearRing;
+import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.Polygonal;
 import org.locationtech.jts.geom.TopologyException;
+import org.locationtech.jts.geom.impl.PackedCoordinateSequence;
 import org.locationtech.jts.operation.overlayng.OverlayNG;
 import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
 import org.locationtech.jts.operation.relateng.RelateNG;
@@ -32,8 +37,32 @@ final class Triage {
      * its {@link ConvexClip#convexTurn(Geometry)}, worked out once instead of for every pair it is compared in.
      */
     record Footprint(Geometry geometry, double area, int convexTurn) {
+        private static final LinearRing[] NO_HOLES = {};
+
         static Footprint of(Geometry g) {
             return new Footprint(g, g.getArea(), ConvexClip.convexTurn(g));
+        }
+
+        /**
+         * The same footprint in fewer objects, for those a batch keeps until it ends: a hole-free polygon's shell as
+         * one array of numbers instead of a point object per vertex. Every young collection copies what the batch
+         * has kept since the last one, so the kept footprints' object count is what the collector pays for.
+         */
+        Footprint compact() {
+            if (!(geometry instanceof Polygon p) || p.getNumInteriorRing() > 0
+                    || p.getExteriorRing().getCoordinateSequence() instanceof PackedCoordinateSequence) {
+                return this;
+            }
+            CoordinateSequence shell = p.getExteriorRing().getCoordinateSequence();
+            double[] xy = new double[2 * shell.size()];
+            for (int i = 0; i < shell.size(); i++) {
+                xy[2 * i] = shell.getX(i);
+                xy[2 * i + 1] = shell.getY(i);
+            }
+            GeometryFactory f = p.getFactory();
+            Polygon packed = f.createPolygon(f.createLinearRing(new PackedCoordinateSequence.Double(xy, 2, 0)),
+                    NO_HOLES);
+            return new Footprint(packed, area, convexTurn);
         }
     }
 
