@@ -7,7 +7,6 @@ import java.util.OptionalDouble;
 import java.util.function.Function;
 import java.util.function.LongConsumer;
 import org.locationtech.jts.geom.Envelope;
-import org.locationtech.jts.geom.Geometry;
 import org.wufei.gis.imports.read.FeatureSource;
 import org.wufei.gis.imports.read.ImportException;
 import org.wufei.gis.imports.read.SourceFeature;
@@ -44,23 +43,20 @@ final class BatchRun {
 
     /**
      * Reads every feature into the writer; {@code progress} is told how many have been read every so often. Reading,
-     * normalising and attribute mapping run ahead on a thread of their own ({@link ReadAhead}); merging, triage and
-     * writing stay on the caller's thread, in file order, so the results are the same as one thread's.
+     * normalising, attribute mapping and the writer's {@link DetectionWriter#prepare} run ahead on a thread of their
+     * own ({@link ReadAhead}); merging, triage and handing rows over stay on the caller's thread, in file order, so
+     * the results are the same as one thread's.
      */
-    void run(FeatureSource source, DetectionWriter writer, LongConsumer progress) {
-        try (ReadAhead<Prepared> ahead = new ReadAhead<>(source.iterator(), this::prepare,
+    <R> void run(FeatureSource source, DetectionWriter<R> writer, LongConsumer progress) {
+        try (ReadAhead<Prepared<R>> ahead = new ReadAhead<>(source.iterator(), it -> prepare(it, writer),
                 () -> fraction = source.fractionRead(), "import-read")) {
-            Prepared p;
+            Prepared<R> p;
             while ((p = ahead.next()) != null) {
                 read++;
                 if (p.error() != null) {
                     ctx.errors().add(p.error(), p.layer());
                 } else {
-                    try {
-                        keep(p, writer);
-                    } catch (ImportException e) {
-                        ctx.errors().add(e, p.layer());
-                    }
+                    keep(p, writer);
                 }
                 if (read % ctx.progressEvery() == 0) {
                     progress.accept(read);
@@ -69,17 +65,20 @@ final class BatchRun {
         }
     }
 
-    /** One feature read and made ready to judge, or why it was refused (no feature when it could not be read). */
-    private record Prepared(SourceFeature feature, FeatureNormaliser.Normalised normalised,
-            DetectionFields.Fields fields, ImportException error) {
+    /**
+     * One feature read and made ready to judge (with its footprint and the writer's prepared row), or why it was
+     * refused (no feature when it could not be read).
+     */
+    private record Prepared<R>(SourceFeature feature, FeatureNormaliser.Normalised normalised,
+            Triage.Footprint footprint, R row, ImportException error) {
 
         String layer() {
             return feature == null ? null : feature.layer();
         }
     }
 
-    /** Runs ahead of the judging: reads the next feature, normalises it and maps its attributes. */
-    private Prepared prepare(Iterator<SourceFeature> it) {
+    /** Runs ahead of the judging: reads the next feature, normalises it, maps its attributes, prepares its row. */
+    private <R> Prepared<R> prepare(Iterator<SourceFeature> it, DetectionWriter<R> writer) {
         SourceFeature f;
         try {
             f = it.next();
@@ -87,36 +86,36 @@ final class BatchRun {
             if (e.featureIndex().isEmpty()) {
                 throw e;
             }
-            return new Prepared(null, null, null, e);
+            return new Prepared<>(null, null, null, null, e);
         }
         try {
             CrsResolver.Resolved from = crs.forLayer(f.layer());
             FeatureNormaliser.Normalised n = ctx.normaliser().normalise(f.index(), f.geometry(), from,
                     ctx.pointsAllowed());
-            return new Prepared(f, n, ctx.fields().map(f.attributes(), ctx.acquired()), null);
+            DetectionFields.Fields fields = ctx.fields().map(f.attributes(), ctx.acquired());
+            R row = writer.prepare(new NewDetection(f.index(), f.layer(), ctx.source(), fields.acquired(), fields,
+                    n.areaM2(), n.geometry(), n.repaired()));
+            return new Prepared<>(f, n, Triage.Footprint.of(n.geometry()).compact(), row, null);
         } catch (ImportException e) {
-            return new Prepared(f, null, null, e);
+            return new Prepared<>(f, null, null, null, e);
         }
     }
 
-    private void keep(Prepared p, DetectionWriter writer) {
-        SourceFeature f = p.feature();
+    private <R> void keep(Prepared<R> p, DetectionWriter<R> writer) {
         FeatureNormaliser.Normalised n = p.normalised();
-        Geometry g = n.geometry();
-        Triage.Footprint footprint = Triage.Footprint.of(g);
+        Triage.Footprint footprint = p.footprint();
+        Envelope box = footprint.geometry().getEnvelopeInternal();
         // one search box for both: the batch's earlier detections and the known sites
-        Envelope search = new Envelope(g.getEnvelopeInternal());
+        Envelope search = new Envelope(box);
         search.expandBy(ctx.triage().searchMarginDegrees());
         if (kept.anyNear(search, other -> ctx.triage().sameFeature(footprint, other))) {
             merged++;
             return;
         }
         Triage.Verdict verdict = ctx.triage().judge(footprint, n.areaM2(), ctx.candidates().apply(search));
-        DetectionFields.Fields fields = p.fields();
-        writer.add(new NewDetection(f.index(), f.layer(), ctx.source(), fields.acquired(), fields, n.areaM2(), g,
-                verdict, n.repaired()));
-        kept.add(footprint.compact());
-        bounds.expandToInclude(g.getEnvelopeInternal());
+        writer.add(p.row(), verdict);
+        kept.add(footprint);
+        bounds.expandToInclude(box);
         accepted++;
         repaired += n.repaired() ? 1 : 0;
         triage[verdict.result().ordinal()]++;

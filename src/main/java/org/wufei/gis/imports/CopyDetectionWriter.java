@@ -1,14 +1,9 @@
 package org.wufei.gis.imports;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.HexFormat;
 import javax.sql.DataSource;
-import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.io.ByteOrderValues;
-import org.locationtech.jts.io.WKBWriter;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -16,25 +11,30 @@ import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 
 /**
- * PostGIS: streams a batch's detections into the detection table with one {@code COPY … FROM STDIN} (text format,
- * geometry as hex EWKB) on the batch transaction's connection, so the database stores rows while the next features
- * are read and judged. A large batch is copied into a partition of its own, created empty in the same transaction
- * with no index and no foreign key; attaching it when the batch completes builds its indexes in bulk and checks the
- * foreign key in one query (per row, the GiST insert and the key check cost the database three times the copy).
- * Small batches go into the shared partition. A batch that is rolled back takes its COPY and its partition with it.
- * While the COPY is open the connection can run nothing else; the run reads through other connections meanwhile.
+ * PostGIS: streams a batch's detections into the detection table with one {@code COPY … FROM STDIN} in the binary
+ * format on the batch transaction's connection, so the database stores rows while the next features are read and
+ * judged. Each row is encoded on the run's reading thread except for its verdict, which comes last; the batch's
+ * thread only appends the prepared bytes and the verdict. A large batch is copied into a partition of its own,
+ * created empty in the same transaction with no index and no foreign key; attaching it when the batch completes
+ * builds its indexes in bulk and checks the foreign key in one query (per row, the GiST insert and the key check cost
+ * the database three times the copy). Small batches go into the shared partition. A batch that is rolled back takes
+ * its COPY and its partition with it. While the COPY is open the connection can run nothing else; the run reads
+ * through other connections meanwhile.
  */
-final class CopyDetectionWriter implements DetectionWriter {
-    private static final int SEND_CHARS = 1 << 16;
-    private static final HexFormat HEX = HexFormat.of();
+final class CopyDetectionWriter implements DetectionWriter<byte[]> {
+    /** The columns in the order rows are encoded: all a detection knows before triage, then the verdict. */
+    private static final String COLUMNS = "batch_id, feature_index, layer, source, acquired, confidence, name, "
+            + "category, area_m2, note, attributes, geom, repaired, part, triage, matched_site_id, red_flag";
+    private static final int FIELDS = COLUMNS.split(",").length;
+    private static final int SEND_BYTES = 1 << 16;
 
     private final long batchId;
     private final boolean ownPartition;
     private final DataSource dataSource;
     private final Connection connection;
     private final CopyIn copy;
-    private final StringBuilder text = new StringBuilder(SEND_CHARS + 4096);
-    private final WKBWriter ewkb = new WKBWriter(2, ByteOrderValues.LITTLE_ENDIAN, true);
+    private final BinaryCopyRows prepared = new BinaryCopyRows(1024); // the reading thread's
+    private final BinaryCopyRows out = new BinaryCopyRows(SEND_BYTES + 4096); // the batch thread's
 
     /** Opens the COPY on the connection of the transaction in progress, into a new partition when asked. */
     CopyDetectionWriter(long batchId, boolean ownPartition, DataSource dataSource) {
@@ -54,68 +54,47 @@ final class CopyDetectionWriter implements DetectionWriter {
                 }
             }
             this.copy = connection.unwrap(PGConnection.class).getCopyAPI()
-                    .copyIn("COPY " + table + " (" + Detections.STORED + ", part) FROM STDIN");
+                    .copyIn("COPY " + table + " (" + COLUMNS + ") FROM STDIN (FORMAT binary)");
         } catch (SQLException e) {
             DataSourceUtils.releaseConnection(connection, dataSource);
             throw failed(e);
         }
+        out.append(BinaryCopyRows.HEADER, 0, BinaryCopyRows.HEADER.length);
+    }
+
+    /** The row's fields up to the verdict, as bytes. */
+    @Override
+    public byte[] prepare(NewDetection d) {
+        DetectionFields.Fields f = d.fields();
+        prepared.clear();
+        prepared.row(FIELDS).int8(batchId).int8(d.featureIndex()).text(d.layer()).text(d.source())
+                .date(d.acquired()).float8(f.confidence()).text(f.name()).text(f.category()).float8(d.areaM2())
+                .text(f.note()).text(f.attributesJson()).geometry(d.geometry()).bool(d.repaired())
+                .int8(ownPartition ? batchId : 0);
+        return prepared.toByteArray();
     }
 
     @Override
-    public void add(NewDetection detection) {
-        Object[] values = detection.values(batchId);
-        for (int i = 0; i < values.length; i++) {
-            if (i > 0) {
-                text.append('\t');
-            }
-            append(values[i]);
-        }
-        text.append('\t').append(ownPartition ? batchId : 0).append('\n');
-        if (text.length() >= SEND_CHARS) {
+    public void add(byte[] row, Triage.Verdict verdict) {
+        out.append(row, 0, row.length).text(verdict.result().code()).int8(verdict.matchedSiteId())
+                .bool(verdict.redFlag());
+        if (out.size() >= SEND_BYTES) {
             send();
         }
     }
 
-    private void append(Object v) {
-        if (v == null) {
-            text.append("\\N");
-        } else if (v instanceof Geometry g) {
-            text.append(HEX.formatHex(ewkb.write(g))); // the String form is encoded in one pass, ~2.5× the Appendable one
-        } else if (v instanceof Boolean b) {
-            text.append(b ? 't' : 'f');
-        } else if (v instanceof String s) {
-            escape(s);
-        } else {
-            text.append(v); // numbers and ISO dates, which need no escaping
-        }
-    }
-
-    /** COPY text format: backslash, tab, newline and carriage return are escaped; nothing else is special. */
-    private void escape(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '\\' -> text.append("\\\\");
-                case '\t' -> text.append("\\t");
-                case '\n' -> text.append("\\n");
-                case '\r' -> text.append("\\r");
-                default -> text.append(c);
-            }
-        }
-    }
-
     private void send() {
-        byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
-        text.setLength(0);
         try {
-            copy.writeToCopy(bytes, 0, bytes.length);
+            copy.writeToCopy(out.array(), 0, out.size());
         } catch (SQLException e) {
             throw failed(e);
         }
+        out.clear();
     }
 
     @Override
     public void complete() {
+        out.append(BinaryCopyRows.TRAILER, 0, BinaryCopyRows.TRAILER.length);
         send();
         try {
             copy.endCopy();

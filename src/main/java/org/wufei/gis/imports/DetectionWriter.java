@@ -3,10 +3,20 @@ package org.wufei.gis.imports;
 /**
  * Where a running batch's accepted detections go, inside the batch's transaction: rows are handed over one by one
  * and are all in the detection table (uncommitted) once {@link #complete()} returns. One per run.
+ *
+ * @param <R> a detection as the writer prepared it before its verdict (for COPY, the row's encoded bytes)
  */
-interface DetectionWriter extends AutoCloseable {
+interface DetectionWriter<R> extends AutoCloseable {
 
-    void add(NewDetection detection);
+    /**
+     * Does what does not depend on the verdict, on the run's reading thread ahead of the judging (so the batch's
+     * thread, the slower of the two, is spared it). Called from one thread, concurrently with {@link #add}; it must
+     * not touch what {@code add} uses. Detections prepared and then merged away are never added.
+     */
+    R prepare(NewDetection detection);
+
+    /** Hands over a kept detection, in file order, with its verdict. */
+    void add(R prepared, Triage.Verdict verdict);
 
     /** Sends what is still buffered and moves the rows to where they are read from. */
     void complete();

@@ -24,7 +24,7 @@ class DetectionWriters {
      * A writer for one run; call inside the batch's transaction, whose connection it writes through. On PostGIS an
      * upload over {@code gis.imports.own-partition-above-bytes} gets a detection partition of its own.
      */
-    DetectionWriter open(long batchId, long uploadBytes) {
+    DetectionWriter<?> open(long batchId, long uploadBytes) {
         return switch (kind) {
             case POSTGIS -> new CopyDetectionWriter(batchId, uploadBytes > ownPartitionAboveBytes, dataSource);
             case H2GIS -> new StagedDetectionWriter(batchId, jdbc);

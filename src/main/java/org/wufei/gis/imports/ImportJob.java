@@ -85,7 +85,7 @@ class ImportJob {
                     props.pointSources().contains(batch.source()), normaliser, fields, triage, candidates,
                     errors, props.progressEvery()), crs);
             boolean committed = Boolean.TRUE.equals(batchTx.execute(status -> {
-                try (DetectionWriter writer = writers.open(batchId, size(file))) {
+                try (DetectionWriter<?> writer = writers.open(batchId, size(file))) {
                     run.run(source, writer, new BatchProgress(batchId, total, run, batches, shortTx));
                     boolean refused = batch.strict() && run.rejected() > 0;
                     if (refused) {

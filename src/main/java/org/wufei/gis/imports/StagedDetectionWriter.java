@@ -14,7 +14,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * table with one INSERT … SELECT at the end. H2 2.4 cannot reopen a database killed while uncommitted rows of a
  * spatially indexed table were in its undo log, so the spatially indexed insert is kept to that one statement.
  */
-final class StagedDetectionWriter implements DetectionWriter {
+final class StagedDetectionWriter implements DetectionWriter<NewDetection> {
     private static final int INSERT_BATCH = 2000;
     private static final String INSERT = "INSERT INTO detection_staging (" + Detections.STORED + ") VALUES ("
             + String.join(", ", NewDetection.COLUMNS.stream()
@@ -31,8 +31,13 @@ final class StagedDetectionWriter implements DetectionWriter {
     }
 
     @Override
-    public void add(NewDetection detection) {
-        buffer.add(detection.values(batchId));
+    public NewDetection prepare(NewDetection detection) {
+        return detection;
+    }
+
+    @Override
+    public void add(NewDetection detection, Triage.Verdict verdict) {
+        buffer.add(detection.values(batchId, verdict));
         if (buffer.size() >= INSERT_BATCH) {
             flush();
         }

@@ -27,8 +27,10 @@ final class Triage {
     enum Result {
         NEW, KNOWN, CHANGED;
 
+        private final String code = name().toLowerCase(Locale.ROOT);
+
         String code() {
-            return name().toLowerCase(Locale.ROOT);
+            return code;
         }
     }
 

@@ -231,6 +231,36 @@ abstract class ImportContract {
         assertThat(row.get("attributes")).isEqualTo("{\"代码\":\"C:\\\\temp\\\\new\\ttable\"}");
     }
 
+    @Test
+    void everyFieldIsStoredAsMapped() {
+        JsonNode batch = uploads.imported("admin", fixture("every-field.geojson"), "source", "manual", "acquired",
+                "1999-12-31");
+        var rows = jdbc.sql("""
+                SELECT feature_index, source, acquired, confidence, name, category, area_m2, note, attributes, triage,
+                       matched_site_id, red_flag, repaired
+                FROM detection WHERE batch_id = ? ORDER BY feature_index""")
+                .param(batch.path("id").asLong()).query().listOfRows();
+        assertThat(rows).hasSize(2);
+        var full = rows.get(0);
+        assertThat(full.get("source")).isEqualTo("manual");
+        assertThat(full.get("acquired").toString()).isEqualTo("2024-05-01");
+        assertThat(((Number) full.get("confidence")).doubleValue()).isEqualTo(0.85, within(1e-9));
+        assertThat(full.get("name")).isEqualTo("堆场 A");
+        assertThat(full.get("category")).isEqualTo("建筑垃圾");
+        assertThat(full.get("note")).isEqualTo("路边 ✓");
+        assertThat(full.get("attributes")).isEqualTo("{\"编号\":7,\"flag\":true}");
+        assertThat(((Number) full.get("area_m2")).doubleValue()).isBetween(7_300.0, 7_700.0); // about 84 m × 89 m
+        assertThat(full.get("triage")).isEqualTo("new");
+        assertThat(full.get("matched_site_id")).isNull();
+        assertThat(full.get("red_flag")).isEqualTo(false);
+        assertThat(full.get("repaired")).isEqualTo(false);
+        var bare = rows.get(1);
+        assertThat(bare.get("acquired").toString()).isEqualTo("1999-12-31"); // the batch's date, before 2000
+        assertThat(bare.get("confidence")).isNull();
+        assertThat(bare.get("name")).isNull();
+        assertThat(bare.get("attributes")).isNull();
+    }
+
     List<String> codes(JsonNode batch) {
         return batch.path("errors").valueStream().map(e -> e.path("code").asString()).toList();
     }
