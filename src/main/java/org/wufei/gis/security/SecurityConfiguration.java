@@ -2,6 +2,8 @@ package org.wufei.gis.security;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
@@ -11,16 +13,16 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.web.cors.CorsConfiguration;
@@ -132,8 +134,7 @@ class SecurityConfiguration {
     }
 
     @Bean
-    UserDetailsService users(SecurityProperties props, DemoProperties demo,
-            @Value("${gis.production:false}") boolean production) {
+    Users users(SecurityProperties props, DemoProperties demo, @Value("${gis.production:false}") boolean production) {
         if (production && demo.enabled()) {
             throw new IllegalStateException("Refusing to start: demo users and data are enabled in production "
                     + "(set GIS_DEMO=false and configure gis.security.users)");
@@ -150,6 +151,20 @@ class SecurityConfiguration {
             users.add(User.withUsername(u.username()).password(u.password())
                     .roles(u.roles().toArray(String[]::new)).build());
         }
-        return new InMemoryUserDetailsManager(users);
+        return new Users(users);
+    }
+
+    /**
+     * The one way in for Basic and form login: bcrypt against {@link Users}, with recent successes cached. It has
+     * no UserDetailsPasswordService, so no login re-hashes a stored password at a higher cost.
+     */
+    @Bean
+    AuthenticationProvider authenticationProvider(Users users, PasswordEncoder passwordEncoder,
+            SecurityProperties props, Clock clock) {
+        DaoAuthenticationProvider bcrypt = new DaoAuthenticationProvider(users::loadUserByUsername);
+        bcrypt.setPasswordEncoder(passwordEncoder);
+        AuthenticationCache cache = new AuthenticationCache(Duration.ofSeconds(props.authCacheSeconds()),
+                AuthenticationCache.DEFAULT_MAX_ENTRIES, clock);
+        return new CachingAuthenticationProvider(bcrypt, cache);
     }
 }

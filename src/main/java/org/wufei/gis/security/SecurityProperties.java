@@ -2,17 +2,23 @@ package org.wufei.gis.security;
 
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Who may sign in: demo users (one per role, only with demo data) or configured users with bcrypt hashes.
  *
  * @param publicRead whether GET requests on the API and map layers need no login (QGIS/GDAL read freely)
+ * @param authCacheSeconds how long a successful username/password check is remembered, so that HTTP Basic
+ *     clients do not pay for bcrypt on every request; 0 checks every request
  */
 @ConfigurationProperties("gis.security")
-public record SecurityProperties(boolean publicRead, List<User> users) {
+public record SecurityProperties(boolean publicRead, List<User> users, @DefaultValue("300") int authCacheSeconds) {
 
     public SecurityProperties {
         users = users == null ? List.of() : users;
+        if (authCacheSeconds < 0) {
+            throw new IllegalArgumentException("gis.security.auth-cache-seconds must be >= 0");
+        }
     }
 
     /** A configured user: name, {bcrypt} password hash and roles. */
