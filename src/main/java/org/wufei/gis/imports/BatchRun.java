@@ -66,14 +66,15 @@ final class BatchRun {
     }
 
     /**
-     * One feature read and made ready to judge (with its footprint and the writer's prepared row), or why it was
-     * refused (no feature when it could not be read).
+     * One feature made ready to judge, or why it was refused. It holds only what the judging needs (the compact
+     * footprint, the area, the writer's row), so the feature as read is garbage as soon as it is prepared: whatever
+     * waits in the read-ahead queue is copied by every young collection.
      */
-    private record Prepared<R>(SourceFeature feature, FeatureNormaliser.Normalised normalised,
-            Triage.Footprint footprint, R row, ImportException error) {
+    private record Prepared<R>(String layer, double areaM2, boolean repaired, Triage.Footprint footprint, R row,
+            ImportException error) {
 
-        String layer() {
-            return feature == null ? null : feature.layer();
+        static <R> Prepared<R> refused(String layer, ImportException error) {
+            return new Prepared<>(layer, 0, false, null, null, error);
         }
     }
 
@@ -86,7 +87,7 @@ final class BatchRun {
             if (e.featureIndex().isEmpty()) {
                 throw e;
             }
-            return new Prepared<>(null, null, null, null, e);
+            return Prepared.refused(null, e);
         }
         try {
             CrsResolver.Resolved from = crs.forLayer(f.layer());
@@ -95,14 +96,14 @@ final class BatchRun {
             DetectionFields.Fields fields = ctx.fields().map(f.attributes(), ctx.acquired());
             R row = writer.prepare(new NewDetection(f.index(), f.layer(), ctx.source(), fields.acquired(), fields,
                     n.areaM2(), n.geometry(), n.repaired()));
-            return new Prepared<>(f, n, Triage.Footprint.of(n.geometry()).compact(), row, null);
+            return new Prepared<>(f.layer(), n.areaM2(), n.repaired(), Triage.Footprint.of(n.geometry()).compact(),
+                    row, null);
         } catch (ImportException e) {
-            return new Prepared<>(f, null, null, null, e);
+            return Prepared.refused(f.layer(), e);
         }
     }
 
     private <R> void keep(Prepared<R> p, DetectionWriter<R> writer) {
-        FeatureNormaliser.Normalised n = p.normalised();
         Triage.Footprint footprint = p.footprint();
         Envelope box = footprint.geometry().getEnvelopeInternal();
         // one search box for both: the batch's earlier detections and the known sites
@@ -112,12 +113,12 @@ final class BatchRun {
             merged++;
             return;
         }
-        Triage.Verdict verdict = ctx.triage().judge(footprint, n.areaM2(), ctx.candidates().apply(search));
+        Triage.Verdict verdict = ctx.triage().judge(footprint, p.areaM2(), ctx.candidates().apply(search));
         writer.add(p.row(), verdict);
         kept.add(footprint);
         bounds.expandToInclude(box);
         accepted++;
-        repaired += n.repaired() ? 1 : 0;
+        repaired += p.repaired() ? 1 : 0;
         triage[verdict.result().ordinal()]++;
     }
 

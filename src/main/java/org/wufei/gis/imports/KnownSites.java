@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.impl.PackedCoordinateSequenceFactory;
 import org.locationtech.jts.index.hprtree.HPRtree;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKBReader;
@@ -24,6 +26,10 @@ class KnownSites {
     private static final String COUNT = """
             SELECT COUNT(*) FROM site WHERE geom && ST_MakeEnvelope(:minx, :miny, :maxx, :maxy, 4326)
               AND kind IN (:kinds) AND deleted_at IS NULL""";
+
+    /** Sites are held for a whole batch: each shell as one array of numbers, not an object per vertex. */
+    private static final GeometryFactory PACKED = new GeometryFactory(FeatureNormaliser.WGS84.getPrecisionModel(),
+            4326, PackedCoordinateSequenceFactory.DOUBLE_FACTORY);
 
     private final JdbcClient jdbc;
     private final TransactionTemplate outsideBatch;
@@ -64,7 +70,7 @@ class KnownSites {
         if (kinds.isEmpty()) {
             return List.of();
         }
-        WKBReader wkb = new WKBReader(FeatureNormaliser.WGS84);
+        WKBReader wkb = new WKBReader(PACKED);
         return jdbc.sql(NEAR).params(Map.of("minx", e.getMinX(), "miny", e.getMinY(), "maxx", e.getMaxX(),
                 "maxy", e.getMaxY(), "kinds", kinds)).query((rs, n) -> {
                     try {
