@@ -32,7 +32,7 @@ final class BatchRun {
     private long accepted;
     private long repaired;
     private long merged;
-    private final long[] triage = new long[Triage.Result.values().length];
+    private final long[] verdicts = new long[Triage.Result.values().length];
     private volatile OptionalDouble fraction = OptionalDouble.empty();
 
     BatchRun(Context ctx, CrsResolver crs) {
@@ -109,17 +109,19 @@ final class BatchRun {
         // one search box for both: the batch's earlier detections and the known sites
         Envelope search = new Envelope(box);
         search.expandBy(ctx.triage().searchMarginDegrees());
-        if (kept.anyNear(search, other -> ctx.triage().sameFeature(footprint, other))) {
+        Triage triage = ctx.triage();
+        if (kept.anyNear(search, (minX, maxX, minY, maxY, area) -> triage.maySameFeature(footprint, minX, maxX, minY,
+                maxY, area), other -> triage.sameFeature(footprint, other))) {
             merged++;
             return;
         }
-        Triage.Verdict verdict = ctx.triage().judge(footprint, p.areaM2(), ctx.candidates().apply(search));
+        Triage.Verdict verdict = triage.judge(footprint, p.areaM2(), ctx.candidates().apply(search));
         writer.add(p.row(), verdict);
         kept.add(footprint);
         bounds.expandToInclude(box);
         accepted++;
         repaired += p.repaired() ? 1 : 0;
-        triage[verdict.result().ordinal()]++;
+        verdicts[verdict.result().ordinal()]++;
     }
 
     /** The share of the file read so far, as the reading thread last saw it. */
@@ -148,7 +150,7 @@ final class BatchRun {
     }
 
     long count(Triage.Result r) {
-        return triage[r.ordinal()];
+        return verdicts[r.ordinal()];
     }
 
     Envelope bounds() {

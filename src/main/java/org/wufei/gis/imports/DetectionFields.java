@@ -1,5 +1,6 @@
 package org.wufei.gis.imports;
 
+import java.io.StringWriter;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
@@ -8,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -46,7 +48,40 @@ final class DetectionFields {
         LocalDate acquired = date(mine.get("acquired"));
         return new Fields(text(mine.get("name")), text(mine.get("category")), text(mine.get("note")),
                 confidence(mine.get("confidence")), acquired == null ? batchAcquired : acquired,
-                rest.isEmpty() ? null : JSON.writeValueAsString(rest));
+                rest.isEmpty() ? null : json(rest));
+    }
+
+    /**
+     * The kept attributes as a JSON object, through Jackson's generator: the values are plain (text, numbers,
+     * booleans, null), so the data binder's per-call setup and serializer lookups (a tenth of the reading thread)
+     * buy nothing. The text is the same as {@code writeValueAsString} gives.
+     */
+    static String json(Map<String, Object> attributes) {
+        StringWriter out = new StringWriter(32 + 16 * attributes.size());
+        try (JsonGenerator g = JSON.createGenerator(out)) {
+            g.writeStartObject();
+            for (Map.Entry<String, Object> e : attributes.entrySet()) {
+                g.writeName(e.getKey());
+                Object v = e.getValue();
+                if (v == null) {
+                    g.writeNull();
+                } else if (v instanceof String t) {
+                    g.writeString(t);
+                } else if (v instanceof Boolean b) {
+                    g.writeBoolean(b);
+                } else if (v instanceof Integer i) {
+                    g.writeNumber(i);
+                } else if (v instanceof Long l) {
+                    g.writeNumber(l);
+                } else if (v instanceof Double d) {
+                    g.writeNumber(d);
+                } else {
+                    g.writePOJO(v);
+                }
+            }
+            g.writeEndObject();
+        }
+        return out.toString();
     }
 
     private static String key(String name) {

@@ -1,6 +1,8 @@
 package org.wufei.gis.imports;
 
 import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.CoordinateSequence;
+import org.locationtech.jts.geom.CoordinateSequenceFilter;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.wufei.gis.common.District;
@@ -42,12 +44,24 @@ final class DistrictCheck {
             return degrees;
         }
         Geometry swapped = degrees.copy();
-        swapped.apply((org.locationtech.jts.geom.CoordinateFilter) c -> {
-            double x = c.x;
-            c.x = c.y;
-            c.y = x;
+        swapped.apply(new CoordinateSequenceFilter() { // works on any sequence, packed ones included
+            @Override
+            public void filter(CoordinateSequence seq, int i) {
+                double x = seq.getX(i);
+                seq.setOrdinate(i, CoordinateSequence.X, seq.getY(i));
+                seq.setOrdinate(i, CoordinateSequence.Y, x);
+            }
+
+            @Override
+            public boolean isDone() {
+                return false;
+            }
+
+            @Override
+            public boolean isGeometryChanged() {
+                return true;
+            }
         });
-        swapped.geometryChanged();
         return swapped;
     }
 

@@ -1,17 +1,19 @@
 package org.wufei.gis.imports;
 
-import org.locationtech.jts.geom.Coordinate;
-import org.locationtech.jts.geom.CoordinateArrays;
+import java.util.Arrays;
 import org.locationtech.jts.geom.CoordinateSequence;
+import org.locationtech.jts.geom.CoordinateSequenceFilter;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryCollection;
 import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.LinearRing;
 import org.locationtech.jts.geom.MultiPoint;
 import org.locationtech.jts.geom.MultiPolygon;
 import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.PrecisionModel;
+import org.locationtech.jts.geom.impl.PackedCoordinateSequence;
 import org.locationtech.jts.geom.util.GeometryFixer;
 import org.locationtech.jts.geom.util.GeometryTransformer;
 import org.locationtech.jts.geom.util.PolygonExtracter;
@@ -80,20 +82,38 @@ final class FeatureNormaliser {
         return new Normalised(wgs84, Math.round(metric.areaM2(wgs84) * 10) / 10.0, repaired);
     }
 
-    /** Z and M dropped, repeated consecutive points removed, in a fresh 2D geometry. */
+    /**
+     * Z and M dropped, repeated consecutive points removed, in a fresh 2D geometry whose sequences are arrays of
+     * numbers ({@link PackedCoordinateSequence}): one object per ring instead of one per point, for everything
+     * downstream to read and for the batch to keep.
+     */
     static Geometry flatten(Geometry g) {
         Geometry out = new GeometryTransformer() {
             @Override
             protected CoordinateSequence transformCoordinates(CoordinateSequence coords, Geometry parent) {
-                Coordinate[] xy = new Coordinate[coords.size()];
-                for (int i = 0; i < xy.length; i++) {
-                    xy[i] = new Coordinate(coords.getX(i), coords.getY(i));
+                int n = coords.size();
+                double[] xy = new double[2 * n];
+                int kept = 0;
+                for (int i = 0; i < n; i++) {
+                    double x = coords.getX(i);
+                    double y = coords.getY(i);
+                    if (kept == 0 || x != xy[2 * kept - 2] || y != xy[2 * kept - 1]) {
+                        xy[2 * kept] = x;
+                        xy[2 * kept + 1] = y;
+                        kept++;
+                    }
                 }
-                Coordinate[] unique = CoordinateArrays.removeRepeatedPoints(xy);
-                if (parent instanceof org.locationtech.jts.geom.LinearRing && unique.length < 4) {
-                    unique = xy; // keep a degenerate ring as it was; repair decides what it becomes
+                boolean degenerateRing = parent instanceof LinearRing && kept < 4;
+                if (kept < n && !degenerateRing) {
+                    xy = Arrays.copyOf(xy, 2 * kept);
+                } else if (kept < n) {
+                    // keep a degenerate ring as it was; repair decides what it becomes
+                    for (int i = 0; i < n; i++) {
+                        xy[2 * i] = coords.getX(i);
+                        xy[2 * i + 1] = coords.getY(i);
+                    }
                 }
-                return WGS84.getCoordinateSequenceFactory().create(unique);
+                return new PackedCoordinateSequence.Double(xy, 2, 0);
             }
         }.transform(g);
         out.setSRID(g.getSRID());
@@ -103,17 +123,32 @@ final class FeatureNormaliser {
     private static void checkNumbers(long index, Geometry g, SourceCrs from) {
         boolean geographic = from.datumEpsg() == 4326 || from.datumEpsg() == 4490 || from.datumEpsg() == 4610
                 || from.datumEpsg() == 4214;
-        for (Coordinate c : g.getCoordinates()) {
-            if (!Double.isFinite(c.x) || !Double.isFinite(c.y)) {
-                throw reject(index, ImportException.COORDINATE_NOT_NUMBER, "坐标不是有限数值",
-                        "a coordinate is not a finite number");
+        g.apply(new CoordinateSequenceFilter() {
+            @Override
+            public void filter(CoordinateSequence seq, int i) {
+                double x = seq.getX(i);
+                double y = seq.getY(i);
+                if (!Double.isFinite(x) || !Double.isFinite(y)) {
+                    throw reject(index, ImportException.COORDINATE_NOT_NUMBER, "坐标不是有限数值",
+                            "a coordinate is not a finite number");
+                }
+                if (geographic && (Math.abs(y) > 90 || Math.abs(x) > 180)) {
+                    throw reject(index, "coordinate_out_of_range",
+                            "坐标超出经纬度范围（纬度须在 ±90 之间，经度须在 ±180 之间）：" + x + ", " + y,
+                            "coordinate out of range (latitude within ±90, longitude within ±180): " + x + ", " + y);
+                }
             }
-            if (geographic && (Math.abs(c.y) > 90 || Math.abs(c.x) > 180)) {
-                throw reject(index, "coordinate_out_of_range",
-                        "坐标超出经纬度范围（纬度须在 ±90 之间，经度须在 ±180 之间）：" + c.x + ", " + c.y,
-                        "coordinate out of range (latitude within ±90, longitude within ±180): " + c.x + ", " + c.y);
+
+            @Override
+            public boolean isDone() {
+                return false;
             }
-        }
+
+            @Override
+            public boolean isGeometryChanged() {
+                return false;
+            }
+        });
     }
 
     /** Polygons (and repaired collections reduced to their polygons) always; points only where the source allows. */

@@ -151,11 +151,31 @@ final class Triage {
         return metres(ga, gb) <= rules.pointMetres();
     }
 
+    /**
+     * Whether {@link #sameFeature} may hold for a kept footprint known only by its box and area: false exactly when
+     * both are polygons (only polygons have an area) and the IoU bound rules the pair out.
+     */
+    boolean maySameFeature(Footprint a, double minX, double maxX, double minY, double maxY, double areaB) {
+        if (areaB <= 0 || !(a.geometry() instanceof Polygonal)) {
+            return true;
+        }
+        Envelope e = a.geometry().getEnvelopeInternal();
+        return iouUpperBound(e, a.area(), minX, maxX, minY, maxY, areaB) >= rules.knownIou();
+    }
+
     /** IoU cannot exceed the overlap of the boxes over the larger area: a cheap test before any overlay. */
     static double iouUpperBound(Footprint a, Footprint b) {
-        Envelope box = a.geometry().getEnvelopeInternal().intersection(b.geometry().getEnvelopeInternal());
-        double larger = Math.max(a.area(), b.area());
-        return larger <= 0 ? 0 : box.getArea() / larger;
+        Envelope eb = b.geometry().getEnvelopeInternal();
+        return iouUpperBound(a.geometry().getEnvelopeInternal(), a.area(), eb.getMinX(), eb.getMaxX(), eb.getMinY(),
+                eb.getMaxY(), b.area());
+    }
+
+    private static double iouUpperBound(Envelope a, double areaA, double minX, double maxX, double minY, double maxY,
+            double areaB) {
+        double larger = Math.max(areaA, areaB);
+        double width = Math.min(a.getMaxX(), maxX) - Math.max(a.getMinX(), minX);
+        double height = Math.min(a.getMaxY(), maxY) - Math.max(a.getMinY(), minY);
+        return larger <= 0 || width < 0 || height < 0 ? 0 : width * height / larger;
     }
 
     /**

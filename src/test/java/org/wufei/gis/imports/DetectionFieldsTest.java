@@ -46,4 +46,23 @@ class DetectionFieldsTest {
         assertThat(DetectionFields.confidence("high")).isNull();
         assertThat(DetectionFields.confidence(250)).isNull();
     }
+
+    @Test
+    void keptAttributesAreTheSameJsonTheDataBinderWrites() {
+        Map<String, Object> a = new LinkedHashMap<>();
+        a.put("名称", "引号\" 反斜杠\\ 换行\n 制表\t \u0001 ✓");
+        a.put("int", 7);
+        a.put("long", -9_007_199_254_740_993L);
+        a.put("double", 1520.5);
+        a.put("tiny", 1e-12);
+        a.put("negativeZero", -0.0);
+        a.put("bool", true);
+        a.put("null", null);
+        a.put("decimal", new java.math.BigDecimal("12.3400"));
+        a.put("float", 2.5f);
+        a.put("short", (short) 3);
+        a.put("", "empty name");
+        assertThat(DetectionFields.json(a))
+                .isEqualTo(tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(a));
+    }
 }

@@ -70,4 +70,27 @@ class FeatureNormaliserTest {
         assertThatThrownBy(() -> normaliser.normalise(2, wkt("POINT (110.3 40.7)"), wgs84, false))
                 .satisfies(e -> assertThat(((ImportException) e).featureIndex()).hasValue(2));
     }
+
+    @Test
+    void flattenedGeometriesHoldTheirPointsInArrays() throws Exception {
+        Geometry flat = FeatureNormaliser.flatten(wkt("POLYGON Z ((110.3 40.7 5, 110.301 40.7 5, 110.301 40.7 5, "
+                + "110.301 40.701 5, 110.3 40.7 5))"));
+        var shell = ((org.locationtech.jts.geom.Polygon) flat).getExteriorRing().getCoordinateSequence();
+        assertThat(shell).isInstanceOf(org.locationtech.jts.geom.impl.PackedCoordinateSequence.class);
+        assertThat(shell.getDimension()).isEqualTo(2);
+        assertThat(flat.getNumPoints()).isEqualTo(4);
+        // a ring that repeated points would leave with fewer than four keeps them all, for repair to judge
+        Geometry degenerate = FeatureNormaliser.flatten(wkt("POLYGON ((110.3 40.7, 110.3 40.7, 110.301 40.7, "
+                + "110.3 40.7))"));
+        assertThat(degenerate.getNumPoints()).isEqualTo(4);
+    }
+
+    @Test
+    void aFlattenedGeometryIsSwappedIntoTheDistrictsAxisOrder() throws Exception {
+        var either = new CrsResolver.Resolved(SourceCrs.epsg(4490), "geojson-crs", true);
+        var n = normaliser.normalise(1, wkt("POLYGON ((40.7 110.3, 40.7 110.301, 40.701 110.301, 40.7 110.3))"),
+                either, false);
+        assertThat(n.geometry().getEnvelopeInternal().getMinX()).isEqualTo(110.3);
+        assertThat(n.geometry().getEnvelopeInternal().getMaxY()).isEqualTo(40.701);
+    }
 }

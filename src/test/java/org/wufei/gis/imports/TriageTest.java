@@ -83,4 +83,43 @@ class TriageTest {
     private boolean same(Geometry a, Geometry b) {
         return triage.sameFeature(Triage.Footprint.of(a), Triage.Footprint.of(b));
     }
+
+    @Test
+    void aCompactFootprintIsTheSameShapeInOneArray() {
+        Geometry g = FeatureNormaliser.WGS84.createPolygon(new Coordinate[] {new Coordinate(110.3, 40.7),
+            new Coordinate(110.301, 40.7), new Coordinate(110.301, 40.701), new Coordinate(110.3004, 40.7012),
+            new Coordinate(110.3, 40.701), new Coordinate(110.3, 40.7)});
+        g.setSRID(4326);
+        Triage.Footprint f = Triage.Footprint.of(g);
+        Triage.Footprint c = f.compact();
+        assertThat(c.geometry().equalsExact(g)).isTrue();
+        assertThat(c.geometry().getSRID()).isEqualTo(4326);
+        assertThat(c.area()).isEqualTo(f.area());
+        assertThat(c.convexTurn()).isEqualTo(f.convexTurn()).isNotZero();
+        assertThat(((org.locationtech.jts.geom.Polygon) c.geometry()).getExteriorRing().getCoordinateSequence())
+                .isInstanceOf(org.locationtech.jts.geom.impl.PackedCoordinateSequence.class);
+        assertThat(c.compact()).isSameAs(c);
+        Geometry p = point(0, 0);
+        assertThat(Triage.Footprint.of(p).compact().geometry()).isSameAs(p);
+    }
+
+    @Test
+    void theBoxTestRulesOutOnlyPairsThatAreNotTheSameFeature() {
+        java.util.Random random = new java.util.Random(7);
+        int ruledOut = 0;
+        for (int i = 0; i < 5_000; i++) {
+            Geometry a = square(random.nextDouble() * 60, random.nextDouble() * 60, 5 + random.nextDouble() * 40);
+            Geometry b = random.nextInt(10) == 0 ? point(random.nextDouble() * 60, random.nextDouble() * 60)
+                    : square(random.nextDouble() * 60, random.nextDouble() * 60, 5 + random.nextDouble() * 40);
+            Triage.Footprint fa = Triage.Footprint.of(a);
+            Triage.Footprint fb = Triage.Footprint.of(b);
+            var e = b.getEnvelopeInternal();
+            boolean may = triage.maySameFeature(fa, e.getMinX(), e.getMaxX(), e.getMinY(), e.getMaxY(), fb.area());
+            if (!may) {
+                ruledOut++;
+                assertThat(triage.sameFeature(fa, fb)).as("pair %d", i).isFalse();
+            }
+        }
+        assertThat(ruledOut).isGreaterThan(1_000);
+    }
 }
