@@ -18,7 +18,8 @@ port=$(python3 -c "import socket; s=socket.socket(); s.bind((\"127.0.0.1\", 0));
 db=gis_bench_$(date +%s)
 dir=$(mktemp -d)
 pid=
-trap 'kill $pid 2>/dev/null || true; rm -rf "$dir"; psql -q -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null 2>&1 || true' EXIT
+sampler=
+trap 'kill $pid $sampler 2>/dev/null || true; rm -rf "$dir"; psql -q -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null 2>&1 || true' EXIT
 
 cp "$jar" "$dir/app.jar"   # a rebuild during the run must not change the jar under the running service
 psql -q -d postgres -c "CREATE DATABASE $db"
@@ -70,22 +71,36 @@ heap_mib() {
     awk '$1 ~ /^jvm_memory_used_bytes/ && /area="heap"/ {s+=$NF} END {printf "%.0f", s/1048576}'
 }
 
-# Uploads a file, waits for the batch, prints seconds and the peak heap seen. The poll is light (curl and grep, the
-# heap every fourth poll) so that it takes little CPU from the service it measures.
+# Uploads a file, waits for the batch, prints seconds and the peak heap seen. The wait is one GET with
+# `Prefer: wait=60` (answered when the batch ends; asked again only if a minute passes), so the client takes no CPU
+# from the service it measures; the heap is sampled every 0.25 s by a background loop that keeps its peak in a file.
+sample_heap() {
+  local peak=0 h
+  while :; do
+    h=$(heap_mib 2>/dev/null || true)
+    if [[ $h =~ ^[0-9]+$ ]] && [ "$h" -gt "$peak" ]; then peak=$h; echo "$peak" > "$1"; fi
+    sleep 0.25
+  done
+}
+
 service_import() {
-  local file=$1 t0 tu t1 loc body peak=0 h n=0
+  local file=$1 t0 tu t1 loc body peak h
+  echo 0 > "$dir/heap-peak"
+  sample_heap "$dir/heap-peak" &
+  sampler=$!
   t0=$(date +%s.%N)
   loc=$(curl -s -u uploader:demo -F "file=@$file" -F source=satellite -o /dev/null -w '%{redirect_url}%header{location}' \
         "http://127.0.0.1:$port/api/imports")
   tu=$(date +%s.%N)
-  while :; do
-    body=$(curl -s "http://127.0.0.1:$port$loc")
-    if [ $((n % 4)) = 0 ]; then h=$(heap_mib); [ "$h" -gt "$peak" ] && peak=$h; fi
-    n=$((n + 1))
-    echo "$body" | grep -q '"state":"\(succeeded\|failed\)"' && break
-    sleep 0.1
+  until body=$(curl -s --max-time 90 -H 'Prefer: wait=60' "http://127.0.0.1:$port$loc") &&
+        echo "$body" | grep -q '"state":"\(succeeded\|failed\)"'; do
+    kill -0 $pid 2>/dev/null || { tail -50 "$dir/log.txt"; exit 1; }
   done
   t1=$(date +%s.%N)
+  kill $sampler 2>/dev/null || true
+  wait $sampler 2>/dev/null || true
+  sampler=
+  peak=$(cat "$dir/heap-peak")
   h=$(heap_mib); [ "$h" -gt "$peak" ] && peak=$h
   echo "$body" | python3 -c 'import json,sys; b=json.load(sys.stdin); from datetime import datetime as d; t=lambda k: d.fromisoformat(b[k].replace("Z", "+00:00")); print("  batch", b["id"], b["state"], "accepted", b["accepted"], "rejected", b["rejected"], "merged", b["merged"], "triage", b["triage"]); print("  upload answered (202) %.2f s, queued->started %.2f s, started->finished %.2f s" % ('"$tu - $t0"', (t("started") - t("created")).total_seconds(), (t("finished") - t("started")).total_seconds()))'
   service_s=$(echo "$t1 - $t0" | bc); service_peak=$peak

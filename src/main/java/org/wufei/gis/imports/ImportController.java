@@ -1,8 +1,11 @@
 package org.wufei.gis.imports;
 
+import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -12,13 +15,16 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.async.DeferredResult;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.wufei.gis.common.ApiException;
 import org.wufei.gis.common.CurrentActor;
 import org.wufei.gis.common.Locales;
+import org.wufei.gis.common.Preferences;
 
 /** Upload, follow, list, retry and roll back import batches; read a batch's detections. */
 @RestController
@@ -29,11 +35,16 @@ class ImportController {
     private final ImportService service;
     private final ImportBatches batches;
     private final Detections detections;
+    private final BatchCompletions completions;
+    private final int maxWaitSeconds;
 
-    ImportController(ImportService service, ImportBatches batches, Detections detections) {
+    ImportController(ImportService service, ImportBatches batches, Detections detections,
+            BatchCompletions completions, ImportsProperties props) {
         this.service = service;
         this.batches = batches;
         this.detections = detections;
+        this.completions = completions;
+        this.maxWaitSeconds = props.maxWaitSeconds();
     }
 
     @PostMapping(consumes = "multipart/form-data")
@@ -60,6 +71,64 @@ class ImportController {
     ImportViews.BatchView get(@PathVariable long id, HttpServletRequest request) {
         return ImportViews.of(batches.find(id).orElseThrow(() -> ApiException.notFound("import", id)),
                 Locales.of(request));
+    }
+
+    /**
+     * RFC 7240 {@code Prefer: wait=N}: a queued or running batch is answered when it ends, or after N seconds (at
+     * most {@code gis.imports.max-wait-seconds}), whichever comes first; the request is held without a thread. The
+     * answer says {@code Preference-Applied: wait=N} (N as capped) whenever the preference was understood. A mapping
+     * of its own, so that a request without {@code Prefer} stays synchronous.
+     */
+    @GetMapping(path = "/{id}", headers = Preferences.PREFER)
+    DeferredResult<ResponseEntity<ImportViews.BatchView>> getWhenEnded(@PathVariable long id,
+            @Parameter(description = "RFC 7240, e.g. `wait=30`: a queued or running batch is answered when it ends or "
+                    + "after that many seconds (at most gis.imports.max-wait-seconds); answered with "
+                    + "Preference-Applied: wait=N")
+            @RequestHeader(name = Preferences.PREFER, required = false) String prefer, HttpServletRequest request) {
+        Locale locale = Locales.of(request);
+        var batch = batches.find(id).orElseThrow(() -> ApiException.notFound("import", id));
+        OptionalInt wait = Preferences.waitSeconds(prefer, maxWaitSeconds);
+        int seconds = wait.orElse(0);
+        if (seconds == 0 || finished(batch.state())) {
+            var now = new DeferredResult<ResponseEntity<ImportViews.BatchView>>();
+            now.setResult(wait.isEmpty() ? ResponseEntity.ok(ImportViews.of(batch, locale))
+                    : waited(batch, locale, seconds));
+            return now;
+        }
+        var result = new DeferredResult<ResponseEntity<ImportViews.BatchView>>(seconds * 1000L);
+        Runnable answer = () -> answer(result, id, locale, seconds);
+        BatchCompletions.Registration waiting = completions.register(id, answer);
+        result.onCompletion(waiting::close); // also when the client went away
+        result.onTimeout(() -> {
+            waiting.close();
+            answer.run();
+        });
+        // registered first, read again: a batch that ended since the first read is not waited for
+        if (batches.find(id).map(b -> finished(b.state())).orElse(true)) {
+            answer.run();
+        }
+        return result;
+    }
+
+    /** Answers a held request with the batch as it is now. */
+    private void answer(DeferredResult<ResponseEntity<ImportViews.BatchView>> result, long id, Locale locale,
+            int seconds) {
+        try {
+            var batch = batches.find(id).orElseThrow(() -> ApiException.notFound("import", id));
+            result.setResult(waited(batch, locale, seconds));
+        } catch (RuntimeException e) {
+            result.setErrorResult(e);
+        }
+    }
+
+    private static ResponseEntity<ImportViews.BatchView> waited(ImportBatches.BatchRow batch, Locale locale,
+            int seconds) {
+        return ResponseEntity.ok().header(Preferences.PREFERENCE_APPLIED, Preferences.WAIT + "=" + seconds)
+                .body(ImportViews.of(batch, locale));
+    }
+
+    private static boolean finished(String state) {
+        return state.equals("succeeded") || state.equals("failed");
     }
 
     @GetMapping
@@ -94,8 +163,7 @@ class ImportController {
 
     private ResponseEntity<ImportViews.BatchView> located(ImportService.Submitted s, HttpServletRequest request) {
         var batch = batches.find(s.batchId()).orElseThrow(() -> ApiException.notFound("import", s.batchId()));
-        boolean finished = batch.state().equals("succeeded") || batch.state().equals("failed");
-        HttpStatus status = s.created() || !finished ? HttpStatus.ACCEPTED : HttpStatus.OK;
+        HttpStatus status = s.created() || !finished(batch.state()) ? HttpStatus.ACCEPTED : HttpStatus.OK;
         return ResponseEntity.status(status).header(HttpHeaders.LOCATION, "/api/imports/" + s.batchId())
                 .body(ImportViews.of(batch, Locales.of(request)));
     }

@@ -43,10 +43,11 @@ class ImportJob {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final District district;
+    private final BatchCompletions completions;
 
     ImportJob(ImportBatches batches, DetectionWriters writers, KnownSites knownSites, ImportsProperties props,
             CrsRegistry crs, MetricCrs metric, District district, PlatformTransactionManager tm,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, Clock clock, BatchCompletions completions) {
         this.batches = batches;
         this.writers = writers;
         this.knownSites = knownSites;
@@ -60,6 +61,7 @@ class ImportJob {
         this.events = events;
         this.clock = clock;
         this.district = district;
+        this.completions = completions;
     }
 
     ReadOptions readOptions(String encoding, String layer) {
@@ -68,6 +70,14 @@ class ImportJob {
     }
 
     void run(long batchId, Path file, String encoding, String layer) {
+        try {
+            runOnce(batchId, file, encoding, layer);
+        } finally {
+            completions.ended(batchId); // runOnce committed the final state, or the batch was not its to run
+        }
+    }
+
+    private void runOnce(long batchId, Path file, String encoding, String layer) {
         var batch = batches.find(batchId).orElse(null);
         if (batch == null) {
             return;

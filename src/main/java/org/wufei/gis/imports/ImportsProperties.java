@@ -23,11 +23,13 @@ import org.wufei.gis.imports.read.ImportLimits;
  * @param aliases           our field → the attribute names (case-insensitive) that mean it in uploaded files
  * @param ownPartitionAboveBytes PostGIS: an upload larger than this gets a detection partition of its own, indexed
  *                          in bulk when the batch ends; smaller ones share one (docs/imports.md)
+ * @param maxWaitSeconds    the longest a {@code GET /api/imports/{id}} with {@code Prefer: wait=N} is held
  */
 @ConfigurationProperties("gis.imports")
 public record ImportsProperties(Path workDir, Integer workers, Integer queueCapacity, Integer retryAfterSeconds,
         Integer progressEvery, Integer maxStoredErrors, Double marginMetres, Limits limits, Triage triage,
-        List<String> pointSources, Map<String, List<String>> aliases, Long ownPartitionAboveBytes) {
+        List<String> pointSources, Map<String, List<String>> aliases, Long ownPartitionAboveBytes,
+        Integer maxWaitSeconds) {
 
     public ImportsProperties {
         workDir = workDir == null ? Path.of("data", "imports") : workDir;
@@ -42,6 +44,7 @@ public record ImportsProperties(Path workDir, Integer workers, Integer queueCapa
         pointSources = pointSources == null ? List.of("inspection", "manual") : pointSources;
         aliases = aliases == null || aliases.isEmpty() ? DEFAULT_ALIASES : aliases;
         ownPartitionAboveBytes = ownPartitionAboveBytes == null ? 4L << 20 : ownPartitionAboveBytes;
+        maxWaitSeconds = maxWaitSeconds == null ? 60 : Math.max(0, maxWaitSeconds);
     }
 
     /** The attribute names that mean our fields, Chinese and English as they occur in real files. */

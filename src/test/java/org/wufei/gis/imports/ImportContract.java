@@ -6,9 +6,14 @@ import static org.wufei.gis.imports.Uploads.fixture;
 import static org.wufei.gis.imports.Uploads.form;
 
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,6 +33,10 @@ abstract class ImportContract {
     int port;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    ImportBatches batches;
+    @Autowired
+    BatchCompletions completions;
     Http http;
     Uploads uploads;
 
@@ -259,6 +268,78 @@ abstract class ImportContract {
         assertThat(bare.get("confidence")).isNull();
         assertThat(bare.get("name")).isNull();
         assertThat(bare.get("attributes")).isNull();
+    }
+
+    @Test
+    void preferWaitAnswersAJustUploadedBatchOnceItHasEnded() throws Exception {
+        byte[] content = (Files.readString(fixture("every-field.geojson")) + "\n\n").getBytes(StandardCharsets.UTF_8);
+        var r = uploads.upload("uploader", "prefer-wait.geojson", content, form("source", "manual"));
+        assertThat(r.status()).as(r.body()).isIn(200, 202);
+
+        Http.Response waited = uploads.get(r.header("Location"), "Prefer", "return=minimal, wait=30");
+        assertThat(waited.status()).isEqualTo(200);
+        assertThat(waited.json().path("state").asString()).as(waited.body()).isEqualTo("succeeded");
+        assertThat(waited.header("Preference-Applied")).isEqualTo("wait=30");
+
+        Http.Response ended = uploads.get(r.header("Location"), "Prefer", "wait=3600");
+        assertThat(ended.json()).isEqualTo(waited.json());
+        assertThat(ended.header("Preference-Applied")).isEqualTo("wait=60");
+    }
+
+    @Test
+    void aRequestHeldByPreferWaitIsAnsweredWhenItsBatchEndsAndLeavesNoWaiterBehind() throws Exception {
+        long id = runningBatch();
+        try {
+            var held = CompletableFuture.supplyAsync(() -> uploads.get("/api/imports/" + id, "Prefer", "wait=30"));
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (completions.waiting(id) == 0 && System.currentTimeMillis() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(completions.waiting(id)).as("the request is held").isEqualTo(1);
+            assertThat(held).isNotDone();
+            batches.fail(id, null, null, Instant.now());
+            completions.ended(id);
+
+            Http.Response r = held.get(60, TimeUnit.SECONDS);
+            assertThat(r.status()).isEqualTo(200);
+            assertThat(r.json().path("state").asString()).isEqualTo("failed");
+            assertThat(r.header("Preference-Applied")).isEqualTo("wait=30");
+            assertThat(completions.waiting(id)).isZero();
+        } finally {
+            batches.delete(id);
+        }
+    }
+
+    @Test
+    void aBatchThatDoesNotEndWithinTheWaitIsAnsweredAsItIsAndForgotten() {
+        long id = runningBatch();
+        try {
+            Http.Response r = uploads.get("/api/imports/" + id, "Prefer", "wait=1");
+            assertThat(r.status()).isEqualTo(200);
+            assertThat(r.json().path("state").asString()).isEqualTo("running");
+            assertThat(r.header("Preference-Applied")).isEqualTo("wait=1");
+            assertThat(completions.waiting(id)).isZero();
+        } finally {
+            batches.delete(id);
+        }
+    }
+
+    @Test
+    void preferWaitOnAnUnknownBatchIsAnswered404Problem() {
+        Http.Response r = uploads.get("/api/imports/987654321", "Prefer", "wait=5");
+        assertThat(r.status()).isEqualTo(404);
+        assertThat(r.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(r.code()).isEqualTo("import_not_found");
+        assertThat(r.header("Preference-Applied")).isNull();
+    }
+
+    /** A batch row in state running that no job runs: only the test ends it. */
+    long runningBatch() {
+        String sha = (UUID.randomUUID().toString() + UUID.randomUUID()).replace("-", "");
+        long id = batches.insert(new ImportRequest("held.geojson", "manual", null, null, null, null, false), sha,
+                "geojson", "uploader", Instant.now());
+        batches.start(id, null, Instant.now());
+        return id;
     }
 
     List<String> codes(JsonNode batch) {

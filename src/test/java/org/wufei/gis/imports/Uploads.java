@@ -85,6 +85,10 @@ final class Uploads {
             b.header("Authorization", "Basic " + Base64.getEncoder()
                     .encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
         }
+        return send(b);
+    }
+
+    private static Http.Response send(HttpRequest.Builder b) {
         try {
             HttpResponse<String> r = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Http.Response(r.statusCode(), r.headers(), r.body());
@@ -96,23 +100,23 @@ final class Uploads {
         }
     }
 
-    /** Polls the batch until it has succeeded or failed (at most a minute). */
+    /** Asks for the batch with {@code Prefer: wait} until it has succeeded or failed (at most a minute). */
     JsonNode finished(String location) {
         long deadline = System.currentTimeMillis() + 60_000;
         while (System.currentTimeMillis() < deadline) {
-            JsonNode batch = http.get(location).json();
+            JsonNode batch = get(location, "Prefer", "wait=20").json();
             String state = batch.path("state").asString();
             if (state.equals("succeeded") || state.equals("failed")) {
                 return batch;
             }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
         }
         throw new AssertionError("batch " + location + " did not finish within a minute");
+    }
+
+    /** A GET with the given header name and value pairs. */
+    Http.Response get(String path, String... headers) {
+        return send(HttpRequest.newBuilder(URI.create(http.base() + path)).timeout(Duration.ofSeconds(90))
+                .headers(headers).GET());
     }
 
     /** Uploads and waits; the finished batch. */
