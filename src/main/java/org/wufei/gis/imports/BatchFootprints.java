@@ -40,7 +40,7 @@ final class BatchFootprints {
     }
 
     void add(Triage.Footprint f) {
-        Envelope e = f.geometry().getEnvelopeInternal();
+        Envelope e = f.envelope();
         int x0 = column(e.getMinX());
         int y0 = row(e.getMinY());
         for (int x = x0; x <= column(e.getMaxX()); x++) {

@@ -105,7 +105,7 @@ final class BatchRun {
 
     private <R> void keep(Prepared<R> p, DetectionWriter<R> writer) {
         Triage.Footprint footprint = p.footprint();
-        Envelope box = footprint.geometry().getEnvelopeInternal();
+        Envelope box = footprint.envelope();
         // one search box for both: the batch's earlier detections and the known sites
         Envelope search = new Envelope(box);
         search.expandBy(ctx.triage().searchMarginDegrees());

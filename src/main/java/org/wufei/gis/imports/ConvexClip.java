@@ -31,12 +31,28 @@ final class ConvexClip {
                 || pb.getNumInteriorRing() > 0) {
             return Double.NaN;
         }
-        CoordinateSequence sa = pa.getExteriorRing().getCoordinateSequence();
-        CoordinateSequence sb = pb.getExteriorRing().getCoordinateSequence();
+        return intersectionArea(xy(pa.getExteriorRing().getCoordinateSequence()), turnA,
+                xy(pb.getExteriorRing().getCoordinateSequence()), turnB);
+    }
+
+    /**
+     * The area two hole-free polygons share, given their closed shells as x, y pairs and their
+     * {@link #convexTurn(CoordinateSequence)}s; NaN when neither is convex.
+     */
+    static double intersectionArea(double[] a, int turnA, double[] b, int turnB) {
         if (turnB != 0) {
-            return clippedArea(sa, sb, turnB);
+            return clippedArea(a, b, turnB);
         }
-        return turnA != 0 ? clippedArea(sb, sa, turnA) : Double.NaN;
+        return turnA != 0 ? clippedArea(b, a, turnA) : Double.NaN;
+    }
+
+    private static double[] xy(CoordinateSequence ring) {
+        double[] xy = new double[2 * ring.size()];
+        for (int i = 0; i < ring.size(); i++) {
+            xy[2 * i] = ring.getX(i);
+            xy[2 * i + 1] = ring.getY(i);
+        }
+        return xy;
     }
 
     /** The shell's {@link #convexTurn(CoordinateSequence)} of a polygon without holes; 0 for anything else. */
@@ -68,21 +84,19 @@ final class ConvexClip {
         return sign;
     }
 
-    private static double clippedArea(CoordinateSequence subject, CoordinateSequence convex, int turn) {
-        int n = subject.size() - 1;
-        int m = convex.size() - 1;
+    /** Clips the closed ring {@code subject} by the convex closed ring {@code convex}; both as x, y pairs. */
+    private static double clippedArea(double[] subject, double[] convex, int turn) {
+        int n = subject.length / 2 - 1;
+        int m = convex.length / 2 - 1;
         double[] in = new double[2 * (n + m + 1) * 2];
         double[] out = new double[in.length];
         int count = n;
-        for (int i = 0; i < n; i++) {
-            in[2 * i] = subject.getX(i);
-            in[2 * i + 1] = subject.getY(i);
-        }
+        System.arraycopy(subject, 0, in, 0, 2 * n);
         for (int e = 0; e < m && count > 0; e++) {
-            double ax = convex.getX(e);
-            double ay = convex.getY(e);
-            double dx = convex.getX(e + 1) - ax;
-            double dy = convex.getY(e + 1) - ay;
+            double ax = convex[2 * e];
+            double ay = convex[2 * e + 1];
+            double dx = convex[2 * e + 2] - ax;
+            double dy = convex[2 * e + 3] - ay;
             int kept = 0;
             if (out.length < 2 * (2 * count)) {
                 out = new double[4 * count];

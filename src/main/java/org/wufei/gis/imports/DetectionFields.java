@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -25,7 +26,12 @@ final class DetectionFields {
             String attributesJson) {
     }
 
+    /** Attribute names seen before and their field ("" for none); files repeat a few names on every feature. */
+    private static final int MAX_NAMES_REMEMBERED = 10_000;
+    private static final String NO_FIELD = "";
+
     private final Map<String, String> fieldByAlias = new HashMap<>();
+    private final Map<String, String> fieldByName = new ConcurrentHashMap<>();
 
     DetectionFields(Map<String, List<String>> aliases) {
         aliases.forEach((field, names) -> names.forEach(n -> fieldByAlias.put(key(n), field)));
@@ -35,7 +41,7 @@ final class DetectionFields {
         Map<String, Object> rest = new LinkedHashMap<>();
         Map<String, Object> mine = new HashMap<>();
         attributes.forEach((name, value) -> {
-            String field = fieldByAlias.get(key(name));
+            String field = fieldOf(name);
             if (field == null || mine.containsKey(field) || value == null) {
                 rest.put(name, plain(value));
             } else {
@@ -82,6 +88,18 @@ final class DetectionFields {
             g.writeEndObject();
         }
         return out.toString();
+    }
+
+    /** The field an attribute name stands for, or null (normalising every name of every feature was 40 % of map). */
+    private String fieldOf(String name) {
+        String field = fieldByName.get(name);
+        if (field == null) {
+            field = fieldByAlias.getOrDefault(key(name), NO_FIELD);
+            if (fieldByName.size() < MAX_NAMES_REMEMBERED) {
+                fieldByName.put(name, field);
+            }
+        }
+        return field.isEmpty() ? null : field;
     }
 
     private static String key(String name) {

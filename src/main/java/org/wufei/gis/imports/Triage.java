@@ -35,37 +35,113 @@ final class Triage {
     }
 
     /**
-     * A detection or a site as triage compares them: the geometry (EPSG:4326) with its area in square degrees and
-     * its {@link ConvexClip#convexTurn(Geometry)}, worked out once instead of for every pair it is compared in.
+     * A detection or a site as triage compares them: the geometry (EPSG:4326) with its box, its area in square
+     * degrees and its {@link ConvexClip#convexTurn(Geometry)}, worked out once instead of for every pair it is
+     * compared in; a hole-free polygon's closed shell also as one array of numbers (x, y, x, y, …), which is what
+     * clipping reads.
      */
-    record Footprint(Geometry geometry, double area, int convexTurn) {
-        private static final LinearRing[] NO_HOLES = {};
+    static final class Footprint {
+        private final Geometry geometry; // null once compacted: then made again from the shell when asked for
+        private final double[] shell;
+        private final double minX;
+        private final double maxX;
+        private final double minY;
+        private final double maxY;
+        private final double area;
+        private final int convexTurn;
+
+        private Footprint(Geometry geometry, double[] shell, double minX, double maxX, double minY, double maxY,
+                double area, int convexTurn) {
+            this.geometry = geometry;
+            this.shell = shell;
+            this.minX = minX;
+            this.maxX = maxX;
+            this.minY = minY;
+            this.maxY = maxY;
+            this.area = area;
+            this.convexTurn = convexTurn;
+        }
 
         static Footprint of(Geometry g) {
-            return new Footprint(g, g.getArea(), ConvexClip.convexTurn(g));
+            Envelope e = g.getEnvelopeInternal();
+            return new Footprint(g, shellOf(g), e.getMinX(), e.getMaxX(), e.getMinY(), e.getMaxY(), g.getArea(),
+                    ConvexClip.convexTurn(g));
+        }
+
+        /** A hole-free polygon's closed shell as x, y pairs (the packed sequence's own array when it has one). */
+        private static double[] shellOf(Geometry g) {
+            if (!(g instanceof Polygon p) || p.isEmpty() || p.getNumInteriorRing() > 0) {
+                return null;
+            }
+            CoordinateSequence ring = p.getExteriorRing().getCoordinateSequence();
+            if (ring instanceof PackedCoordinateSequence.Double packed && packed.getDimension() == 2) {
+                return packed.getRawCoordinates();
+            }
+            double[] xy = new double[2 * ring.size()];
+            for (int i = 0; i < ring.size(); i++) {
+                xy[2 * i] = ring.getX(i);
+                xy[2 * i + 1] = ring.getY(i);
+            }
+            return xy;
         }
 
         /**
-         * The same footprint in fewer objects, for those a batch keeps until it ends: a hole-free polygon's shell as
-         * one array of numbers instead of a point object per vertex. Every young collection copies what the batch
-         * has kept since the last one, so the kept footprints' object count is what the collector pays for.
+         * The same footprint in two objects, for those a batch keeps until it ends: a hole-free polygon keeps its
+         * box, area and shell array but lets its geometry go. Every young collection copies what the batch has kept
+         * since the last one, and it pays per object (a JTS polygon is seven or more).
          */
         Footprint compact() {
-            if (!(geometry instanceof Polygon p) || p.getNumInteriorRing() > 0
-                    || p.getExteriorRing().getCoordinateSequence() instanceof PackedCoordinateSequence) {
-                return this;
-            }
-            CoordinateSequence shell = p.getExteriorRing().getCoordinateSequence();
-            double[] xy = new double[2 * shell.size()];
-            for (int i = 0; i < shell.size(); i++) {
-                xy[2 * i] = shell.getX(i);
-                xy[2 * i + 1] = shell.getY(i);
-            }
-            GeometryFactory f = p.getFactory();
-            Polygon packed = f.createPolygon(f.createLinearRing(new PackedCoordinateSequence.Double(xy, 2, 0)),
-                    NO_HOLES);
-            return new Footprint(packed, area, convexTurn);
+            return geometry == null || shell == null ? this
+                    : new Footprint(null, shell, minX, maxX, minY, maxY, area, convexTurn);
         }
+
+        Geometry geometry() {
+            if (geometry != null) {
+                return geometry;
+            }
+            GeometryFactory f = FeatureNormaliser.WGS84;
+            return f.createPolygon(f.createLinearRing(new PackedCoordinateSequence.Double(shell, 2, 0)), NO_HOLES);
+        }
+
+        /** A polygon or multipolygon (only these have an area to compare). */
+        boolean polygonal() {
+            return shell != null || geometry instanceof Polygonal;
+        }
+
+        /** The closed shell of a hole-free polygon (x, y, x, y, …), or null; not to be changed. */
+        double[] shell() {
+            return shell;
+        }
+
+        double area() {
+            return area;
+        }
+
+        int convexTurn() {
+            return convexTurn;
+        }
+
+        double minX() {
+            return minX;
+        }
+
+        double maxX() {
+            return maxX;
+        }
+
+        double minY() {
+            return minY;
+        }
+
+        double maxY() {
+            return maxY;
+        }
+
+        Envelope envelope() {
+            return new Envelope(minX, maxX, minY, maxY);
+        }
+
+        private static final LinearRing[] NO_HOLES = {};
     }
 
     /** A site the detection may be; geometry in EPSG:4326. */
@@ -105,7 +181,7 @@ final class Triage {
         for (KnownSite site : candidates) {
             double iou = -1;
             double score;
-            if (detection.geometry() instanceof Polygonal && site.geometry() instanceof Polygonal) {
+            if (detection.polygonal() && site.footprint().polygonal()) {
                 iou = iou(detection, site.footprint());
                 if (iou <= 0) {
                     continue;
@@ -140,15 +216,13 @@ final class Triage {
 
     /** Whether two detections of one batch are the same place, to merge them: like polygons or near points. */
     boolean sameFeature(Footprint a, Footprint b) {
-        Geometry ga = a.geometry();
-        Geometry gb = b.geometry();
-        if (ga instanceof Polygonal && gb instanceof Polygonal) {
+        if (a.polygonal() && b.polygonal()) {
             return iouUpperBound(a, b) >= rules.knownIou() && iou(a, b) >= rules.knownIou();
         }
-        if (ga instanceof Polygonal || gb instanceof Polygonal) {
+        if (a.polygonal() || b.polygonal()) {
             return false;
         }
-        return metres(ga, gb) <= rules.pointMetres();
+        return metres(a.geometry(), b.geometry()) <= rules.pointMetres();
     }
 
     /**
@@ -156,25 +230,22 @@ final class Triage {
      * both are polygons (only polygons have an area) and the IoU bound rules the pair out.
      */
     boolean maySameFeature(Footprint a, double minX, double maxX, double minY, double maxY, double areaB) {
-        if (areaB <= 0 || !(a.geometry() instanceof Polygonal)) {
+        if (areaB <= 0 || !a.polygonal()) {
             return true;
         }
-        Envelope e = a.geometry().getEnvelopeInternal();
-        return iouUpperBound(e, a.area(), minX, maxX, minY, maxY, areaB) >= rules.knownIou();
+        return iouUpperBound(a, minX, maxX, minY, maxY, areaB) >= rules.knownIou();
     }
 
     /** IoU cannot exceed the overlap of the boxes over the larger area: a cheap test before any overlay. */
     static double iouUpperBound(Footprint a, Footprint b) {
-        Envelope eb = b.geometry().getEnvelopeInternal();
-        return iouUpperBound(a.geometry().getEnvelopeInternal(), a.area(), eb.getMinX(), eb.getMaxX(), eb.getMinY(),
-                eb.getMaxY(), b.area());
+        return iouUpperBound(a, b.minX(), b.maxX(), b.minY(), b.maxY(), b.area());
     }
 
-    private static double iouUpperBound(Envelope a, double areaA, double minX, double maxX, double minY, double maxY,
+    private static double iouUpperBound(Footprint a, double minX, double maxX, double minY, double maxY,
             double areaB) {
-        double larger = Math.max(areaA, areaB);
-        double width = Math.min(a.getMaxX(), maxX) - Math.max(a.getMinX(), minX);
-        double height = Math.min(a.getMaxY(), maxY) - Math.max(a.getMinY(), minY);
+        double larger = Math.max(a.area(), areaB);
+        double width = Math.min(a.maxX(), maxX) - Math.max(a.minX(), minX);
+        double height = Math.min(a.maxY(), maxY) - Math.max(a.minY(), minY);
         return larger <= 0 || width < 0 || height < 0 ? 0 : width * height / larger;
     }
 
@@ -184,13 +255,14 @@ final class Triage {
      * they meet at all" (several times faster than {@code Geometry.intersects}) before an overlay.
      */
     private static double iou(Footprint fa, Footprint fb) {
-        Geometry a = fa.geometry();
-        Geometry b = fb.geometry();
-        if (!a.getEnvelopeInternal().intersects(b.getEnvelopeInternal())) {
+        if (fb.minX() > fa.maxX() || fb.maxX() < fa.minX() || fb.minY() > fa.maxY() || fb.maxY() < fa.minY()) {
             return 0;
         }
-        double inter = ConvexClip.intersectionArea(a, fa.convexTurn(), b, fb.convexTurn());
+        double inter = fa.shell() == null || fb.shell() == null ? Double.NaN
+                : ConvexClip.intersectionArea(fa.shell(), fa.convexTurn(), fb.shell(), fb.convexTurn());
         if (Double.isNaN(inter)) {
+            Geometry a = fa.geometry();
+            Geometry b = fb.geometry();
             if (!RelateNG.relate(a, b, RelatePredicate.intersects())) {
                 return 0;
             }
