@@ -5,7 +5,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -23,5 +26,20 @@ class ImportsConfiguration {
                     t.setDaemon(true);
                     return t;
                 }, new ThreadPoolExecutor.AbortPolicy());
+    }
+
+    /**
+     * Tomcat reads a request through an 8 KiB socket buffer by default; an upload of tens of megabytes then takes
+     * thousands of reads, each passed through the multipart parser (gis.imports.socket-read-buffer, bytes, default
+     * 64 KiB; 0 keeps Tomcat's 8 KiB).
+     */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> uploadReadBuffer(
+            @Value("${gis.imports.socket-read-buffer:65536}") int bytes) {
+        return factory -> {
+            if (bytes > 0) {
+                factory.addConnectorCustomizers(c -> c.setProperty("socket.appReadBufSize", String.valueOf(bytes)));
+            }
+        };
     }
 }
