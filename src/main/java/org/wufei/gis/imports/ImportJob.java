@@ -7,6 +7,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Function;
+import org.locationtech.jts.geom.Envelope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -84,13 +89,13 @@ class ImportJob {
         }
         RunErrors errors = new RunErrors(props.maxStoredErrors());
         try (FeatureSource source = FeatureReaders.open(file, readOptions(encoding, layer))) {
-            Long total = source.estimatedCount().isPresent() ? source.estimatedCount().getAsLong() : null;
+            OptionalLong count = source.estimatedCount();
+            Long total = count.isPresent() ? count.getAsLong() : null;
             if (!Boolean.TRUE.equals(shortTx.execute(s -> batches.start(batchId, total, clock.instant())))) {
                 return;
             }
             CrsResolver crs = new CrsResolver(source, batch.requestedCrs());
-            var candidates = knownSites.forBatch(props.triage().kindsBySource().getOrDefault(batch.source(),
-                    List.of()), district.envelopeWithMargin(), props.triage().preloadMaxSites());
+            var candidates = knownSitesAhead(batch.source());
             BatchRun run = new BatchRun(new BatchRun.Context(batch.source(), batch.acquired(),
                     props.pointSources().contains(batch.source()), normaliser, fields, triage, candidates,
                     errors, props.progressEvery()), crs);
@@ -124,6 +129,27 @@ class ImportJob {
                     "The import failed unexpectedly; retry it or contact an administrator"), null);
             failed(batchId, errors);
         }
+    }
+
+    /**
+     * The known sites of the batch's kinds, read on another thread while the batch opens its COPY and starts reading
+     * (the read-ahead fills meanwhile); the first detection judged waits for them.
+     */
+    private Function<Envelope, List<Triage.KnownSite>> knownSitesAhead(String source) {
+        CompletableFuture<Function<Envelope, List<Triage.KnownSite>>> loading = CompletableFuture.supplyAsync(
+                () -> knownSites.forBatch(props.triage().kindsBySource().getOrDefault(source, List.of()),
+                        district.envelopeWithMargin(), props.triage().preloadMaxSites()), r -> {
+                            Thread t = new Thread(r, "import-sites");
+                            t.setDaemon(true);
+                            t.start();
+                        });
+        return e -> {
+            try {
+                return loading.join().apply(e);
+            } catch (CompletionException ex) {
+                throw ex.getCause() instanceof RuntimeException r ? r : ex;
+            }
+        };
     }
 
     private void failed(long batchId, RunErrors errors) {
