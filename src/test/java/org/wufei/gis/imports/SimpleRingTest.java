@@ -57,6 +57,38 @@ class SimpleRingTest {
         assertThat(SimpleRing.isSimple(fine.getExteriorRing().getCoordinateSequence())).isTrue();
     }
 
+    @Test
+    void convexRingsAreSimpleAndRingsThatGoRoundTwiceAreNot() {
+        Random random = new Random(17);
+        for (int i = 0; i < 20_000; i++) {
+            double cx = 110.2 + random.nextDouble() * 0.1;
+            double cy = 40.7 + random.nextDouble() * 0.1;
+            int n = 3 + random.nextInt(10);
+            boolean twice = random.nextBoolean() && n >= 5 && n % 2 == 1; // a pentagram and its kin
+            double[] angles = new double[n];
+            for (int k = 0; k < n; k++) {
+                angles[k] = twice ? 4 * Math.PI * k / n : random.nextDouble() * 2 * Math.PI;
+            }
+            if (!twice) {
+                java.util.Arrays.sort(angles);
+            }
+            Coordinate[] c = new Coordinate[n + 1];
+            double rx = 0.0001 + random.nextDouble() * 0.01;
+            double ry = 0.0001 + random.nextDouble() * 0.01;
+            boolean clockwise = random.nextBoolean();
+            for (int k = 0; k < n; k++) {
+                double a = clockwise ? -angles[k] : angles[k];
+                c[k] = new Coordinate(cx + rx * Math.cos(a), cy + ry * Math.sin(a));
+            }
+            c[n] = c[0].copy();
+            Polygon p = GF.createPolygon(c);
+            assertThat(SimpleRing.isValid(p)).as("%s", p).isEqualTo(p.isValid());
+            if (twice) {
+                assertThat(SimpleRing.isSimple(p.getExteriorRing().getCoordinateSequence())).as("%s", p).isFalse();
+            }
+        }
+    }
+
     /** 4–9 points on a 4×4 grid, closed: many cross, touch or run along each other. */
     private static Polygon gridRing(Random random) {
         int n = 3 + random.nextInt(6);
