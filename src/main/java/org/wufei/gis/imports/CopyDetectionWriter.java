@@ -48,9 +48,10 @@ final class CopyDetectionWriter implements DetectionWriter<byte[]> {
                 table = partition(batchId);
                 try (Statement st = connection.createStatement()) {
                     st.execute("CREATE TABLE " + table + " (LIKE detection INCLUDING DEFAULTS INCLUDING CONSTRAINTS)");
-                    // lets ATTACH PARTITION skip scanning the rows to prove they belong there
+                    // the first lets ATTACH PARTITION skip scanning the rows to prove they belong there; the second
+                    // lets a query by batch skip this partition unless it is the batch's (it has no batch_id index)
                     st.execute("ALTER TABLE " + table + " ADD CONSTRAINT " + table + "_part_ck CHECK (part = "
-                            + batchId + ")");
+                            + batchId + "), ADD CONSTRAINT " + table + "_batch_ck CHECK (batch_id = " + batchId + ")");
                 }
             }
             this.copy = connection.unwrap(PGConnection.class).getCopyAPI()

@@ -29,6 +29,13 @@ class ImportPostgisOwnPartitionIT extends TriageContract {
         assertThat(attached).as("partition of batch %d", batchId).isEqualTo(present ? 1 : 0);
         if (present) {
             assertThat(count("SELECT COUNT(*) FROM detection_shared WHERE batch_id = ?", batchId)).isZero();
+            // no index on batch_id in a partition of one batch; a query by batch reads no other batch's partition
+            assertThat(count("SELECT COUNT(*) FROM pg_indexes WHERE tablename = 'detection_b' || ? "
+                    + "AND indexdef LIKE '%(batch_id)%'", batchId)).isZero();
+            String plan = String.join("\n", jdbc.sql("EXPLAIN SELECT * FROM detection WHERE batch_id = " + batchId)
+                    .query(String.class).list());
+            assertThat(plan).contains("detection_b" + batchId + " ")
+                    .doesNotContainPattern("detection_b(?!" + batchId + " )[0-9]+ ");
         }
     }
 }
