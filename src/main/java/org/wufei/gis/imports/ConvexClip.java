@@ -22,17 +22,29 @@ final class ConvexClip {
 
     /** The shared area in the coordinates' units squared, or NaN when neither polygon is convex and hole-free. */
     static double intersectionArea(Geometry a, Geometry b) {
-        return intersectionArea(a, convexTurn(a), b, convexTurn(b));
+        double[] sa = shell(a);
+        double[] sb = shell(b);
+        return sa == null || sb == null ? Double.NaN : intersectionArea(sa, convexTurn(a), sb, convexTurn(b));
     }
 
-    /** As {@link #intersectionArea(Geometry, Geometry)}, with each polygon's {@link #convexTurn(Geometry)} known. */
-    static double intersectionArea(Geometry a, int turnA, Geometry b, int turnB) {
-        if (!(a instanceof Polygon pa) || !(b instanceof Polygon pb) || pa.getNumInteriorRing() > 0
-                || pb.getNumInteriorRing() > 0) {
-            return Double.NaN;
+    /**
+     * A hole-free polygon's closed shell as x, y pairs (the packed sequence's own array when it has one, not to be
+     * changed), or null for any other geometry.
+     */
+    static double[] shell(Geometry g) {
+        if (!(g instanceof Polygon p) || p.isEmpty() || p.getNumInteriorRing() > 0) {
+            return null;
         }
-        return intersectionArea(xy(pa.getExteriorRing().getCoordinateSequence()), turnA,
-                xy(pb.getExteriorRing().getCoordinateSequence()), turnB);
+        CoordinateSequence ring = p.getExteriorRing().getCoordinateSequence();
+        if (ring instanceof PackedCoordinateSequence.Double packed && packed.getDimension() == 2) {
+            return packed.getRawCoordinates();
+        }
+        double[] xy = new double[2 * ring.size()];
+        for (int i = 0; i < ring.size(); i++) {
+            xy[2 * i] = ring.getX(i);
+            xy[2 * i + 1] = ring.getY(i);
+        }
+        return xy;
     }
 
     /**
@@ -44,15 +56,6 @@ final class ConvexClip {
             return clippedArea(a, b, turnB);
         }
         return turnA != 0 ? clippedArea(b, a, turnA) : Double.NaN;
-    }
-
-    private static double[] xy(CoordinateSequence ring) {
-        double[] xy = new double[2 * ring.size()];
-        for (int i = 0; i < ring.size(); i++) {
-            xy[2 * i] = ring.getX(i);
-            xy[2 * i + 1] = ring.getY(i);
-        }
-        return xy;
     }
 
     /** The shell's {@link #convexTurn(CoordinateSequence)} of a polygon without holes; 0 for anything else. */

@@ -2,7 +2,6 @@ package org.wufei.gis.imports;
 
 import java.util.List;
 import java.util.Locale;
-import org.locationtech.jts.geom.CoordinateSequence;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -64,25 +63,8 @@ final class Triage {
 
         static Footprint of(Geometry g) {
             Envelope e = g.getEnvelopeInternal();
-            return new Footprint(g, shellOf(g), e.getMinX(), e.getMaxX(), e.getMinY(), e.getMaxY(), g.getArea(),
+            return new Footprint(g, ConvexClip.shell(g), e.getMinX(), e.getMaxX(), e.getMinY(), e.getMaxY(), g.getArea(),
                     ConvexClip.convexTurn(g));
-        }
-
-        /** A hole-free polygon's closed shell as x, y pairs (the packed sequence's own array when it has one). */
-        private static double[] shellOf(Geometry g) {
-            if (!(g instanceof Polygon p) || p.isEmpty() || p.getNumInteriorRing() > 0) {
-                return null;
-            }
-            CoordinateSequence ring = p.getExteriorRing().getCoordinateSequence();
-            if (ring instanceof PackedCoordinateSequence.Double packed && packed.getDimension() == 2) {
-                return packed.getRawCoordinates();
-            }
-            double[] xy = new double[2 * ring.size()];
-            for (int i = 0; i < ring.size(); i++) {
-                xy[2 * i] = ring.getX(i);
-                xy[2 * i + 1] = ring.getY(i);
-            }
-            return xy;
         }
 
         /**
