@@ -7,7 +7,7 @@ import org.locationtech.jts.geom.GeometryFactory;
 
 /** Applies a per-point coordinate conversion to a copy of a JTS geometry, leaving the input untouched. */
 @FunctionalInterface
-interface PointMapping {
+public interface PointMapping {
 
     /** Maps one (x, y) pair, x being longitude or easting; returns {x, y}. */
     double[] apply(double x, double y);

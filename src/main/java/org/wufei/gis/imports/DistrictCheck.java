@@ -1,11 +1,10 @@
 package org.wufei.gis.imports;
 
 import org.locationtech.jts.geom.Coordinate;
-import org.locationtech.jts.geom.CoordinateSequence;
-import org.locationtech.jts.geom.CoordinateSequenceFilter;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.wufei.gis.common.District;
+import org.wufei.gis.crs.PointMapping;
 import org.wufei.gis.imports.read.ImportException;
 
 /**
@@ -43,26 +42,7 @@ final class DistrictCheck {
         if (inside(degrees) || !swappedInside(degrees)) {
             return degrees;
         }
-        Geometry swapped = degrees.copy();
-        swapped.apply(new CoordinateSequenceFilter() { // works on any sequence, packed ones included
-            @Override
-            public void filter(CoordinateSequence seq, int i) {
-                double x = seq.getX(i);
-                seq.setOrdinate(i, CoordinateSequence.X, seq.getY(i));
-                seq.setOrdinate(i, CoordinateSequence.Y, x);
-            }
-
-            @Override
-            public boolean isDone() {
-                return false;
-            }
-
-            @Override
-            public boolean isGeometryChanged() {
-                return true;
-            }
-        });
-        return swapped;
+        return PointMapping.apply(degrees, degrees.getSRID(), (x, y) -> new double[] {y, x});
     }
 
     /** Refuses a feature outside the district, saying when swapping latitude and longitude would fix it. */
