@@ -2,6 +2,7 @@ package org.wufei.gis.imports;
 
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -19,8 +20,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.async.DeferredResult;
-import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.multipart.MultipartHttpServletRequest;
+import org.wufei.gis.common.Actor;
 import org.wufei.gis.common.ApiException;
 import org.wufei.gis.common.CurrentActor;
 import org.wufei.gis.common.Locales;
@@ -47,19 +47,29 @@ class ImportController {
         this.maxWaitSeconds = props.maxWaitSeconds();
     }
 
+    /**
+     * The body is read here as a stream ({@link StreamedUploads} keeps the container from parsing it first), so the
+     * caller's role is checked before a byte of it is read, and the file is hashed while it is written.
+     */
     @PostMapping(consumes = "multipart/form-data")
-    ResponseEntity<ImportViews.BatchView> upload(MultipartHttpServletRequest request) {
-        MultipartFile file = request.getFile("file");
-        for (String part : request.getFileMap().keySet()) {
-            if (!part.equals("file")) {
+    ResponseEntity<ImportViews.BatchView> upload(HttpServletRequest request) throws IOException {
+        Actor actor = CurrentActor.of(request);
+        ImportService.requireImporter(actor);
+        MultipartUpload upload = service.receive(request.getInputStream(), request.getContentType(),
+                request.getContentLengthLong());
+        try {
+            if (!upload.otherFileParts().isEmpty()) {
+                String part = upload.otherFileParts().keySet().iterator().next();
                 throw ApiException.badRequest("parameter_unknown", part, part);
             }
+            Map<String, String> form = new LinkedHashMap<>();
+            request.getParameterMap().forEach((k, v) -> form.put(k, v.length == 0 ? null : v[0]));
+            upload.fields().forEach(form::putIfAbsent);
+            ImportRequest params = ImportParams.parse(form, upload.fileName());
+            return located(service.submit(upload, params, actor), request);
+        } finally {
+            service.release(upload);
         }
-        Map<String, String> form = new LinkedHashMap<>();
-        request.getParameterMap().forEach((k, v) -> form.put(k, v.length == 0 ? null : v[0]));
-        ImportRequest params = ImportParams.parse(form, file == null ? null : file.getOriginalFilename());
-        ImportService.Submitted s = service.submit(file, params, CurrentActor.of(request));
-        return located(s, request);
     }
 
     @PostMapping("/{id}/retry")

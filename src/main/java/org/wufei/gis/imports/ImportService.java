@@ -6,11 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -20,7 +16,6 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.multipart.MultipartFile;
 import org.wufei.gis.common.Actor;
 import org.wufei.gis.common.ApiException;
 import org.wufei.gis.common.District;
@@ -49,10 +44,11 @@ class ImportService {
     private final UploadCheck check;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final MultipartUpload.Limits uploadLimits;
 
     ImportService(ImportBatches batches, Detections detections, ImportJob job, ExecutorService importWorkers,
             ImportsProperties props, CrsRegistry crs, District district, ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock, MultipartUpload.Limits uploadLimits) {
         this.batches = batches;
         this.detections = detections;
         this.job = job;
@@ -61,6 +57,7 @@ class ImportService {
         this.check = new UploadCheck(crs, new DistrictCheck(district, props.marginMetres()));
         this.events = events;
         this.clock = clock;
+        this.uploadLimits = uploadLimits;
     }
 
     static void requireImporter(Actor actor) {
@@ -69,14 +66,47 @@ class ImportService {
         }
     }
 
-    Submitted submit(MultipartFile file, ImportRequest request, Actor actor) {
+    /**
+     * Reads an upload's multipart body: the file part goes to a folder of its own under the work directory, hashed
+     * on the way. The caller {@link #release}s it after submitting it or refusing it.
+     */
+    MultipartUpload receive(InputStream body, String contentType, long contentLength) {
+        Path dir;
+        try {
+            Files.createDirectories(props.workDir());
+            dir = Files.createDirectories(props.workDir().resolve("incoming-" + UUID.randomUUID()));
+        } catch (IOException e) {
+            throw unreceived();
+        }
+        try {
+            return MultipartUpload.read(body, contentType, contentLength, uploadLimits, "file",
+                    name -> dir.resolve(safeName(ImportParams.fileNameOf(name))));
+        } catch (IOException e) {
+            throw unreceived();
+        } finally {
+            try (var left = Files.list(dir)) {
+                if (left.findAny().isEmpty()) {
+                    Files.delete(dir);
+                }
+            } catch (IOException e) {
+                // a folder left behind is swept with the work directory
+            }
+        }
+    }
+
+    private static ImportException unreceived() {
+        return new ImportException(ImportException.FILE_UNREADABLE, "file", "上传的文件无法接收",
+                "The uploaded file could not be received");
+    }
+
+    Submitted submit(MultipartUpload received, ImportRequest request, Actor actor) {
         requireImporter(actor);
-        if (file == null) {
+        Path upload = received.file();
+        if (upload == null) {
             throw ApiException.badRequest("parameter_missing", "file", "file");
         }
-        Path upload = receive(file);
         try {
-            String sha = sha256(upload);
+            String sha = received.sha256();
             var existing = batches.findBySha(sha);
             if (existing.isPresent() && !existing.get().state().equals("failed")) {
                 return new Submitted(existing.get().id(), false, existing.get().state());
@@ -101,9 +131,14 @@ class ImportService {
             return new Submitted(id, existing.isEmpty(), "queued");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } finally {
-            ImportJob.deleteQuietly(upload);
-            ImportJob.deleteQuietly(upload.getParent());
+        }
+    }
+
+    /** Deletes what is left of an upload: its file, unless a batch took it, and the folder it came in. */
+    void release(MultipartUpload upload) {
+        if (upload.file() != null) {
+            ImportJob.deleteQuietly(upload.file());
+            ImportJob.deleteQuietly(upload.file().getParent());
         }
     }
 
@@ -169,28 +204,6 @@ class ImportService {
                 batches.fail(id, null, null, clock.instant());
             }
             throw new QueueFullException(props.retryAfterSeconds());
-        }
-    }
-
-    private Path receive(MultipartFile file) {
-        try {
-            Files.createDirectories(props.workDir());
-            Path dir = Files.createDirectories(props.workDir().resolve("incoming-" + UUID.randomUUID()));
-            Path tmp = dir.resolve(safeName(ImportParams.fileNameOf(file.getOriginalFilename())));
-            file.transferTo(tmp); // the container moves its temporary file when it can, instead of copying it
-            return tmp;
-        } catch (IOException e) {
-            throw new ImportException(ImportException.FILE_UNREADABLE, "file", "上传的文件无法接收",
-                    "The uploaded file could not be received");
-        }
-    }
-
-    static String sha256(Path file) throws IOException {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 

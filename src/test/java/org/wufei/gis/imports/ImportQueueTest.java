@@ -8,6 +8,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -20,7 +21,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.mock.web.MockMultipartFile;
 import org.wufei.gis.common.Actor;
 import org.wufei.gis.common.Districts;
 import org.wufei.gis.common.Role;
@@ -47,14 +47,16 @@ class ImportQueueTest {
                     null);
             var service = new ImportService(batches, mock(Detections.class), job, pool, props, new CrsRegistry(),
                     Districts.read(Path.of("gis-data/district.json")), mock(ApplicationEventPublisher.class),
-                    Clock.systemUTC());
-            var file = new MockMultipartFile("file", "a.geojson", null, Files.readAllBytes(
-                    Uploads.fixture("names-with-html-script.geojson")));
+                    Clock.systemUTC(), new MultipartUpload.Limits(1 << 20, 1 << 20));
+            byte[] body = MultipartUploadTest.body("xyz", MultipartUploadTest.filePart("file", "a.geojson",
+                    Files.readAllBytes(Uploads.fixture("names-with-html-script.geojson"))));
+            var file = service.receive(new ByteArrayInputStream(body), "multipart/form-data; boundary=xyz", -1);
             var request = new ImportRequest("a.geojson", "manual", null, null, null, null, false);
 
             assertThatThrownBy(() -> service.submit(file, request, new Actor("u", Set.of(Role.UPLOADER), null)))
                     .isInstanceOfSatisfying(ImportService.QueueFullException.class,
                             e -> assertThat(e.retryAfterSeconds()).isEqualTo(17));
+            service.release(file);
             verify(batches).delete(42L);
             try (var left = Files.walk(work)) {
                 assertThat(left.filter(Files::isRegularFile)).isEmpty();
