@@ -15,9 +15,11 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
  * format on the batch transaction's connection, so the database stores rows while the next features are read and
  * judged. Each row is encoded on the run's reading thread except for its verdict, which comes last; the batch's
  * thread only appends the prepared bytes and the verdict. A large batch is copied into a partition of its own,
- * created empty in the same transaction with no index and no foreign key; attaching it when the batch completes
- * builds its indexes in bulk and checks the foreign key in one query (per row, the GiST insert and the key check cost
- * the database three times the copy). Small batches go into the shared partition. A batch that is rolled back takes
+ * created empty in the same transaction with its primary key but no GiST index and no foreign key; attaching it when
+ * the batch completes builds the GiST in bulk and checks the foreign key in one query (per row, the GiST insert and
+ * the key check cost the database three times the copy). The primary key is kept up row by row instead: ids rise,
+ * so each goes to the end of the index, while the database has a core to spare during the copy, and the attach at
+ * the end, which the batch waits for, no longer sorts and builds it (docs/benchmarks.md, seventh round). Small batches go into the shared partition. A batch that is rolled back takes
  * its COPY and its partition with it. While the COPY is open the connection can run nothing else; the run reads
  * through other connections meanwhile.
  */
@@ -51,7 +53,8 @@ final class CopyDetectionWriter implements DetectionWriter<byte[]> {
                     // the first lets ATTACH PARTITION skip scanning the rows to prove they belong there; the second
                     // lets a query by batch skip this partition unless it is the batch's (it has no batch_id index)
                     st.execute("ALTER TABLE " + table + " ADD CONSTRAINT " + table + "_part_ck CHECK (part = "
-                            + batchId + "), ADD CONSTRAINT " + table + "_batch_ck CHECK (batch_id = " + batchId + ")");
+                            + batchId + "), ADD CONSTRAINT " + table + "_batch_ck CHECK (batch_id = " + batchId + ")"
+                            + ", ADD PRIMARY KEY (id, part)");
                 }
             }
             this.copy = connection.unwrap(PGConnection.class).getCopyAPI()

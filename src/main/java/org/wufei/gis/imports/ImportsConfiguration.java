@@ -49,8 +49,7 @@ class ImportsConfiguration {
 
     /**
      * Tomcat reads a request through an 8 KiB socket buffer by default; an upload of tens of megabytes then takes
-     * thousands of reads, each passed through the multipart parser (gis.imports.socket-read-buffer, bytes, default
-     * 64 KiB; 0 keeps Tomcat's 8 KiB).
+     * thousands of reads (gis.imports.socket-read-buffer, bytes, default 64 KiB; 0 keeps Tomcat's 8 KiB).
      */
     @Bean
     WebServerFactoryCustomizer<TomcatServletWebServerFactory> uploadReadBuffer(
