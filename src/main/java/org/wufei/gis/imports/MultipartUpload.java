@@ -1,5 +1,6 @@
 package org.wufei.gis.imports;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -362,7 +363,7 @@ final class MultipartUpload {
     }
 
     /** A text part's bytes, decoded as UTF-8 at the end. */
-    private static final class TextSink extends java.io.ByteArrayOutputStream {
+    private static final class TextSink extends ByteArrayOutputStream {
         @Override
         public String toString() {
             return toString(StandardCharsets.UTF_8);

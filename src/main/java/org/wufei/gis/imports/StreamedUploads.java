@@ -9,11 +9,13 @@ import jakarta.servlet.http.Part;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -29,9 +31,9 @@ final class StreamedUploads extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String type = request.getContentType();
+        // registered for PATH alone (ImportsConfiguration), so only the method and the type are left to test
         return !"POST".equals(request.getMethod()) || type == null
-                || !type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/")
-                || !PATH.equals(request.getRequestURI().substring(request.getContextPath().length()));
+                || !type.toLowerCase(Locale.ROOT).startsWith("multipart/");
     }
 
     @Override
@@ -60,7 +62,7 @@ final class StreamedUploads extends OncePerRequestFilter {
                     try {
                         String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
                         String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-                        values.computeIfAbsent(name, k -> new java.util.ArrayList<>()).add(value);
+                        values.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
                     } catch (IllegalArgumentException e) {
                         // a malformed escape: the pair is ignored, as the container does
                     }

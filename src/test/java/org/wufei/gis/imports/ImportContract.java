@@ -9,9 +9,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -161,8 +159,7 @@ abstract class ImportContract {
         assertThat(r.header("Content-Type")).startsWith("application/problem+json");
         assertThat(r.code()).isEqualTo(code);
         assertThat(r.json().path("detail").asString()).isNotBlank();
-        String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                .digest(Files.readAllBytes(fixture(file))));
+        String sha = Uploads.sha256(Files.readAllBytes(fixture(file)));
         assertThat(jdbc.sql("SELECT COUNT(*) FROM import_batch WHERE content_sha256 = ?").param(sha)
                 .query(Long.class).single()).isZero();
     }

@@ -11,8 +11,8 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.HexFormat;
+import java.util.Arrays;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,10 +33,10 @@ class MultipartUploadTest {
             MultipartUpload u = read(new Chunked(body, chunk), "multipart/form-data; boundary=AaB03x");
             assertThat(u.fileName()).isEqualTo("疑似点.geojson");
             assertThat(Files.readAllBytes(u.file())).isEqualTo(content);
-            assertThat(u.sha256()).isEqualTo(sha256(content));
+            assertThat(u.sha256()).isEqualTo(Uploads.sha256(content));
             assertThat(u.size()).isEqualTo(content.length);
-            assertThat(u.fields()).containsExactly(java.util.Map.entry("source", "satellite"),
-                    java.util.Map.entry("crs", "EPSG:4546"));
+            assertThat(u.fields()).containsExactly(Map.entry("source", "satellite"),
+                    Map.entry("crs", "EPSG:4546"));
             Files.delete(u.file());
         }
     }
@@ -102,7 +102,7 @@ class MultipartUploadTest {
     @Test
     void malformedBodiesAreRefusedAndLeaveNothing() {
         byte[] good = body("b", filePart("file", "a.geojson", "{}".getBytes()));
-        byte[] truncated = java.util.Arrays.copyOf(good, good.length - 10);
+        byte[] truncated = Arrays.copyOf(good, good.length - 10);
         assertRefused(truncated, "multipart/form-data; boundary=b", "multipart_malformed");
         assertRefused(good, "multipart/form-data", "multipart_malformed");
         assertRefused(good, "multipart/form-data; boundary=", "multipart_malformed");
@@ -168,10 +168,6 @@ class MultipartUploadTest {
         byte[] b = new byte[n];
         new Random(seed).nextBytes(b);
         return b;
-    }
-
-    private static String sha256(byte[] b) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
     }
 
     /** Hands the bytes out at most {@code chunk} at a time, as a network does. */
