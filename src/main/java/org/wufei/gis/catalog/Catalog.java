@@ -3,7 +3,9 @@ package org.wufei.gis.catalog;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.wufei.gis.common.ApiException;
 
@@ -31,5 +33,34 @@ public class Catalog {
     /** The collection, or 404 problem {@code collection_not_found}. */
     public CollectionSource require(String id) {
         return find(id).orElseThrow(() -> ApiException.notFound("collection", id));
+    }
+
+    /** The collections a reader sees: anonymous readers get each collection's public view, and only public ones. */
+    public List<CollectionSource> all(boolean anonymous) {
+        if (!anonymous) {
+            return all();
+        }
+        return byId.values().stream().map(CollectionSource::publicView).filter(Objects::nonNull).toList();
+    }
+
+    /** The collection as this reader may see it, if at all. */
+    public Optional<CollectionSource> find(String id, boolean anonymous) {
+        return anonymous ? find(id).map(CollectionSource::publicView) : find(id);
+    }
+
+    /**
+     * The collection as this reader may see it; 404 {@code collection_not_found} when there is none, 401
+     * {@code authentication_required} when only signed-in users may read it.
+     */
+    public CollectionSource require(String id, boolean anonymous) {
+        CollectionSource source = require(id);
+        if (!anonymous) {
+            return source;
+        }
+        CollectionSource view = source.publicView();
+        if (view == null) {
+            throw new ApiException(HttpStatus.UNAUTHORIZED, "authentication_required", null);
+        }
+        return view;
     }
 }

@@ -33,6 +33,14 @@ public interface CollectionSource {
         return table().properties().stream().limit(5).map(Property::name).toList();
     }
 
+    /**
+     * What an anonymous reader (public read on) sees of this collection: by default all of it; a source with
+     * non-public properties returns a view without them, and one that is not public at all returns null.
+     */
+    default CollectionSource publicView() {
+        return this;
+    }
+
     /** Whether clients with the right role may create, replace, update and delete features (OGC Part 4). */
     default boolean writable() {
         return false;

@@ -34,7 +34,8 @@ public class FeatureStore {
     private final JdbcClient jdbc;
     private final DataVersions versions;
     private final long countCeiling;
-    private final Map<String, Compiled> compiled = new ConcurrentHashMap<>();
+    // keyed by the source itself: a collection's public view has its own, shorter select list
+    private final Map<CollectionSource, Compiled> compiled = new ConcurrentHashMap<>();
     private final Map<String, Long> counts = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
@@ -56,7 +57,7 @@ public class FeatureStore {
     }
 
     private Compiled compile(CollectionSource source) {
-        return compiled.computeIfAbsent(source.id(), k -> {
+        return compiled.computeIfAbsent(source, k -> {
             TableSpec t = source.table();
             StringBuilder select = new StringBuilder(t.idColumn());
             select.append(", ").append(t.versionColumn() == null ? "NULL" : t.versionColumn());

@@ -3,6 +3,8 @@ package org.wufei.gis.catalog;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.wufei.gis.common.Labels;
 import org.wufei.gis.sites.AttributeDef;
 import org.wufei.gis.sites.KindSchemas;
@@ -16,8 +18,11 @@ final class SiteCollectionSource implements CollectionSource {
     private final SiteKind kind;
     private final LocalizedText title;
     private final TableSpec table;
+    private final SiteCollectionSource publicView;
 
-    SiteCollectionSource(SiteKind kind, List<String> statuses, List<String> townships, Labels labels) {
+    /** @param publicAttributes the kind's attributes anonymous readers may see (properties, queryables, filters) */
+    SiteCollectionSource(SiteKind kind, List<String> statuses, List<String> townships, Labels labels,
+            Set<String> publicAttributes) {
         this.kind = kind;
         Map<String, String> name = labels.of(kind.id(), "kind." + kind.id());
         this.title = new LocalizedText(name.get("zh"), name.get("en"));
@@ -38,6 +43,25 @@ final class SiteCollectionSource implements CollectionSource {
         // then drops the join from counts and id pages that use no kind attribute (1M-site benchmark).
         this.table = new TableSpec("site s LEFT JOIN " + kind.table() + " k ON k.site_id = s.id", "s.id", "s.geom",
                 props, "s.kind = ? AND s.deleted_at IS NULL", List.of(kind.id()), "s.updated_at", "s.version");
+        Set<String> kindAttributes = KindSchemas.of(kind).stream().map(AttributeDef::name).collect(Collectors.toSet());
+        List<Property> publicProps = props.stream()
+                .filter(p -> !kindAttributes.contains(p.name()) || publicAttributes.contains(p.name())).toList();
+        this.publicView = publicProps.size() == props.size() ? this : new SiteCollectionSource(this, publicProps);
+    }
+
+    /** The same collection with fewer properties: what anonymous readers see. */
+    private SiteCollectionSource(SiteCollectionSource full, List<Property> props) {
+        this.kind = full.kind;
+        this.title = full.title;
+        TableSpec t = full.table;
+        this.table = new TableSpec(t.fromSql(), t.idColumn(), t.geometryColumn(), props, t.fixedWhere(),
+                t.fixedParams(), t.temporalColumn(), t.versionColumn());
+        this.publicView = this;
+    }
+
+    @Override
+    public CollectionSource publicView() {
+        return publicView;
     }
 
     private static Property common(String name, Property.Type type, List<String> enums, Labels labels) {

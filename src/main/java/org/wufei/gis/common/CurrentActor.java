@@ -13,6 +13,12 @@ public final class CurrentActor {
     private CurrentActor() {
     }
 
+    /** Whether the current request comes from nobody signed in (public read): it gets the public projection. */
+    public static boolean anonymous() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth == null || !auth.isAuthenticated() || auth instanceof AnonymousAuthenticationToken;
+    }
+
     public static Actor of(HttpServletRequest request) {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth == null || !auth.isAuthenticated() || auth instanceof AnonymousAuthenticationToken) {

@@ -4,6 +4,7 @@ import java.util.List;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.wufei.gis.catalog.CollectionSource;
+import org.wufei.gis.common.PublicProjection;
 import org.wufei.gis.catalog.LocalizedText;
 import org.wufei.gis.catalog.Property;
 import org.wufei.gis.catalog.TableSpec;
@@ -34,6 +35,18 @@ class DetectionSource implements CollectionSource {
             flag("repaired", "几何已修复", "Geometry repaired"),
             number("promoted_site_id", Property.Type.INTEGER, "已提升为点位", "Promoted to site")),
             null, List.of(), null, null);
+
+    private final boolean isPublic;
+
+    DetectionSource(PublicProjection projection) {
+        this.isPublic = projection.detections();
+    }
+
+    /** Detections show where someone reported or screened: signed-in users only, unless configured public. */
+    @Override
+    public CollectionSource publicView() {
+        return isPublic ? this : null;
+    }
 
     @Override
     public String id() {

@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.wufei.gis.common.ApiException;
 import org.wufei.gis.common.CurrentActor;
+import org.wufei.gis.common.PublicProjection;
 import org.wufei.gis.sites.SiteRegister;
 
 /**
@@ -39,9 +40,11 @@ class InspectionController {
     private final PhotoStore store;
     private final InspectionProperties limits;
     private final SiteRegister register;
+    private final PublicProjection projection;
 
     InspectionController(InspectionService service, Inspections inspections, PhotoChecker checker, PhotoStore store,
-            InspectionProperties limits, SiteRegister register) {
+            InspectionProperties limits, SiteRegister register, PublicProjection projection) {
+        this.projection = projection;
         this.service = service;
         this.inspections = inspections;
         this.checker = checker;
@@ -92,21 +95,29 @@ class InspectionController {
                 .body(view);
     }
 
+    /** Anonymous readers see only the photos of kinds whose photos are public, and nothing else of an inspection. */
     @GetMapping("/api/sites/{id}/inspections")
     List<InspectionView> list(@PathVariable long id) {
-        register.get(id);
+        var site = register.get(id);
+        boolean anonymous = CurrentActor.anonymous();
+        if (anonymous && !projection.photos(site.kind().id())) {
+            return List.of();
+        }
         var rows = inspections.ofSite(id);
         Map<String, List<Inspections.PhotoRow>> photos = inspections
                 .photos(rows.stream().map(Inspections.Row::id).toList()).stream()
                 .collect(Collectors.groupingBy(Inspections.PhotoRow::inspectionId));
-        return rows.stream().map(r -> view(r, photos.getOrDefault(r.id(), List.of()))).toList();
+        return rows.stream().map(r -> view(r, photos.getOrDefault(r.id(), List.of())))
+                .map(v -> anonymous ? forPublic(v) : v).toList();
     }
 
     @GetMapping("/api/sites/{id}/inspections/{inspection}")
     InspectionView one(@PathVariable long id, @PathVariable String inspection) {
         var row = inspections.find(inspection).filter(r -> r.siteId() == id)
+                .filter(r -> !CurrentActor.anonymous() || photosPublic(r))
                 .orElseThrow(() -> ApiException.notFound("inspection", inspection));
-        return view(row, inspections.photos(List.of(row.id())));
+        InspectionView view = view(row, inspections.photos(List.of(row.id())));
+        return CurrentActor.anonymous() ? forPublic(view) : view;
     }
 
     @GetMapping("/api/inspections/{inspection}/photos/{seq}")
@@ -120,12 +131,27 @@ class InspectionController {
     }
 
     private ResponseEntity<byte[]> image(String inspection, int seq, boolean thumbnail) {
+        if (CurrentActor.anonymous() && !inspections.find(inspection).map(this::photosPublic).orElse(false)) {
+            throw ApiException.notFound("photo", inspection + "/" + seq);
+        }
         var photo = inspections.photo(inspection, seq)
                 .orElseThrow(() -> ApiException.notFound("photo", inspection + "/" + seq));
         return ResponseEntity.ok().contentType(MediaType.IMAGE_JPEG)
                 .cacheControl(CacheControl.maxAge(Duration.ofDays(30)).cachePrivate())
                 .header("X-Content-Type-Options", "nosniff")
                 .body(store.read(photo.storedPath(), thumbnail));
+    }
+
+    private boolean photosPublic(Inspections.Row row) {
+        return projection.photos(register.get(row.siteId()).kind().id());
+    }
+
+    /** Photos (stored re-encoded, without metadata) and the date: not who, where from, or what they noted. */
+    private static InspectionView forPublic(InspectionView v) {
+        var photos = v.photos().stream().map(p -> new PhotoView(p.seq(), p.url(), p.thumbnailUrl(), p.width(),
+                p.height(), null, null, null)).toList();
+        return new InspectionView(v.id(), v.siteId(), null, null, null, null, null, null, null, v.observedAt(),
+                v.createdAt(), null, null, photos);
     }
 
     private static InspectionView view(Inspections.Row r, List<Inspections.PhotoRow> photos) {

@@ -10,6 +10,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -27,6 +28,8 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.web.cors.CorsConfiguration;
 import org.wufei.gis.common.DemoProperties;
+import org.wufei.gis.common.PublicProjection;
+import org.wufei.gis.common.PublicRead;
 import org.wufei.gis.common.Problems;
 import org.wufei.gis.common.Role;
 
@@ -39,8 +42,10 @@ import org.wufei.gis.common.Role;
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, SecurityProperties props, Problems problems) throws Exception {
-        if (props.publicRead()) {
+    SecurityFilterChain api(HttpSecurity http, Environment env, PublicProjection projection, Problems problems)
+            throws Exception {
+        boolean publicRead = PublicRead.enabled(env);
+        if (publicRead) {
             http.cors(cors -> cors.configurationSource(SecurityConfiguration::openReads));
         }
         http.csrf(csrf -> csrf.ignoringRequestMatchers(SecurityConfiguration::cannotRideOnSession))
@@ -68,7 +73,12 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> {
                     auth.requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/prometheus",
                             "/actuator/info").permitAll();
-                    if (props.publicRead()) {
+                    if (publicRead) {
+                        // never public: who uploaded what, and (unless configured) the detections
+                        auth.requestMatchers("/api/imports", "/api/imports/**").authenticated();
+                        if (!projection.detections()) {
+                            auth.requestMatchers("/api/detections/**").authenticated();
+                        }
                         auth.requestMatchers(HttpMethod.GET, "/**").permitAll();
                         auth.requestMatchers(HttpMethod.HEAD, "/**").permitAll();
                         auth.requestMatchers(HttpMethod.OPTIONS, "/**").permitAll();

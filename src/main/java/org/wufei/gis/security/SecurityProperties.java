@@ -7,12 +7,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Who may sign in: demo users (one per role, only with demo data) or configured users with bcrypt hashes.
  *
- * @param publicRead whether GET requests on the API and map layers need no login (QGIS/GDAL read freely)
+ * @param publicRead whether GET requests on the API and map layers need no login (QGIS/GDAL read freely); null
+ *     (not set) means on, except in production; read it through {@link org.wufei.gis.common.PublicRead}
  * @param authCacheSeconds how long a successful username/password check is remembered, so that HTTP Basic
  *     clients do not pay for bcrypt on every request; 0 checks every request
  */
 @ConfigurationProperties("gis.security")
-public record SecurityProperties(boolean publicRead, List<User> users, @DefaultValue("300") int authCacheSeconds) {
+public record SecurityProperties(Boolean publicRead, List<User> users, @DefaultValue("300") int authCacheSeconds) {
 
     public SecurityProperties {
         users = users == null ? List.of() : users;

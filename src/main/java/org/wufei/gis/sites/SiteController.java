@@ -45,7 +45,8 @@ class SiteController {
     record EditBody(String name, String township, JsonNode geometry, Map<String, Object> attributes, String note) {
     }
 
-    record TransitionBody(String to, String note, List<Evidence> evidence, String mode, LocalDate deadline) {
+    record TransitionBody(String to, String note, List<Evidence> evidence, String mode, LocalDate deadline,
+            String publicNote) {
     }
 
     @GetMapping
@@ -78,7 +79,9 @@ class SiteController {
         if (site.isDeleted()) {
             throw new ApiException(HttpStatus.GONE, "site_deleted", null, site.getCode());
         }
-        return ResponseEntity.ok().eTag(etag(site)).body(views.of(site, CurrentActor.of(request)));
+        Actor actor = CurrentActor.of(request);
+        return ResponseEntity.ok().eTag(etag(site))
+                .body(CurrentActor.anonymous() ? views.forPublic(site) : views.of(site, actor));
     }
 
     @PatchMapping("/{id}")
@@ -111,13 +114,17 @@ class SiteController {
         }
         Actor actor = CurrentActor.of(request);
         Site site = register.transition(id, version, new TransitionRequest(body.to().strip(), body.note(),
-                body.evidence(), body.mode(), body.deadline()), actor);
+                body.evidence(), body.mode(), body.deadline(), body.publicNote()), actor);
         return ResponseEntity.ok().eTag(etag(site)).body(views.of(site, actor));
     }
 
+    /** The whole history for signed-in users; anonymous readers get status changes with public notes only. */
     @GetMapping("/{id}/history")
     List<SiteViews.EventView> history(@PathVariable long id) {
         SiteKind kind = register.get(id).kind();
+        if (CurrentActor.anonymous()) {
+            return views.forPublic(kind, register.history(id));
+        }
         return register.history(id).stream().map(e -> views.of(kind, e)).toList();
     }
 

@@ -6,21 +6,26 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 import org.wufei.gis.common.Actor;
 import org.wufei.gis.common.Labels;
+import org.wufei.gis.common.PublicProjection;
 
 /** Turns sites and their history into the JSON the domain API answers, with zh/en labels. */
 @Component
 class SiteViews {
     private final Labels labels;
     private final SiteRegister register;
+    private final PublicProjection projection;
 
-    SiteViews(Labels labels, SiteRegister register) {
+    SiteViews(Labels labels, SiteRegister register, PublicProjection projection) {
         this.labels = labels;
         this.register = register;
+        this.projection = projection;
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -40,7 +45,8 @@ class SiteViews {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record EventView(long id, String type, String from, Map<String, String> fromLabel, String to,
             Map<String, String> toLabel, String field, String oldValue, String newValue, String actor, Instant at,
-            String note, List<Evidence> evidence, String mode, LocalDate deadline, String clientIp) {
+            String note, List<Evidence> evidence, String mode, LocalDate deadline, String clientIp,
+            String publicNote) {
     }
 
     record SummaryView(long id, String code, String name, String kind, String status,
@@ -74,7 +80,38 @@ class SiteViews {
                 e.getFromStatus() == null ? null : status(kind, e.getFromStatus()), e.getToStatus(),
                 e.getToStatus() == null ? null : status(kind, e.getToStatus()), e.getField(), e.getOldValue(),
                 e.getNewValue(), e.getActor(), e.getAt(), e.getNote(), e.getEvidence(), e.getRectificationMode(),
-                e.getDeadline(), e.getClientIp());
+                e.getDeadline(), e.getClientIp(), e.getPublicNote());
+    }
+
+    /**
+     * The site as anonymous readers see it: status, kind, township, the kind's public attributes, rectification terms
+     * and geometry; no transitions to offer.
+     */
+    SiteView forPublic(Site s) {
+        SiteView full = of(s, new Actor("anonymous", Set.of(), null));
+        Set<String> shown = projection.attributes(s.kind().id());
+        Map<String, Object> attributes = new LinkedHashMap<>(full.attributes());
+        attributes.keySet().retainAll(shown);
+        return new SiteView(full.id(), full.code(), full.name(), full.kind(), full.kindLabel(), full.status(),
+                full.statusLabel(), full.township(), full.areaM2(), attributes, full.rectification(), full.geometry(),
+                full.version(), full.createdAt(), full.updatedAt(), full.deletedAt(), List.of());
+    }
+
+    /**
+     * A history as anonymous readers see it: creation, status changes and deletion with their date, status and public
+     * note; changes of public attributes with their values. Never the actor, the client address, the internal note or
+     * the evidence.
+     */
+    List<EventView> forPublic(SiteKind kind, List<StatusEvent> events) {
+        Set<String> shown = projection.attributes(kind.id());
+        return events.stream()
+                .filter(e -> e.getType() != StatusEvent.Type.ATTRIBUTE || shown.contains(e.getField()))
+                .map(e -> new EventView(e.getId(), e.getType().name().toLowerCase(), e.getFromStatus(),
+                        e.getFromStatus() == null ? null : status(kind, e.getFromStatus()), e.getToStatus(),
+                        e.getToStatus() == null ? null : status(kind, e.getToStatus()), e.getField(),
+                        e.getOldValue(), e.getNewValue(), null, e.getAt(), null, null, e.getRectificationMode(),
+                        e.getDeadline(), null, e.getPublicNote()))
+                .toList();
     }
 
     SummaryView of(SiteQueries.Row r) {

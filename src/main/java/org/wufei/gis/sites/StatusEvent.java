@@ -66,6 +66,9 @@ public class StatusEvent {
     @Column(name = "client_ip", length = 64)
     private String clientIp;
 
+    @Column(name = "public_note", length = 1000)
+    private String publicNote;
+
     protected StatusEvent() {
     }
 
@@ -91,6 +94,7 @@ public class StatusEvent {
         e.evidence = r.evidence().isEmpty() ? null : EvidenceJson.write(r.evidence());
         e.rectificationMode = site.getRectificationMode();
         e.deadline = site.getDeadline();
+        e.publicNote = r.publicNote();
         return e;
     }
 
@@ -173,5 +177,10 @@ public class StatusEvent {
 
     public String getClientIp() {
         return clientIp;
+    }
+
+    /** The note written for the public, or null: the only note anonymous readers see. */
+    public String getPublicNote() {
+        return publicNote;
     }
 }

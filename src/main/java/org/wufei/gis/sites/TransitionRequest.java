@@ -5,20 +5,33 @@ import java.util.List;
 import java.util.Set;
 import org.wufei.gis.common.ApiException;
 
-/** A request to move a site to another status, with the note, evidence and rectification terms it cites. */
-public record TransitionRequest(String to, String note, List<Evidence> evidence, String mode, LocalDate deadline) {
+/**
+ * A request to move a site to another status, with the note, evidence and rectification terms it cites, and
+ * optionally a note for the public (信息公开), the only one anonymous readers see.
+ */
+public record TransitionRequest(String to, String note, List<Evidence> evidence, String mode, LocalDate deadline,
+        String publicNote) {
+    public static final int PUBLIC_NOTE_MAX = 1000;
     public static final Set<String> MODES = Set.of("immediate", "deadline", "supervised");
     static final int MAX_EVIDENCE = 10;
 
     public TransitionRequest {
         evidence = evidence == null ? List.of() : List.copyOf(evidence);
         note = note == null || note.isBlank() ? null : note.strip();
+        publicNote = publicNote == null || publicNote.isBlank() ? null : publicNote.strip();
+    }
+
+    public TransitionRequest(String to, String note, List<Evidence> evidence, String mode, LocalDate deadline) {
+        this(to, note, evidence, mode, deadline, null);
     }
 
     /** Checks the request against what the edge needs; the first gap found is the 422 answered. */
     void check(Transition edge, LocalDate today) {
         if (note != null && note.length() > Site.NOTE_MAX) {
             throw ApiException.unprocessable("note_too_long", "note", Site.NOTE_MAX);
+        }
+        if (publicNote != null && publicNote.length() > PUBLIC_NOTE_MAX) {
+            throw ApiException.unprocessable("public_note_too_long", "publicNote", PUBLIC_NOTE_MAX);
         }
         if (edge.noteRequired() && note == null) {
             throw ApiException.unprocessable("note_required", "note", edge.from(), edge.to());

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,15 +24,20 @@ class CachedTileFilter extends HttpFilter {
             "/ogc/tiles/([A-Za-z0-9_-]{1,64})/(\\d{1,2})/(\\d{1,10})/(\\d{1,10})");
 
     private final transient Tiles tiles;
+    private final transient Predicate<String> publicTileset;
 
-    CachedTileFilter(Tiles tiles) {
+    CachedTileFilter(Tiles tiles, Predicate<String> publicTileset) {
         this.tiles = tiles;
+        this.publicTileset = publicTileset;
     }
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         TileRequest.TileKey key = key(request);
+        if (key != null && !publicTileset.test(key.tileset())) {
+            key = null; // a collection only signed-in users see: the full path checks who asks
+        }
         boolean gzip = key != null && TileResponses.acceptsGzip(request);
         TileCache.Tile tile = key == null ? null : tiles.cached(key, gzip);
         if (tile == null) {

@@ -7,14 +7,17 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.wufei.gis.catalog.Catalog;
 import org.wufei.gis.catalog.CollectionSource;
+import org.wufei.gis.common.ApiException;
 import org.wufei.gis.sites.SiteKind;
 
 /** Every catalog collection as a tile layer; the site collections also make up the multi-layer dataset tiles. */
 @Component
 class TileLayers {
     private final Map<String, TileLayer> byId = new LinkedHashMap<>();
+    private final Catalog catalog;
 
     TileLayers(Catalog catalog) {
+        this.catalog = catalog;
         for (CollectionSource source : catalog.all()) {
             Optional<SiteKind> kind = SiteKind.byCollectionId(source.id());
             boolean site = kind.isPresent() && source.tiles().propertyColumns().containsKey("status");
@@ -25,6 +28,12 @@ class TileLayers {
 
     Optional<TileLayer> byId(String id) {
         return Optional.ofNullable(byId.get(id));
+    }
+
+    /** The layer this reader may see: 404 when there is none, 401 when only signed-in users may read it. */
+    TileLayer require(String id, boolean anonymous) {
+        catalog.require(id, anonymous);
+        return byId(id).orElseThrow(() -> ApiException.notFound("collection", id));
     }
 
     List<TileLayer> all() {

@@ -7,10 +7,13 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.wufei.gis.catalog.Catalog;
 import org.wufei.gis.common.DatabaseKind;
+import org.wufei.gis.common.PublicRead;
 
 /** Picks the tile encoder for the database: ST_AsMVT on PostGIS, Java on H2GIS. */
 @Configuration(proxyBeanMethods = false)
@@ -34,14 +37,18 @@ class TilesConfiguration {
         return kind == DatabaseKind.POSTGIS ? new PostgisTileEncoder(jdbc, transactions) : new JavaTileEncoder(jdbc);
     }
 
-    /** The cache fast path (gis.tiles.cache-fast-path, default on), only where reads need no login. */
+    /**
+     * The cache fast path (gis.tiles.cache-fast-path, default on), only where reads need no login and only for
+     * collections anonymous readers may see.
+     */
     @Bean
-    @ConditionalOnBooleanProperty("gis.security.public-read")
     @ConditionalOnBooleanProperty(name = "gis.tiles.cache-fast-path", matchIfMissing = true)
-    FilterRegistrationBean<CachedTileFilter> cachedTileFilter(Tiles tiles) {
-        var registration = new FilterRegistrationBean<>(new CachedTileFilter(tiles));
+    FilterRegistrationBean<CachedTileFilter> cachedTileFilter(Tiles tiles, Catalog catalog, Environment env) {
+        var registration = new FilterRegistrationBean<>(new CachedTileFilter(tiles,
+                id -> id.equals(TileRequest.DATASET) || catalog.find(id, true).isPresent()));
         registration.addUrlPatterns("/ogc/collections/*", "/ogc/tiles/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.setEnabled(PublicRead.enabled(env));
         return registration;
     }
 }

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.wufei.gis.common.ApiException;
+import org.wufei.gis.common.CurrentActor;
 import org.wufei.gis.common.Locales;
 
 /**
@@ -108,7 +109,7 @@ class TilesController {
     }
 
     private TileLayer layer(String collectionId) {
-        return layers.byId(collectionId).orElseThrow(() -> ApiException.notFound("collection", collectionId));
+        return layers.require(collectionId, CurrentActor.anonymous());
     }
 
     private static TileMatrixSet webMercatorOnly(String tmsId) {

@@ -23,6 +23,7 @@ import org.wufei.gis.catalog.CollectionSource;
 import org.wufei.gis.catalog.FeatureRow;
 import org.wufei.gis.catalog.FeatureStore;
 import org.wufei.gis.common.ApiException;
+import org.wufei.gis.common.CurrentActor;
 import org.wufei.gis.crs.OgcCrsUri;
 import org.wufei.gis.ogc.OgcLinks;
 import org.wufei.gis.ogc.OgcMediaTypes;
@@ -54,7 +55,7 @@ class ItemsController {
     ResponseEntity<byte[]> items(@PathVariable String collectionId, @RequestParam MultiValueMap<String, String> raw,
             HttpServletRequest request,
             @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
-        CollectionSource source = catalog.require(collectionId);
+        CollectionSource source = catalog.require(collectionId, CurrentActor.anonymous());
         ItemsQuery q = parser.parse(source, raw);
         List<FeatureRow> rows = store.page(source, q.toRequest());
         // A page that is not full already tells how many match; only a full one needs a count.
@@ -84,7 +85,7 @@ class ItemsController {
     ResponseEntity<byte[]> item(@PathVariable String collectionId, @PathVariable String featureId,
             @RequestParam MultiValueMap<String, String> raw, HttpServletRequest request,
             @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
-        CollectionSource source = catalog.require(collectionId);
+        CollectionSource source = catalog.require(collectionId, CurrentActor.anonymous());
         Map<String, String> p = OgcParams.single(raw, OgcParams.ITEM);
         OgcCrsUri crs = parser.crsParam(p.get(OgcParams.CRS), OgcParams.CRS);
         long id = FeatureIds.parse(featureId);

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.wufei.gis.catalog.Catalog;
 import org.wufei.gis.catalog.CollectionSource;
+import org.wufei.gis.common.CurrentActor;
 import org.wufei.gis.common.Locales;
 import org.wufei.gis.ogc.ConformanceDeclaration;
 import org.wufei.gis.ogc.OgcLinkContributor;
@@ -97,7 +98,7 @@ class LandingController {
         String base = OgcLinks.base(request);
         Locale locale = Locales.of(request);
         List<Map<String, Object>> list = new ArrayList<>();
-        for (CollectionSource s : catalog.all()) {
+        for (CollectionSource s : catalog.all(CurrentActor.anonymous())) {
             list.add(documents.collection(s, base, locale));
         }
         Map<String, Object> doc = new LinkedHashMap<>();
@@ -110,7 +111,7 @@ class LandingController {
     ResponseEntity<byte[]> collection(@PathVariable String collectionId,
             @RequestParam MultiValueMap<String, String> params, HttpServletRequest request,
             @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
-        CollectionSource source = catalog.require(collectionId);
+        CollectionSource source = catalog.require(collectionId, CurrentActor.anonymous());
         OgcParams.single(params, OgcParams.COMMON);
         return OgcResponses.json(documents.collection(source, OgcLinks.base(request), Locales.of(request)),
                 OgcMediaTypes.JSON, ifNoneMatch);
@@ -120,7 +121,7 @@ class LandingController {
     ResponseEntity<byte[]> queryables(@PathVariable String collectionId,
             @RequestParam MultiValueMap<String, String> params, HttpServletRequest request,
             @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
-        CollectionSource source = catalog.require(collectionId);
+        CollectionSource source = catalog.require(collectionId, CurrentActor.anonymous());
         OgcParams.single(params, OgcParams.COMMON);
         return OgcResponses.json(documents.queryables(source, OgcLinks.base(request), Locales.of(request)),
                 OgcMediaTypes.SCHEMA_JSON, ifNoneMatch);
@@ -130,7 +131,7 @@ class LandingController {
     ResponseEntity<byte[]> schema(@PathVariable String collectionId,
             @RequestParam MultiValueMap<String, String> params, HttpServletRequest request,
             @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
-        CollectionSource source = catalog.require(collectionId);
+        CollectionSource source = catalog.require(collectionId, CurrentActor.anonymous());
         OgcParams.single(params, OgcParams.COMMON);
         return OgcResponses.json(documents.schema(source, OgcLinks.base(request), Locales.of(request)),
                 OgcMediaTypes.SCHEMA_JSON, ifNoneMatch);
