@@ -1,5 +1,11 @@
 package org.wufei.gis.common;
 
+import java.util.Optional;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.transaction.CannotCreateTransactionException;
+
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -93,10 +99,40 @@ class ProblemHandler {
         return respond(HttpStatus.FORBIDDEN, "role_forbidden", null, request);
     }
 
+    /**
+     * The database cannot be reached (down, or no connection free within the pool's short connection timeout): 503
+     * with Retry-After at once, instead of a long wait and a 500; a statement cut off by its time limit: 422.
+     */
+    @ExceptionHandler({DataAccessResourceFailureException.class, CannotCreateTransactionException.class,
+        QueryTimeoutException.class})
+    ResponseEntity<ProblemDetail> database(Exception e, HttpServletRequest request) {
+        return databaseProblem(e, request).orElseGet(() -> unexpected(e, request));
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+        Optional<ResponseEntity<ProblemDetail>> database = databaseProblem(e, request);
+        if (database.isPresent()) {
+            return database.get();
+        }
         log.error("Unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), e);
         return respond(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error", null, request);
+    }
+
+    private Optional<ResponseEntity<ProblemDetail>> databaseProblem(Throwable e, HttpServletRequest request) {
+        DatabaseFailures.Kind kind = DatabaseFailures.classify(e);
+        if (kind == DatabaseFailures.Kind.UNAVAILABLE) {
+            log.warn("Database unavailable on {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
+            ResponseEntity<ProblemDetail> r = respond(HttpStatus.SERVICE_UNAVAILABLE, "database_unavailable", null,
+                    request);
+            return Optional.of(ResponseEntity.status(r.getStatusCode()).headers(r.getHeaders())
+                    .header(HttpHeaders.RETRY_AFTER, "5").body(r.getBody()));
+        }
+        if (kind == DatabaseFailures.Kind.TIMEOUT) {
+            log.warn("Statement time limit on {} {}", request.getMethod(), request.getRequestURI());
+            return Optional.of(respond(HttpStatus.UNPROCESSABLE_CONTENT, "query_timeout", null, request));
+        }
+        return Optional.empty();
     }
 
     private ResponseEntity<ProblemDetail> respond(HttpStatus status, String code, String field,

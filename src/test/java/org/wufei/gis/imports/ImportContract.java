@@ -353,7 +353,7 @@ abstract class ImportContract {
     }
 
     JsonNode detections(JsonNode batch) {
-        return http.get(batch.path("detections").asString()).json().path("features");
+        return http.get(batch.path("detections").asString(), "viewer").json().path("features");
     }
 
     static double metres(double lon1, double lat1, double lon2, double lat2) {

@@ -44,11 +44,11 @@ class ImportCrashRecoveryIT {
         Process again = start(port, "second");
         try {
             waitUntilUp(http, again, dir.resolve("second.log"));
-            Http.Response after = http.get("/api/imports/" + id + "?lang=en");
+            Http.Response after = http.get("/api/imports/" + id + "?lang=en", "viewer");
             JsonNode batch = after.json();
             assertThat(batch.path("state").asString()).as(after.status() + " " + after.body()).isEqualTo("failed");
             assertThat(batch.path("errors").get(0).path("code").asString()).isEqualTo("import_interrupted");
-            assertThat(http.get("/api/imports/" + id + "/detections").json().path("numberMatched").asLong()).isZero();
+            assertThat(http.get("/api/imports/" + id + "/detections", "viewer").json().path("numberMatched").asLong()).isZero();
 
             Http.Response retry = http.post("/api/imports/" + id + "/retry", "uploader", null, null);
             assertThat(retry.status()).as(retry.body()).isEqualTo(202);
@@ -93,7 +93,7 @@ class ImportCrashRecoveryIT {
     private static JsonNode waitForProgress(Http http, long id) throws InterruptedException {
         long deadline = System.currentTimeMillis() + 60_000;
         while (System.currentTimeMillis() < deadline) {
-            JsonNode b = http.get("/api/imports/" + id).json();
+            JsonNode b = http.get("/api/imports/" + id, "viewer").json();
             if (b.path("state").asString().equals("running") && b.path("progress").asDouble() > 0) {
                 return b;
             }

@@ -63,7 +63,7 @@ abstract class TriageContract {
         assertThat(batch.path("triage").path("changed").asLong()).as(batch.toString()).isEqualTo(3);
         assertThat(batch.path("triage").path("new").asLong()).as(batch.toString()).isEqualTo(2);
         assertThat(batch.path("merged").asLong()).isEqualTo(2);
-        JsonNode all = http.get(batch.path("detections").asString()).json().path("features");
+        JsonNode all = http.get(batch.path("detections").asString(), "viewer").json().path("features");
         for (JsonNode d : all) {
             String expected = d.path("properties").path("name").asString().split(":")[0];
             assertThat(d.path("properties").path("triage").asString()).as(d.toString()).isEqualTo(expected);
@@ -72,7 +72,7 @@ abstract class TriageContract {
         }
         JsonNode ogc = http.get("/ogc/collections/detections/items?limit=100&filter="
                 + java.net.URLEncoder.encode("batch_id=" + batch.path("id").asLong() + " AND status='changed'",
-                        StandardCharsets.UTF_8)).json();
+                        StandardCharsets.UTF_8), "viewer").json();
         assertThat(ogc.path("numberMatched").asLong()).as(ogc.toString()).isEqualTo(3);
         assertThat(ogc.path("features").get(0).path("properties").path("triage").asString()).isEqualTo("changed");
     }
@@ -84,7 +84,7 @@ abstract class TriageContract {
                 feature("疑似堆放点 乙", square(400, 0, 60)), feature("疑似堆放点 丙", square(800, 0, 60))),
                 "satellite");
         long batchId = batch.path("id").asLong();
-        long first = http.get(batch.path("detections").asString()).json().path("features").get(0).path("id").asLong();
+        long first = http.get(batch.path("detections").asString(), "viewer").json().path("features").get(0).path("id").asLong();
         assertThat(http.post("/api/detections/" + first + "/promote", "viewer", null, null).status()).isEqualTo(403);
         Http.Response promoted = http.post("/api/detections/" + first + "/promote", "uploader", null, null);
         assertThat(promoted.status()).as(promoted.body()).isEqualTo(201);
@@ -92,10 +92,10 @@ abstract class TriageContract {
         Http.Response again = http.post("/api/detections/" + first + "/promote", "uploader", null, null);
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.json().path("siteId").asLong()).isEqualTo(siteId);
-        JsonNode site = http.get("/api/sites/" + siteId).json();
+        JsonNode site = http.get("/api/sites/" + siteId, "viewer").json();
         assertThat(site.path("status").asString()).isEqualTo("suspected");
         assertThat(site.path("name").asString()).isEqualTo("疑似堆放点 甲");
-        assertThat(http.get("/api/sites/" + siteId + "/history").json().get(0).path("note").asString())
+        assertThat(http.get("/api/sites/" + siteId + "/history", "viewer").json().get(0).path("note").asString())
                 .contains("导入批次 #" + batchId).contains("import batch #" + batchId);
 
         JsonNode bulk = http.post("/api/imports/" + batchId + "/promote", "admin", "{\"allNew\":true}", null).json();
@@ -126,7 +126,7 @@ abstract class TriageContract {
         assertThat(http.send("DELETE", "/api/imports/" + id, "uploader", null, null).status()).isEqualTo(204);
         assertThat(count("SELECT COUNT(*) FROM detection WHERE batch_id = ?", id)).isZero();
         storedWhereExpected(id, false);
-        assertThat(http.get("/api/imports/" + id).status()).isEqualTo(404);
+        assertThat(http.get("/api/imports/" + id, "viewer").status()).isEqualTo(404);
         Http.Response again = uploads.upload("uploader", "twice.geojson", content, form("source", "drone"));
         assertThat(again.status()).isEqualTo(202);
         assertThat(again.header("Location")).isNotEqualTo(first.header("Location"));
@@ -135,11 +135,11 @@ abstract class TriageContract {
 
     @Test
     void batchesAreListedNewestFirst() {
-        JsonNode list = http.get("/api/imports?limit=5").json();
+        JsonNode list = http.get("/api/imports?limit=5", "viewer").json();
         assertThat(list.path("limit").asInt()).isEqualTo(5);
-        assertThat(http.get("/api/imports?limit=0").code()).isEqualTo("parameter_invalid");
-        assertThat(http.get("/api/imports?colour=red").code()).isEqualTo("parameter_unknown");
-        assertThat(http.get("/api/imports/999999").status()).isEqualTo(404);
+        assertThat(http.get("/api/imports?limit=0", "viewer").code()).isEqualTo("parameter_invalid");
+        assertThat(http.get("/api/imports?colour=red", "viewer").code()).isEqualTo("parameter_unknown");
+        assertThat(http.get("/api/imports/999999", "viewer").status()).isEqualTo(404);
     }
 
     /** A database-specific look at where a batch's rows are kept, before ({@code present}) and after rollback. */

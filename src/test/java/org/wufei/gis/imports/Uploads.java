@@ -125,9 +125,11 @@ final class Uploads {
         throw new AssertionError("batch " + location + " did not finish within a minute");
     }
 
-    /** A GET with the given header name and value pairs. */
+    /** A GET as the uploader (batches are not public) with the given header name and value pairs. */
     Http.Response get(String path, String... headers) {
         return send(HttpRequest.newBuilder(URI.create(http.base() + path)).timeout(Duration.ofSeconds(90))
+                .header("Authorization", "Basic " + Base64.getEncoder()
+                        .encodeToString("uploader:demo".getBytes(StandardCharsets.UTF_8)))
                 .headers(headers).GET());
     }
 

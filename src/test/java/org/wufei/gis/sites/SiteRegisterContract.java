@@ -70,8 +70,8 @@ abstract class SiteRegisterContract {
         }
         assertThat(jdbc.sql("SELECT COUNT(*) FROM township").query(Long.class).single()).isEqualTo(8);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM river").query(Long.class).single()).isEqualTo(2);
-        var closed = http.get("/api/sites?kind=waste_heap&status=closed&size=1").json().get("items").get(0);
-        var history = http.get("/api/sites/" + closed.get("id").asLong() + "/history").json();
+        var closed = http.get("/api/sites?kind=waste_heap&status=closed&size=1", "viewer").json().get("items").get(0);
+        var history = http.get("/api/sites/" + closed.get("id").asLong() + "/history", "viewer").json();
         assertThat(history.size()).isEqualTo(8);
         assertThat(history.get(7).get("evidence").size()).isEqualTo(4);
     }
@@ -200,7 +200,7 @@ abstract class SiteRegisterContract {
 
     @Test
     void unknownSiteIs404ProblemJson() {
-        Http.Response r = http.get("/api/sites/987654321");
+        Http.Response r = http.get("/api/sites/987654321", "viewer");
         assertThat(r.status()).isEqualTo(404);
         assertThat(r.header("Content-Type")).startsWith("application/problem+json");
         assertThat(r.code()).isEqualTo("site_not_found");
@@ -209,15 +209,15 @@ abstract class SiteRegisterContract {
 
     @Test
     void errorsSpeakChineseFirstAndEnglishOnRequest() {
-        assertThat(http.get("/api/sites/987654321").json().get("detail").asString()).contains("不存在");
-        Http.Response en = http.get("/api/sites/987654321?lang=en");
+        assertThat(http.get("/api/sites/987654321", "viewer").json().get("detail").asString()).contains("不存在");
+        Http.Response en = http.get("/api/sites/987654321?lang=en", "viewer");
         assertThat(en.json().get("detail").asString()).isEqualTo("Site 987654321 does not exist.");
     }
 
     @Test
     void historyRecordsActorTimeNoteEvidenceAndModeOfEachStep() {
         JsonNode site = walkTo(create(SiteKind.WASTE_HEAP, null), lifecycles.of(SiteKind.WASTE_HEAP), "rectifying");
-        JsonNode history = http.get("/api/sites/" + site.get("id").asLong() + "/history").json();
+        JsonNode history = http.get("/api/sites/" + site.get("id").asLong() + "/history", "viewer").json();
         List<String> statuses = new ArrayList<>();
         history.forEach(e -> statuses.add(e.get("to").asString()));
         assertThat(statuses).containsExactly("suspected", "assigned", "verifying", "confirmed", "rectifying");
@@ -276,22 +276,22 @@ abstract class SiteRegisterContract {
 
     @Test
     void listFiltersByKindStatusTownshipAndBbox() {
-        JsonNode all = http.get("/api/sites?kind=waste_heap&size=1000").json();
+        JsonNode all = http.get("/api/sites?kind=waste_heap&size=1000", "viewer").json();
         assertThat(all.get("total").asLong()).isGreaterThanOrEqualTo(120);
-        JsonNode some = http.get("/api/sites?kind=waste_heap&status=suspected&township=%E7%9F%B3%E6%8B%90%E8%A1%97%E9%81%93")
+        JsonNode some = http.get("/api/sites?kind=waste_heap&status=suspected&township=%E7%9F%B3%E6%8B%90%E8%A1%97%E9%81%93", "viewer")
                 .json();
         some.get("items").forEach(s -> {
             assertThat(s.get("status").asString()).isEqualTo("suspected");
             assertThat(s.get("township").asString()).isEqualTo("石拐街道");
         });
-        JsonNode boxed = http.get("/api/sites?bbox=110.26,40.66,110.28,40.68&size=1000").json();
+        JsonNode boxed = http.get("/api/sites?bbox=110.26,40.66,110.28,40.68&size=1000", "viewer").json();
         boxed.get("items").forEach(s -> {
             assertThat(s.get("point").get(0).asDouble()).isBetween(110.25, 110.29);
         });
-        assertThat(http.get("/api/sites?bbox=1,2,3").code()).isEqualTo("bbox_invalid");
-        assertThat(http.get("/api/sites?colour=red").code()).isEqualTo("parameter_unknown");
-        assertThat(http.get("/api/sites?kind=volcano").code()).isEqualTo("kind_unknown");
-        assertThat(http.get("/api/sites?status=burning").code()).isEqualTo("status_unknown");
+        assertThat(http.get("/api/sites?bbox=1,2,3", "viewer").code()).isEqualTo("bbox_invalid");
+        assertThat(http.get("/api/sites?colour=red", "viewer").code()).isEqualTo("parameter_unknown");
+        assertThat(http.get("/api/sites?kind=volcano", "viewer").code()).isEqualTo("kind_unknown");
+        assertThat(http.get("/api/sites?status=burning", "viewer").code()).isEqualTo("status_unknown");
     }
 
     @Test
@@ -386,7 +386,7 @@ abstract class SiteRegisterContract {
         assertThat(r.status()).isEqualTo(410);
         assertThat(r.code()).isEqualTo("site_deleted");
         assertThat(historySize(id)).isEqualTo(events);
-        assertThat(http.get("/api/sites/" + id).status()).isEqualTo(410);
+        assertThat(http.get("/api/sites/" + id, "viewer").status()).isEqualTo(410);
     }
 
     // ---- helpers ----
@@ -415,7 +415,7 @@ abstract class SiteRegisterContract {
         assertThat(r.code()).isEqualTo(code);
         assertThat(r.json().get("field").asString()).isEqualTo(field);
         assertThat(historySize(id)).isEqualTo(events);
-        assertThat(http.get("/api/sites/" + id).json().get("status").asString()).isEqualTo(from);
+        assertThat(http.get("/api/sites/" + id, "viewer").json().get("status").asString()).isEqualTo(from);
     }
 
     static String fixture(String name) {
@@ -511,7 +511,7 @@ abstract class SiteRegisterContract {
     }
 
     JsonNode lastEvent(long id) {
-        JsonNode h = http.get("/api/sites/" + id + "/history").json();
+        JsonNode h = http.get("/api/sites/" + id + "/history", "viewer").json();
         return h.get(h.size() - 1);
     }
 

@@ -62,7 +62,7 @@ abstract class InspectionApiContract {
         assertThat(thumb.statusCode()).isEqualTo(200);
         assertThat(thumb.headers().firstValue("Content-Type")).hasValue("image/jpeg");
         assertThat(thumb.body()[0] & 0xff).isEqualTo(0xff);
-        JsonNode list = http.get("/api/sites/" + site.get("id").asLong() + "/inspections").json();
+        JsonNode list = http.get("/api/sites/" + site.get("id").asLong() + "/inspections", "viewer").json();
         assertThat(list.size()).isEqualTo(1);
         assertThat(list.get(0).get("distanceM").asDouble()).isLessThan(50);
     }
@@ -74,7 +74,7 @@ abstract class InspectionApiContract {
         String form = form(id, "离线时记录", null, null);
         assertThat(post(site, "inspector", form, "small-photo.jpg").statusCode()).isEqualTo(201);
         assertThat(post(site, "inspector", form, "small-photo.jpg").statusCode()).isEqualTo(200);
-        assertThat(http.get("/api/sites/" + site + "/inspections").json().size()).isEqualTo(1);
+        assertThat(http.get("/api/sites/" + site + "/inspections", "viewer").json().size()).isEqualTo(1);
     }
 
     @Test
@@ -86,8 +86,8 @@ abstract class InspectionApiContract {
                 form(inspection, "确认存在固废堆存", "confirmed", site.get("version").asLong()), "small-photo.jpg");
         assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
         assertThat(Http.JSON.readTree(r.body()).get("transitionResult").asString()).isEqualTo("applied");
-        assertThat(http.get("/api/sites/" + id).json().get("status").asString()).isEqualTo("confirmed");
-        JsonNode last = http.get("/api/sites/" + id + "/history").json();
+        assertThat(http.get("/api/sites/" + id, "viewer").json().get("status").asString()).isEqualTo("confirmed");
+        JsonNode last = http.get("/api/sites/" + id + "/history", "viewer").json();
         assertThat(last.get(last.size() - 1).get("evidence").get(0).get("ref").asString())
                 .isEqualTo("/api/sites/" + id + "/inspections/" + inspection);
     }
@@ -100,7 +100,7 @@ abstract class InspectionApiContract {
                 form(UUID.randomUUID().toString(), "离线很久", "confirmed", site.get("version").asLong() - 1), null);
         assertThat(r.statusCode()).isEqualTo(201);
         assertThat(Http.JSON.readTree(r.body()).get("transitionResult").asString()).isEqualTo("version_stale");
-        assertThat(http.get("/api/sites/" + id).json().get("status").asString()).isEqualTo("verifying");
+        assertThat(http.get("/api/sites/" + id, "viewer").json().get("status").asString()).isEqualTo("verifying");
     }
 
     @Test
@@ -111,7 +111,7 @@ abstract class InspectionApiContract {
         assertThat(viewer.body()).contains("role_forbidden");
         assertThat(post(site, null, form(UUID.randomUUID().toString(), "x", null, null), null).statusCode())
                 .isEqualTo(401);
-        assertThat(http.get("/api/sites/" + site + "/inspections").json().size()).isZero();
+        assertThat(http.get("/api/sites/" + site + "/inspections", "viewer").json().size()).isZero();
     }
 
     @ParameterizedTest(name = "{0} is refused with {2}")
@@ -127,7 +127,7 @@ abstract class InspectionApiContract {
         assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(
                 v -> assertThat(v).startsWith("application/problem+json"));
         assertThat(r.body()).contains(code);
-        assertThat(http.get("/api/sites/" + site + "/inspections").json().size()).isZero();
+        assertThat(http.get("/api/sites/" + site + "/inspections", "viewer").json().size()).isZero();
     }
 
     @Test
