@@ -75,7 +75,7 @@ class ImportCrashRecoveryIT {
     }
 
     private static void waitUntilUp(Http http, Process app, Path log) throws Exception {
-        long deadline = System.currentTimeMillis() + 120_000;
+        long deadline = System.currentTimeMillis() + 300_000; // a busy 2-core machine starts slowly
         while (System.currentTimeMillis() < deadline && app.isAlive()) {
             try {
                 if (http.get("/actuator/health").status() == 200) {
