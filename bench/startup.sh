@@ -60,6 +60,7 @@ start() {
       *) cmd+=("$a") ;;
     esac
   done
+  if curl -s -o /dev/null "http://127.0.0.1:$p/"; then echo "port $p is in use" >&2; exit 1; fi
   t0=$(date +%s.%N)
   setsid "${cmd[@]}" > "$work/log.txt" 2>&1 &
   pid=$!
@@ -74,7 +75,7 @@ start() {
     fi
     if [ -n "$healthy" ]; then
       [ "$want_demo" = 1 ] || break
-      if ! grep -q '"demoData":{"status":"LOADING"' <<< "$body"; then
+      if ! grep -q '"demoData":{[^}]*"LOADING"' <<< "$body"; then
         demo=$(echo "$(date +%s.%N) - $t0" | bc)
         break
       fi

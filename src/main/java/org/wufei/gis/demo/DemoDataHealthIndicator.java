@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 @Component
 @ConditionalOnProperty(name = "gis.demo.enabled", havingValue = "true")
 class DemoDataHealthIndicator implements HealthIndicator {
-    static final Status LOADING = new Status("LOADING", "demo sites are being loaded");
+    static final Status LOADING = new Status("LOADING");
 
     private volatile Health health = Health.up().build();
 
