@@ -1,35 +1,126 @@
 #!/usr/bin/env bash
-# Cold start (empty embedded database: migrations, H2GIS functions, reference layers, demo data) against
-# warm start (same database again) of the packaged service, and heap used after start (after a full GC).
-# Usage: bench/startup.sh   (builds the jar first unless SKIP_BUILD=1)
+# Start-up of the service against a bare Spring Boot web app (bench/bare-app: web + actuator only, the same Boot
+# version), both started the same way, in three ways:
+#   java -jar        the packaged jar as the build leaves it
+#   java -jar + CDS  the jar extracted (java -Djarmode=tools ... extract) and started with a class-data-sharing
+#                    archive made by a training run (-XX:ArchiveClassesAtExit, -Dspring.context.exit=onRefresh);
+#                    this is how the Dockerfile runs the service
+#   spring-boot:run  ./mvnw spring-boot:run after a first build (Maven's own start-up included)
+# "healthy" = /actuator/health answers status UP (the service is live and ready, its demo sites may still be
+# loading); "demo in" = its demoData component is UP as well (the demo sites are on the map).
+# cold = empty embedded H2GIS database (Flyway, H2GIS functions, reference layers, demo sites); warm = the same
+# database again. Each figure is the median of RUNS starts (default 3); "cpu" is the CPU time the JVM used until
+# healthy, which says more than the wall time when other work shares the two cores.
+# Usage: bench/startup.sh   (SKIP_BUILD=1 reuses target/; RUNS=n; PORT / BARE_PORT fix the ports;
+#                             JAVA=/path/to/java picks the JVM, default: java on the PATH)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-[ "${SKIP_BUILD:-0}" = 1 ] || ./mvnw -q -B -ntp package -DskipTests
-jar=$(ls target/waste-site-gis-*.jar | grep -v original | head -1)
-port=${PORT:-$(python3 -c "import socket; s=socket.socket(); s.bind((\"127.0.0.1\", 0)); print(s.getsockname()[1])")}
-dir=$(mktemp -d)
+root=$PWD
+java=${JAVA:-java}
+runs=${RUNS:-3}
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+port=${PORT:-$(free_port)}
+bare_port=${BARE_PORT:-$(free_port)}
+work=$(mktemp -d)
 pid=
-trap 'kill $pid 2>/dev/null || true; rm -rf "$dir"' EXIT
+stop() {
+  [ -n "$pid" ] || return 0
+  kill -- -"$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+  pid=
+}
+trap 'stop; rm -rf "$work"' EXIT
 
-# Starts the service, waits until it is UP (demo data loaded), sets $pid and $took.
-start() {
-  local t0 t1
-  t0=$(date +%s.%N)
-  java -jar "$jar" --server.port=$port --gis.data-dir="$dir" > "$dir/log.txt" 2>&1 &
-  pid=$!
-  until curl -sf "http://127.0.0.1:$port/actuator/health" | grep -q UP; do sleep 0.1; done
-  t1=$(date +%s.%N)
-  took=$(echo "$t1 - $t0" | bc)
+if [ "${SKIP_BUILD:-0}" != 1 ]; then
+  ./mvnw -q -B -ntp package -DskipTests
+  ./mvnw -q -B -ntp -f bench/bare-app/pom.xml package -DskipTests
+fi
+jar=$(ls target/waste-site-gis-*.jar | grep -v original | head -1)
+bare_jar=$(ls bench/bare-app/target/bare-app-*.jar | grep -v original | head -1)
+
+# Extracts a jar to $2 and trains a CDS archive $2/app.jsa on a start that stops once the context is refreshed.
+cds() {
+  rm -rf "$2"
+  "$java" -Djarmode=tools -jar "$1" extract --destination "$2" > /dev/null
+  (cd "$root" && "$java" -XX:ArchiveClassesAtExit="$2/app.jsa" -Dspring.context.exit=onRefresh \
+    -jar "$2/$(basename "$1")" --server.port=0 --gis.data-dir="$work/train" > "$work/train.log" 2>&1)
+  rm -rf "$work/train"
 }
 
-start
-cold=$took
-jcmd $pid GC.run > /dev/null
-heap=$(curl -s "http://127.0.0.1:$port/actuator/prometheus" | awk '/^jvm_memory_used_bytes/ && /area="heap"/ {s+=$NF} END {printf "%.0f", s/1048576}')
-sites=$(grep -o 'Loaded demo sites.*' "$dir/log.txt" | head -1 || true)
-kill $pid; wait $pid 2>/dev/null || true
-start
-warm=$took
-kill $pid; wait $pid 2>/dev/null || true
-printf 'cold start %.2f s (%s)\nwarm start %.2f s\nratio cold/warm %.2f\nheap used after start and GC: %s MiB\n' \
-  "$cold" "$sites" "$warm" "$(echo "$cold / $warm" | bc -l)" "$heap"
+# start <port> <app arguments> <wait-for-demo> <command...>: starts the command in a process group of its own (an
+# argument ARGS becomes the app arguments, a trailing =ARGS their string), waits until it is healthy (and its demo
+# sites are in, if asked); sets $healthy, $demo (seconds) and $cpu (CPU seconds of the JVM, or "-").
+start() {
+  local p=$1 args=$2 want_demo=$3 t0 body jvm cmd=() a
+  shift 3
+  for a in "$@"; do
+    case "$a" in
+      ARGS) read -ra split <<< "$args"; cmd+=("${split[@]}") ;;
+      *=ARGS) cmd+=("${a%ARGS}$args") ;;
+      *) cmd+=("$a") ;;
+    esac
+  done
+  if curl -s -o /dev/null "http://127.0.0.1:$p/"; then echo "port $p is in use" >&2; exit 1; fi
+  t0=$(date +%s.%N)
+  setsid "${cmd[@]}" > "$work/log.txt" 2>&1 &
+  pid=$!
+  healthy= demo=- cpu=-
+  while :; do
+    kill -0 "$pid" 2>/dev/null || { tail -30 "$work/log.txt"; echo "did not start: ${cmd[*]}" >&2; exit 1; }
+    body=$(curl -s "http://127.0.0.1:$p/actuator/health" || true)
+    if [ -z "$healthy" ] && grep -qE '^\{"status":"UP"|,"status":"UP"\}$' <<< "$body"; then
+      healthy=$(echo "$(date +%s.%N) - $t0" | bc)
+      jvm=$(pgrep -s "$pid" java | tail -1 || true)
+      [ -z "$jvm" ] || cpu=$(awk '{printf "%.1f", ($14 + $15) / 100}' "/proc/$jvm/stat")
+    fi
+    if [ -n "$healthy" ]; then
+      [ "$want_demo" = 1 ] || break
+      if ! grep -q '"demoData":{[^}]*"LOADING"' <<< "$body"; then
+        demo=$(echo "$(date +%s.%N) - $t0" | bc)
+        break
+      fi
+    fi
+    sleep 0.05
+  done
+}
+
+median() { sort -g | awk '{a[NR] = $1} END {print (a[NR] == "-" ? "-" : a[int((NR + 1) / 2)])}'; }
+
+# measure <label> <service command...> -- <bare command...>: RUNS cold, warm and bare starts; prints one row.
+measure() {
+  local label=$1 svc=() bare=() c=() cd=() cc=() w=() wc=() b=() bc_=() i
+  shift
+  while [ "$1" != -- ]; do svc+=("$1"); shift; done
+  shift
+  bare=("$@")
+  for ((i = 0; i < runs; i++)); do
+    rm -rf "$work/data"
+    start "$port" "--server.port=$port --gis.data-dir=$work/data" 1 "${svc[@]}"
+    c+=("$healthy"); cd+=("$demo"); cc+=("$cpu"); stop
+    start "$port" "--server.port=$port --gis.data-dir=$work/data" 0 "${svc[@]}"
+    w+=("$healthy"); wc+=("$cpu"); stop
+    start "$bare_port" "--server.port=$bare_port" 0 "${bare[@]}"
+    b+=("$healthy"); bc_+=("$cpu"); stop
+  done
+  local mc mw mb
+  mc=$(printf '%s\n' "${c[@]}" | median); mw=$(printf '%s\n' "${w[@]}" | median); mb=$(printf '%s\n' "${b[@]}" | median)
+  printf '%-16s %6.2f s (cpu %4s) %6.2f s %6.2f s (cpu %4s) %6.2f s (cpu %4s) %5.2f %5.2f\n' "$label" \
+    "$mc" "$(printf '%s\n' "${cc[@]}" | median)" "$(printf '%s\n' "${cd[@]}" | median)" \
+    "$mw" "$(printf '%s\n' "${wc[@]}" | median)" "$mb" "$(printf '%s\n' "${bc_[@]}" | median)" \
+    "$(echo "$mc / $mb" | bc -l)" "$(echo "$mw / $mb" | bc -l)"
+}
+
+cds "$jar" target/cds
+cds "$bare_jar" bench/bare-app/target/cds
+app=target/cds/$(basename "$jar")
+bare_app=bench/bare-app/target/cds/$(basename "$bare_jar")
+
+echo "$(date -u +%F) $($java -version 2>&1 | head -1), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), runs $runs"
+printf '%-16s %-23s %-8s %-23s %-23s %-5s %-5s\n' "" "service cold" "demo in" "service warm" "bare app" "cold/" "warm/"
+printf '%-16s %-23s %-8s %-23s %-23s %-5s %-5s\n' "" "(healthy)" "(cold)" "(healthy)" "(healthy)" "bare" "bare"
+measure "java -jar" "$java" -jar "$jar" ARGS -- "$java" -jar "$bare_jar" ARGS
+measure "java -jar + CDS" "$java" -XX:SharedArchiveFile=target/cds/app.jsa -jar "$app" ARGS \
+  -- "$java" -XX:SharedArchiveFile=bench/bare-app/target/cds/app.jsa -jar "$bare_app" ARGS
+measure "spring-boot:run" ./mvnw -q -B -ntp -o spring-boot:run -Dspring-boot.run.arguments=ARGS \
+  -- ./mvnw -q -B -ntp -o -f bench/bare-app/pom.xml spring-boot:run -Dspring-boot.run.arguments=ARGS
+echo "load at the end $(cut -d' ' -f1-3 /proc/loadavg)"

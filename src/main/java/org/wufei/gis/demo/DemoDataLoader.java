@@ -1,5 +1,6 @@
 package org.wufei.gis.demo;
 
+import jakarta.persistence.EntityManager;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,11 +14,16 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.wufei.gis.common.Actor;
-import org.wufei.gis.common.Role;
 import org.wufei.gis.common.DemoProperties;
+import org.wufei.gis.common.Role;
 import org.wufei.gis.sites.SiteGeometry;
 import org.wufei.gis.sites.SiteKind;
 import org.wufei.gis.sites.SiteRegister;
@@ -27,7 +33,11 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** On first start of an empty database with the demo on, loads gis-data/sites.geojson with its history. */
+/**
+ * On first start of an empty database with the demo on, loads gis-data/sites.geojson with its history: by
+ * default on a thread of its own once the service is ready (nothing waits for the demo sites, and loading them
+ * is a quarter of a cold start), with {@code gis.demo.background=false} before the service starts serving.
+ */
 @Component
 @Order(20)
 @ConditionalOnProperty(name = "gis.demo.enabled", havingValue = "true")
@@ -37,15 +47,26 @@ class DemoDataLoader implements ApplicationRunner {
 
     private final SiteRegister register;
     private final Sites sites;
+    private final EntityManager entities;
+    private final TransactionTemplate transaction;
+    private final DemoDataHealthIndicator health;
     private final Path file;
+    private final boolean background;
+    private volatile boolean pending;
+    private volatile boolean closing;
 
-    DemoDataLoader(SiteRegister register, Sites sites, DemoProperties demo) {
+    DemoDataLoader(SiteRegister register, Sites sites, EntityManager entities, PlatformTransactionManager tm,
+            DemoDataHealthIndicator health, DemoProperties demo) {
         this.register = register;
         this.sites = sites;
+        this.entities = entities;
+        this.transaction = new TransactionTemplate(tm);
+        this.health = health;
         this.file = Path.of(demo.dataDir()).resolve("sites.geojson");
+        this.background = demo.background();
     }
 
-    /** One transaction per site (through SiteRegister) keeps the persistence context small and the load fast. */
+    /** Loads now, or marks the load as pending for {@link #loadWhenReady()}; an empty check is one count. */
     @Override
     public void run(ApplicationArguments args) throws IOException {
         if (sites.count() > 0) {
@@ -55,27 +76,79 @@ class DemoDataLoader implements ApplicationRunner {
             log.warn("Demo data {} not found; starting with an empty register", file.toAbsolutePath());
             return;
         }
-        long t0 = System.nanoTime();
-        Map<SiteKind, Integer> counts = new EnumMap<>(SiteKind.class);
-        for (JsonNode f : JSON.readTree(file.toFile()).get("features")) {
-            JsonNode p = f.get("properties");
-            SiteKind kind = SiteKind.byId(p.get("kind").asString()).orElseThrow();
-            List<HistoryStep> history = JSON.convertValue(p.get("history"), new TypeReference<>() {
-            });
-            Map<String, Object> attributes = JSON.convertValue(p.get("attributes"), new TypeReference<>() {
-            });
-            attributes.values().removeIf(java.util.Objects::isNull);
-            List<SiteRegister.Step> steps = new ArrayList<>();
-            for (HistoryStep h : history) {
-                steps.add(new SiteRegister.Step(new TransitionRequest(h.to(), h.note(), h.evidence(), h.mode(),
-                        h.deadline()), demoActor(h.actor()), h.at()));
-            }
-            register.replay(new SiteRegister.NewSite(kind, p.get("code").asString(), p.get("name").asString(),
-                    history.get(0).to(), p.path("township").asString(null),
-                    SiteGeometry.parse(f.get("geometry").toString()), attributes, null), steps);
-            counts.merge(kind, 1, Integer::sum);
+        if (background) {
+            pending = true;
+            health.loading();
+        } else {
+            load();
         }
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void loadWhenReady() {
+        if (!pending) {
+            return;
+        }
+        pending = false;
+        Thread thread = new Thread(() -> {
+            try {
+                load();
+            } catch (IOException | RuntimeException e) {
+                if (closing) {
+                    log.info("Stopped before the demo sites were loaded; they load on the next start");
+                    return;
+                }
+                log.error("Loading the demo sites from {} failed; the register keeps none of them", file, e);
+                health.failed(e);
+            }
+        }, "demo-data");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    @EventListener(ContextClosedEvent.class)
+    void stopping() {
+        closing = true;
+    }
+
+    /**
+     * One transaction for all sites, so a service stopped half-way keeps none of them and loads them again on
+     * its next start; the persistence context is cleared after each site to stay small.
+     */
+    private void load() throws IOException {
+        long t0 = System.nanoTime();
+        JsonNode features = JSON.readTree(file.toFile()).get("features");
+        Map<SiteKind, Integer> counts = transaction.execute(status -> {
+            Map<SiteKind, Integer> byKind = new EnumMap<>(SiteKind.class);
+            for (JsonNode f : features) {
+                byKind.merge(replay(f), 1, Integer::sum);
+                entities.flush();
+                entities.clear();
+            }
+            return byKind;
+        });
+        long total = counts.values().stream().mapToLong(Integer::longValue).sum();
+        health.loaded(total);
         log.info("Loaded demo sites from {} in {} ms: {}", file, (System.nanoTime() - t0) / 1_000_000, counts);
+    }
+
+    private SiteKind replay(JsonNode f) {
+        JsonNode p = f.get("properties");
+        SiteKind kind = SiteKind.byId(p.get("kind").asString()).orElseThrow();
+        List<HistoryStep> history = JSON.convertValue(p.get("history"), new TypeReference<>() {
+        });
+        Map<String, Object> attributes = JSON.convertValue(p.get("attributes"), new TypeReference<>() {
+        });
+        attributes.values().removeIf(java.util.Objects::isNull);
+        List<SiteRegister.Step> steps = new ArrayList<>();
+        for (HistoryStep h : history) {
+            steps.add(new SiteRegister.Step(new TransitionRequest(h.to(), h.note(), h.evidence(), h.mode(),
+                    h.deadline()), demoActor(h.actor()), h.at()));
+        }
+        register.replay(new SiteRegister.NewSite(kind, p.get("code").asString(), p.get("name").asString(),
+                history.get(0).to(), p.path("township").asString(null),
+                SiteGeometry.parse(f.get("geometry").toString()), attributes, null), steps);
+        return kind;
     }
 
     private static Actor demoActor(String username) {

@@ -10,13 +10,14 @@ import org.wufei.gis.GisApplication;
 
 /**
  * The one set of settings for tests over real HTTP and a real database, so that every *IT class on the
- * same database shares a single cached application context (start-up is paid once per database).
+ * same database shares a single cached application context (start-up is paid once per database). The demo
+ * sites are loaded before the context is handed to the tests (not in the background as in a normal start).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Inherited
 @SpringBootTest(classes = GisApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"server.tomcat.basedir=target/tomcat", "gis.demo.enabled=true",
+        properties = {"server.tomcat.basedir=target/tomcat", "gis.demo.enabled=true", "gis.demo.background=false",
             "gis.data-dir=target/test-data", "logging.level.root=WARN", "logging.level.org.wufei=INFO"})
 public @interface IntegrationTest {
 }
