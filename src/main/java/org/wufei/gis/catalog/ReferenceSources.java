@@ -42,6 +42,9 @@ class ReferenceSources {
                 new TableSpec("river", "id", "geom", List.of(text("name", "名称", "Name"),
                         text("name_en", "英文名称", "English name"),
                         new Property("seasonal", "seasonal", Property.Type.BOOLEAN, List.of(),
-                                new LocalizedText("季节性", "Seasonal"))), null, List.of(), null, null));
+                                new LocalizedText("季节性", "Seasonal")),
+                        new Property("yellow_river_basin", "yellow_river_basin", Property.Type.STRING,
+                                List.of("main_stem", "tributary"), new LocalizedText("黄河流域级别",
+                                        "Yellow River basin level"))), null, List.of(), null, null));
     }
 }

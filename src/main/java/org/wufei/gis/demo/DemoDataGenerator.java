@@ -89,7 +89,9 @@ public final class DemoDataGenerator {
         for (int i = 0; i < district.rivers().size(); i++) {
             District.River r = district.rivers().get(i);
             ObjectNode p = JSON.createObjectNode().put("name", r.name()).put("name_en", r.nameEn())
-                    .put("seasonal", r.seasonal());
+                    .put("seasonal", r.seasonal())
+                    // the district's gullies drain south to the Yellow River: tributaries for 沿黄 screening
+                    .put("yellow_river_basin", "tributary");
             out.add(feature(p, shapes.rivers.get(i)));
         }
         return out;

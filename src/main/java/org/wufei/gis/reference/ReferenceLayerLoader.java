@@ -50,9 +50,10 @@ class ReferenceLayerLoader implements ApplicationRunner {
         int rivers = 0;
         for (JsonNode f : features(dir.resolve("rivers.geojson"))) {
             JsonNode p = f.get("properties");
-            jdbc.sql("INSERT INTO river (name, name_en, seasonal, geom) VALUES (?, ?, ?, ST_GeomFromText(?, 4326))")
+            jdbc.sql("INSERT INTO river (name, name_en, seasonal, yellow_river_basin, geom)"
+                            + " VALUES (?, ?, ?, ?, ST_GeomFromText(?, 4326))")
                     .params(p.get("name").asString(), p.path("name_en").asString(null),
-                            p.path("seasonal").asBoolean(false), wkt(f))
+                            p.path("seasonal").asBoolean(false), p.path("yellow_river_basin").asString(null), wkt(f))
                     .update();
             rivers++;
         }
