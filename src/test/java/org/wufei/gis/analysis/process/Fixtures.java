@@ -21,6 +21,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  *   FX-WH-1  heap 100x100 m, rectifying  north edge 1000 m south of P0, x from -50 to +50 m; deadline 2026-01-01
  *   FX-WH-2  heap 20x20 m, rectifying    2500 m north-east; deadline 2025-06-01
  *   FX-WH-3  heap 20x20 m, closed        x from -160 to -140 m, y from 500 to 520 m
+ *   FX-SP-2  straw point (township centre), operating  3000 m east of P0
+ *   FX-V1    village, weight 100         2000 m north of P0 (1700 m from FX-SP-1)
+ *   FX-V2    village, weight 300         2500 m north of P0 (2200 m from FX-SP-1, ~3905 m from FX-SP-2)
  *   FX-河     tributary along the meridian 200 m west of P0, 2 km either side
  * </pre>
  */
@@ -84,6 +87,11 @@ final class Fixtures {
     static void insert(JdbcClient jdbc) {
         site(jdbc, "FX-SP-1", "straw_collection_point", "operating", point(at(0, 300)), null);
         site(jdbc, "FX-RS-1", "recycling_site", "operating", point(at(700, 0)), null);
+        site(jdbc, "FX-SP-2", "straw_collection_point", "operating", point(at(3000, 0)), null);
+        tier(jdbc, "FX-SP-1", "village_point");
+        tier(jdbc, "FX-SP-2", "township_centre");
+        village(jdbc, "FX-V1", 100, at(0, 2000));
+        village(jdbc, "FX-V2", 300, at(0, 2500));
         heap(jdbc, "FX-WH-1", "rectifying", polygon(square(-50, -1100, 100)), LocalDate.of(2026, 1, 1), "甲公司");
         double[] ne = at(1767.77, 1767.77);
         heap(jdbc, "FX-WH-2", "rectifying", polygon(squareAround(ne)), LocalDate.of(2025, 6, 1), "乙公司");
@@ -109,6 +117,17 @@ final class Fixtures {
                 .params(code, code + " 名称", kind, status, TOWNSHIP, wkt, deadline, now, now).update();
     }
 
+    private static void tier(JdbcClient jdbc, String code, String tier) {
+        jdbc.sql("INSERT INTO straw_collection_point (site_id, tier) SELECT id, ? FROM site WHERE code = ?")
+                .params(tier, code).update();
+    }
+
+    private static void village(JdbcClient jdbc, String code, double weight, double[] at) {
+        jdbc.sql("INSERT INTO village (code, name, township, population, cropland_mu, weight, geom)"
+                + " VALUES (?, ?, ?, 100, ?, ?, ST_GeomFromText(?, 4326))")
+                .params(code, code + "村", TOWNSHIP, weight, weight, point(at)).update();
+    }
+
     private static void heap(JdbcClient jdbc, String code, String status, String wkt, LocalDate deadline,
             String party) {
         site(jdbc, code, "waste_heap", status, wkt, deadline);
@@ -118,7 +137,10 @@ final class Fixtures {
 
     static void delete(JdbcClient jdbc) {
         jdbc.sql("DELETE FROM waste_heap WHERE site_id IN (SELECT id FROM site WHERE code LIKE 'FX-%')").update();
+        jdbc.sql("DELETE FROM straw_collection_point WHERE site_id IN (SELECT id FROM site WHERE code LIKE 'FX-%')")
+                .update();
         jdbc.sql("DELETE FROM site WHERE code LIKE 'FX-%'").update();
+        jdbc.sql("DELETE FROM village WHERE code LIKE 'FX-%'").update();
         jdbc.sql("DELETE FROM river WHERE name LIKE 'FX-%'").update();
     }
 }

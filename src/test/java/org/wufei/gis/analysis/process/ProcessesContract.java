@@ -309,7 +309,52 @@ abstract class ProcessesContract {
         assertThat(r.header("Content-Type")).startsWith("application/problem+json");
         assertThat(r.code()).isEqualTo(c.get("code").asString());
         assertThat(jdbc.sql("SELECT COUNT(*) FROM site WHERE code LIKE 'FX-%'").query(Long.class).single())
-                .isEqualTo(5);
+                .isEqualTo(6);
+    }
+
+    @Test
+    void suggestSitesPicksTheCandidateReachingMostUncoveredWeightAndSkipsOneInTheRiverBuffer() {
+        double[] c1 = Fixtures.at(0, 2250);
+        double[] c2 = Fixtures.at(700, 1700);
+        double[] inRiverBuffer = Fixtures.at(-100, 0);
+        String candidates = "{\"type\": \"MultiPoint\", \"coordinates\": [[" + c1[0] + ", " + c1[1] + "], ["
+                + c2[0] + ", " + c2[1] + "], [" + inRiverBuffer[0] + ", " + inRiverBuffer[1] + "]]}";
+        JsonNode fc = run("suggest-sites", "{\"candidates\": " + candidates + ", \"radius\": 800, \"count\": 2}");
+        assertThat(fc.get("features")).hasSize(1);
+        JsonNode first = fc.get("features").get(0);
+        assertThat(first.at("/properties/newly_covered_weight").asDouble()).isEqualTo(400.0);
+        assertThat(first.at("/properties/villages").asString()).contains("FX-V1村", "FX-V2村");
+        assertThat(first.at("/geometry/coordinates/0").asDouble()).isCloseTo(c1[0], within(1e-6));
+        assertThat(first.at("/geometry/coordinates/1").asDouble()).isCloseTo(c1[1], within(1e-6));
+        assertThat(fc.at("/summary/candidates_considered").asInt()).isEqualTo(3);
+        assertThat(fc.at("/summary/candidates_after_exclusion").asInt()).isEqualTo(2);
+        assertThat(fc.at("/summary/exact_covered_weight").asDouble()).isEqualTo(400.0);
+    }
+
+    @Test
+    void strawCoverageCountsAVillageCoveredByAPointOfTheRightTierWithinItsRadius() {
+        String narrow = "{\"village_radius\": 1750, \"township_radius\": 100, \"district_radius\": 100}";
+        JsonNode fc = run("straw-coverage", narrow);
+        Map<String, JsonNode> villages = fixtures(fc);
+        assertThat(villages.get("FX-V1").get("covered").asBoolean()).isTrue();
+        assertThat(villages.get("FX-V1").get("covering_site").asString()).isEqualTo("FX-SP-1");
+        assertThat(villages.get("FX-V1").get("covering_tier").asString()).isEqualTo("village_point");
+        assertMetres(villages.get("FX-V1").get("distance_m"), 1700);
+        assertThat(villages.get("FX-V2").get("covered").asBoolean()).isFalse();
+        JsonNode wide = fixtures(run("straw-coverage", narrow.replace("\"township_radius\": 100",
+                "\"township_radius\": 4000"))).get("FX-V2");
+        // FX-SP-2 (a township centre ~3905 m away) covers it, unless a demo township centre is nearer still
+        assertThat(wide.get("covering_tier").asString()).isEqualTo("township_centre");
+        assertThat(wide.get("distance_m").asDouble()).isLessThanOrEqualTo(
+                Fixtures.distance(Fixtures.at(0, 2500), Fixtures.at(3000, 0)) * 1.001);
+        JsonNode with = fc.get("summary");
+        Fixtures.delete(jdbc);
+        JsonNode without = run("straw-coverage", narrow).get("summary");
+        assertThat(with.get("villages").asLong() - without.get("villages").asLong()).isEqualTo(2);
+        assertThat(with.get("covered").asLong() - without.get("covered").asLong()).isEqualTo(1);
+        assertThat(with.get("weight").asDouble() - without.get("weight").asDouble()).isCloseTo(400, within(1e-6));
+        assertThat(with.get("covered_weight").asDouble() - without.get("covered_weight").asDouble())
+                .isCloseTo(100, within(1e-6));
     }
 
     @Test
