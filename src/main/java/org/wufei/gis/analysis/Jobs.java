@@ -149,6 +149,10 @@ public class Jobs {
         return dismissed;
     }
 
+    Processes processes() {
+        return processes;
+    }
+
     private void forgetOldest() {
         var it = jobs.entrySet().iterator();
         while (jobs.size() > limits.jobsKept() && it.hasNext()) {

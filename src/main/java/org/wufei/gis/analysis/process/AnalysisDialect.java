@@ -3,9 +3,11 @@ package org.wufei.gis.analysis.process;
 import org.wufei.gis.common.DatabaseKind;
 
 /**
- * The SQL that differs between H2GIS and PostGIS for the processes, in one place. Both measure in the district's
- * metric CRS (ST_Transform to EPSG:4546 by default), so the two databases give the same metres; both use their
- * spatial index through a {@code &&} box test that every query puts first.
+ * The SQL of the processes that depends on the database, in one place. Both databases measure in the district's
+ * metric CRS (ST_Transform to EPSG:4546 by default), so they give the same metres, and both use their spatial index
+ * through the {@code &&} box test every query puts first. They differ in how long lines are matched: PostGIS cuts
+ * them into short pieces first (ST_Subdivide) so each piece's box, not the whole river's, goes to the index; H2GIS,
+ * which has no such function, matches whole lines (its embedded use holds a district's few thousand sites).
  */
 final class AnalysisDialect {
     private final DatabaseKind kind;
@@ -33,9 +35,12 @@ final class AnalysisDialect {
 
     /** A box test against the other geometry grown by {@code ?} degrees of longitude and {@code ?} of latitude. */
     String nearBox(String column, String other) {
-        // PostGIS grows the box with ST_Expand (index-assisted through &&); H2GIS needs the same function name but
-        // takes the two deltas as a geometry-returning call as well.
         return column + " && ST_Expand(" + other + ", ?, ?)";
+    }
+
+    /** A line column as pieces of at most a few vertices each (PostGIS), or whole (H2GIS); a set-returning select. */
+    String pieces(String lineColumn) {
+        return kind == DatabaseKind.POSTGIS ? "ST_Subdivide(" + lineColumn + ", 8)" : lineColumn;
     }
 
     /** A literal-free storage geometry from bound WKT. */

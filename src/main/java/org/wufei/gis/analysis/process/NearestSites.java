@@ -16,14 +16,14 @@ import org.wufei.gis.common.ApiException;
 import org.wufei.gis.sites.Lifecycles;
 
 /**
- * The k nearest sites of given kinds to a point, by distance on the ground. The search radius starts at 1 km and
+ * The k nearest sites of given kinds to a point, by distance on the ground. The search radius starts at 250 m and
  * grows fourfold until k sites lie within it (or it spans the district), so each round is an exact, index-assisted
  * range query and the ranking is by metres, never by degrees.
  */
 @Component
 class NearestSites implements PlanningProcess {
     static final String ID = "nearest-sites";
-    private static final double FIRST_RADIUS = 1_000;
+    private static final double FIRST_RADIUS = 250;
 
     private final ProcessSql sql;
     private final Lifecycles lifecycles;
@@ -80,12 +80,9 @@ class NearestSites implements PlanningProcess {
         params.add(wkt);
         params.addAll(List.of(p.getX() - deg[0], p.getY() - deg[1], p.getX() + deg[0], p.getY() + deg[1]));
         String where = sites.where(params);
-        params.add(wkt);
         params.add(radius);
         params.add(k);
-        String query = "SELECT " + SiteSelection.COLUMNS + ", " + d.distance("s.geom", d.geometry()) + " AS d"
-                + " FROM site s WHERE s.geom && ST_MakeEnvelope(?, ?, ?, ?, 4326) AND " + where
-                + " AND " + d.within("s.geom", d.geometry()) + " ORDER BY d, s.id LIMIT ?";
+        String query = SiteSelection.nearestFirst(d, where);
         int[] rank = {0};
         return sql.jdbc().sql(query).params(params).query((rs, n) -> {
             Map<String, Object> props = SiteSelection.siteProperties(rs);

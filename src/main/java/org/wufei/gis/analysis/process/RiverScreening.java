@@ -83,9 +83,20 @@ class RiverScreening implements PlanningProcess {
         return new ProcessResult(ranked, summary);
     }
 
+    /** The rivers of the levels as pieces ({@code rgeom}) with each piece already in the metric CRS ({@code rmetric}). */
     private String rivers(List<String> levels) {
-        return "(SELECT name AS rname, yellow_river_basin AS rlevel, geom AS rgeom FROM river WHERE yellow_river_basin"
-                + " IN (" + String.join(", ", Collections.nCopies(levels.size(), "?")) + ")) r";
+        AnalysisDialect d = sql.dialect();
+        return "(SELECT rname, rlevel, rgeom, " + d.metric("rgeom") + " AS rmetric FROM (SELECT name AS rname,"
+                + " yellow_river_basin AS rlevel, " + d.pieces("geom") + " AS rgeom FROM river WHERE yellow_river_basin"
+                + " IN (" + String.join(", ", Collections.nCopies(levels.size(), "?")) + ")) q) r";
+    }
+
+    private String distance(String column) {
+        return "ST_Distance(" + sql.dialect().metric(column) + ", r.rmetric)";
+    }
+
+    private String within(String column) {
+        return "ST_DWithin(" + sql.dialect().metric(column) + ", r.rmetric, ?)";
     }
 
     private List<ProcessResult.Feature> sites(double metres, List<String> levels, SiteSelection sites) {
@@ -96,9 +107,9 @@ class RiverScreening implements PlanningProcess {
         params.add(deg[1]);
         String where = sites.where(params);
         params.add(metres);
-        String query = "SELECT " + SiteSelection.COLUMNS + ", r.rname, r.rlevel, " + d.distance("s.geom", "r.rgeom")
+        String query = "SELECT " + SiteSelection.COLUMNS + ", r.rname, r.rlevel, " + distance("s.geom")
                 + " AS d FROM " + rivers(levels) + " JOIN site s ON " + d.nearBox("s.geom", "r.rgeom") + " WHERE "
-                + where + " AND " + d.within("s.geom", "r.rgeom") + " ORDER BY d, s.id";
+                + where + " AND " + within("s.geom") + " ORDER BY d, s.id";
         Map<String, ProcessResult.Feature> nearest = new LinkedHashMap<>();
         sql.jdbc().sql(query).params(params).query(rs -> {
             String code = rs.getString("code");
@@ -123,9 +134,9 @@ class RiverScreening implements PlanningProcess {
         params.add(deg[1]);
         params.add(metres);
         String query = "SELECT t.id, t.name, t.category, t.triage, t.acquired, ST_AsBinary(t.geom) AS wkb, r.rname,"
-                + " r.rlevel, " + d.distance("t.geom", "r.rgeom") + " AS d FROM " + rivers(levels)
+                + " r.rlevel, " + distance("t.geom") + " AS d FROM " + rivers(levels)
                 + " JOIN detection t ON " + d.nearBox("t.geom", "r.rgeom") + " WHERE t.triage <> 'known'"
-                + " AND t.promoted_site_id IS NULL AND " + d.within("t.geom", "r.rgeom") + " ORDER BY d, t.id";
+                + " AND t.promoted_site_id IS NULL AND " + within("t.geom") + " ORDER BY d, t.id";
         Map<Long, ProcessResult.Feature> nearest = new LinkedHashMap<>();
         sql.jdbc().sql(query).params(params).query(rs -> {
             long id = rs.getLong("id");

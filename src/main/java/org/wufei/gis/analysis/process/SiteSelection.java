@@ -43,6 +43,17 @@ record SiteSelection(List<SiteKind> kinds, Set<String> statuses) {
         return sql.toString();
     }
 
+    /**
+     * Sites matching {@code where} whose box meets the bound envelope, with their distance {@code d} to the bound
+     * geometry computed once per row, kept within {@code ?} metres, nearest first, at most {@code ?} rows. Params:
+     * wkt, minx, miny, maxx, maxy, the where's values, metres, limit.
+     */
+    static String nearestFirst(AnalysisDialect d, String where) {
+        return "SELECT * FROM (SELECT " + COLUMNS + ", " + d.distance("s.geom", d.geometry()) + " AS d FROM site s"
+                + " WHERE s.geom && ST_MakeEnvelope(?, ?, ?, ?, 4326) AND " + where + ") c WHERE c.d <= ?"
+                + " ORDER BY c.d, c.id LIMIT ?";
+    }
+
     static List<Object> params() {
         return new ArrayList<>();
     }

@@ -89,12 +89,9 @@ class SitesWithinDistance implements PlanningProcess {
         params.addAll(List.of(box.getMinX() - deg[0], box.getMinY() - deg[1], box.getMaxX() + deg[0],
                 box.getMaxY() + deg[1]));
         String where = sites.where(params);
-        params.add(wkt);
         params.add(metres);
         params.add(max + 1);
-        String query = "SELECT " + SiteSelection.COLUMNS + ", " + d.distance("s.geom", d.geometry()) + " AS d"
-                + " FROM site s WHERE s.geom && ST_MakeEnvelope(?, ?, ?, ?, 4326) AND " + where
-                + " AND " + d.within("s.geom", d.geometry()) + " ORDER BY d, s.id LIMIT ?";
+        String query = SiteSelection.nearestFirst(d, where);
         return sql.jdbc().sql(query).params(params).query((rs, n) -> {
             Map<String, Object> p = SiteSelection.siteProperties(rs);
             p.put("distance_m", SiteSelection.round(rs.getDouble("d")));

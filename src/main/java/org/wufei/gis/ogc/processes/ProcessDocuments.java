@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.locationtech.jts.io.geojson.GeoJsonWriter;
 import org.wufei.gis.analysis.Job;
 import org.wufei.gis.analysis.ProcessDescription;
 import org.wufei.gis.analysis.ProcessResult;
@@ -94,8 +93,6 @@ final class ProcessDocuments {
     /** A result as a GeoJSON FeatureCollection, with {@code summary} as a foreign member; wrapped when asked. */
     static byte[] featureCollection(ProcessResult result, boolean document) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        GeoJsonWriter geometries = new GeoJsonWriter(8);
-        geometries.setEncodeCRS(false);
         try (JsonGenerator g = JSON.createGenerator(out)) {
             if (document) {
                 g.writeStartObject();
@@ -115,10 +112,10 @@ final class ProcessDocuments {
                 if (f.geometry() == null) {
                     g.writeNull();
                 } else {
-                    g.writeRawValue(geometries.write(f.geometry()));
+                    GeoJsonGeometry.write(g, f.geometry());
                 }
                 g.writeName("properties");
-                g.writePOJO(f.properties());
+                properties(g, f.properties());
                 g.writeEndObject();
             }
             g.writeEndArray();
@@ -128,6 +125,30 @@ final class ProcessDocuments {
             }
         }
         return out.toByteArray();
+    }
+
+    private static void properties(JsonGenerator g, Map<String, Object> properties) {
+        g.writeStartObject();
+        for (Map.Entry<String, Object> e : properties.entrySet()) {
+            g.writeName(e.getKey());
+            Object v = e.getValue();
+            if (v == null) {
+                g.writeNull();
+            } else if (v instanceof String s) {
+                g.writeString(s);
+            } else if (v instanceof Double d) {
+                g.writeNumber(d);
+            } else if (v instanceof Long l) {
+                g.writeNumber(l);
+            } else if (v instanceof Integer i) {
+                g.writeNumber(i);
+            } else if (v instanceof Boolean b) {
+                g.writeBoolean(b);
+            } else {
+                g.writePOJO(v);
+            }
+        }
+        g.writeEndObject();
     }
 
     static byte[] bytes(Object document) {
