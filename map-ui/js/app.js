@@ -11,6 +11,7 @@ import { metres } from './source.js';
 import * as queue from './queue.js';
 import { symbol } from './palette.js';
 import { uploadSection } from './upload.js';
+import { planningSection } from './planning.js';
 
 const state = readState();
 const INSPECTORS = ['ADMIN', 'INSPECTOR'];
@@ -45,6 +46,9 @@ async function start() {
       if (detectionOutline) detectionOutline.remove();
       detectionOutline = g.setStyle({ color: '#D55E00', weight: 3, dashArray: '5 4' }).addTo(map);
     }, () => reload());
+  }
+  if (roles().some((r) => ['ADMIN', 'PLANNER'].includes(r))) {
+    planningSection($('#planning-section'), map).catch((e) => toast(e.message));
   }
   queue.onChange(showOutbox);
   window.addEventListener('online', () => sendQueue());

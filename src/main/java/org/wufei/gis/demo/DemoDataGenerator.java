@@ -23,7 +23,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Writes the demo district into gis-data/ from district.json alone, deterministically (same seed, same
- * bytes): townships.geojson, rivers.geojson and sites.geojson with each site's history.
+ * bytes): townships.geojson, rivers.geojson and sites.geojson with each site's history; villages.geojson,
+ * sensitive_areas.geojson and roads.geojson.
  * Run: {@code ./mvnw -q exec:java -Dexec.mainClass=org.wufei.gis.demo.DemoDataGenerator -Dexec.args=gis-data}
  */
 public final class DemoDataGenerator {
@@ -53,6 +54,10 @@ public final class DemoDataGenerator {
         write(dir.resolve("townships.geojson"), townships());
         write(dir.resolve("rivers.geojson"), rivers());
         write(dir.resolve("sites.geojson"), sites().stream().map(this::feature).toList());
+        ReferenceLayersGenerator reference = new ReferenceLayersGenerator(district, shapes);
+        write(dir.resolve("villages.geojson"), reference.villages());
+        write(dir.resolve("sensitive_areas.geojson"), reference.sensitiveAreas());
+        write(dir.resolve("roads.geojson"), reference.roads());
     }
 
     /** The demo sites; each kind's statuses cycle through every state of its lifecycle. */
@@ -89,7 +94,9 @@ public final class DemoDataGenerator {
         for (int i = 0; i < district.rivers().size(); i++) {
             District.River r = district.rivers().get(i);
             ObjectNode p = JSON.createObjectNode().put("name", r.name()).put("name_en", r.nameEn())
-                    .put("seasonal", r.seasonal());
+                    .put("seasonal", r.seasonal())
+                    // the district's gullies drain south to the Yellow River: tributaries for 沿黄 screening
+                    .put("yellow_river_basin", "tributary");
             out.add(feature(p, shapes.rivers.get(i)));
         }
         return out;
@@ -106,7 +113,7 @@ public final class DemoDataGenerator {
         return feature(p, s.geometry());
     }
 
-    private static ObjectNode feature(ObjectNode properties, Geometry g) {
+    static ObjectNode feature(ObjectNode properties, Geometry g) {
         GeoJsonWriter w = new GeoJsonWriter(6);
         w.setEncodeCRS(false);
         ObjectNode f = JSON.createObjectNode().put("type", "Feature");

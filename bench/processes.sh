@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Planning processes on PostGIS with 1,000,000 sites (results go to docs/benchmarks.md, section "Planning
+# processes"): nearest-sites and sites-within-distance through the service vs the same SQL over JDBC
+# (ProcessBenchmark; p50/p95 and their ratio), river-screening and straw-coverage through the service.
+# Usage: bench/processes.sh [jdbc-url]     (SKIP_LOAD=1 reuses a loaded database; REQUESTS=200 by default)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+JDBC=${1:-jdbc:postgresql://127.0.0.1:5432/processes_bench?user=postgres}
+PORT=18103
+OUT=target/bench-processes
+mkdir -p "$OUT"
+
+if [ -z "${SKIP_LOAD:-}" ]; then
+  DB=$(echo "$JDBC" | sed -E 's#.*/([^?]+).*#\1#')
+  psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB"
+  psql -h 127.0.0.1 -U postgres -d "$DB" -qc "CREATE EXTENSION postgis"
+  ./mvnw -q exec:java -Dexec.mainClass=org.wufei.gis.demo.BulkSites -Dexec.args="$JDBC&reWriteBatchedInserts=true 1000000"
+  # 1,000 villages at random places of the district (the loader leaves a non-empty table alone)
+  psql -h 127.0.0.1 -U postgres -d "$DB" -qc "INSERT INTO village (code, name, township, population, cropland_mu,
+    weight, geom) SELECT 'BV' || g, 'bench village ' || g, NULL, 1000, w, w,
+    ST_SetSRID(ST_MakePoint(110.03 + random() * 0.5, 40.60 + random() * 0.28), 4326)
+    FROM generate_series(1, 1000) g, LATERAL (SELECT 500 + random() * 5000 AS w) r"
+fi
+
+./mvnw -q test-compile
+./mvnw -q dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
+# copies, so a build in this worktree during the run cannot pull classes from under the service
+rm -rf "$OUT/classes" "$OUT/test-classes" && cp -r target/classes target/test-classes "$OUT/"
+CP="$OUT/classes:$OUT/test-classes:$(cat target/cp.txt)"
+
+# demo users (planner/demo); the demo sites are not loaded into a database that has sites
+java -Xmx2g -cp "$CP" org.wufei.gis.GisApplication --server.port=$PORT --spring.datasource.url="$JDBC" \
+  --gis.demo.enabled=true --gis.data-dir="$OUT/data" --server.tomcat.basedir="$OUT/tomcat" \
+  --logging.level.root=warn > "$OUT/service.log" 2>&1 &
+PID=$!
+trap 'kill $PID 2>/dev/null || true' EXIT
+for _ in $(seq 1 180); do
+  curl -sf -o /dev/null "http://127.0.0.1:$PORT/ogc/processes" && break
+  kill -0 $PID 2>/dev/null || { echo "service did not start" >&2; exit 1; }
+  sleep 1
+done
+java -cp "$CP" org.wufei.gis.analysis.process.ProcessBenchmark "$JDBC" "http://127.0.0.1:$PORT" "${REQUESTS:-200}" \
+  | tee "$OUT/result.txt"

@@ -1,0 +1,66 @@
+package org.wufei.gis.analysis;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.wufei.gis.common.ApiException;
+import org.wufei.gis.common.District;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+
+/** Every planning process by id; runs one with its inputs checked against its description. */
+@Component
+@EnableConfigurationProperties(AnalysisLimits.class)
+public class Processes {
+    private final Map<String, PlanningProcess> byId = new LinkedHashMap<>();
+    private final District district;
+    private final AnalysisLimits limits;
+
+    public Processes(List<PlanningProcess> processes, District district, AnalysisLimits limits) {
+        processes.forEach(p -> byId.put(p.description().id(), p));
+        this.district = district;
+        this.limits = limits;
+    }
+
+    public List<ProcessDescription> all() {
+        return byId.values().stream().map(PlanningProcess::description).toList();
+    }
+
+    public Optional<ProcessDescription> find(String id) {
+        return Optional.ofNullable(byId.get(id)).map(PlanningProcess::description);
+    }
+
+    /** The process, or 404 problem {@code process_not_found}. */
+    public ProcessDescription require(String id) {
+        return find(id).orElseThrow(() -> ApiException.notFound("process", id));
+    }
+
+    public AnalysisLimits limits() {
+        return limits;
+    }
+
+    /** Checks the inputs (400 on an unknown or missing one) before anything runs or is queued. */
+    public ProcessInputs inputs(String id, JsonNode inputs) {
+        ProcessDescription d = require(id);
+        JsonNode object = inputs == null || inputs.isNull() ? JsonNodeFactory.instance.objectNode() : inputs;
+        if (!object.isObject()) {
+            throw ApiException.badRequest("process_inputs_invalid", "inputs");
+        }
+        ProcessInputs checked = new ProcessInputs(object, district, limits);
+        checked.checkNames(d);
+        return checked;
+    }
+
+    /** Runs the process now, on the calling thread. */
+    public ProcessResult execute(String id, ProcessInputs inputs) {
+        ProcessResult result = byId.get(require(id).id()).execute(inputs);
+        if (result.features().size() > limits.maxResults()) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "result_too_large", null, limits.maxResults());
+        }
+        return result;
+    }
+}

@@ -1,0 +1,100 @@
+package org.wufei.gis.analysis.process;
+
+import java.sql.SQLException;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.WKBReader;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.wufei.gis.analysis.AnalysisLimits;
+import org.wufei.gis.common.ApiException;
+import org.wufei.gis.common.DatabaseKind;
+import org.wufei.gis.common.District;
+
+/**
+ * The processes' way to SQL: one JdbcClient whose every statement carries the statement timeout
+ * ({@code gis.analysis.statement-timeout-seconds}); a statement stopped by it is a 422 {@code process_too_long}.
+ */
+@Component
+class ProcessSql {
+    private final JdbcClient jdbc;
+    private final AnalysisDialect dialect;
+    private final District district;
+    private final int timeoutSeconds;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    ProcessSql(DataSource dataSource, DatabaseKind kind, District district, AnalysisLimits limits) {
+        this(dataSource, kind, district, limits.statementTimeoutSeconds());
+    }
+
+    ProcessSql(DataSource dataSource, DatabaseKind kind, District district, int timeoutSeconds) {
+        JdbcTemplate template = new JdbcTemplate(dataSource);
+        template.setQueryTimeout(timeoutSeconds);
+        this.jdbc = JdbcClient.create(template);
+        this.dialect = new AnalysisDialect(kind, district.metricEpsg());
+        this.district = district;
+        this.timeoutSeconds = timeoutSeconds;
+    }
+
+    JdbcClient jdbc() {
+        return jdbc;
+    }
+
+    AnalysisDialect dialect() {
+        return dialect;
+    }
+
+    District district() {
+        return district;
+    }
+
+    /** Runs the queries of one process, turning a statement timeout into a 422 problem. */
+    <T> T run(Supplier<T> queries) {
+        try {
+            return queries.get();
+        } catch (DataAccessException e) {
+            if (timedOut(e)) {
+                throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "process_too_long", null, timeoutSeconds);
+            }
+            throw e;
+        }
+    }
+
+    private static boolean timedOut(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof QueryTimeoutException || t instanceof java.sql.SQLTimeoutException) {
+                return true;
+            }
+            // 57014: query_canceled (PostgreSQL) / statement canceled or timed out (H2)
+            if (t instanceof SQLException s && "57014".equals(s.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static Geometry wkb(byte[] bytes) {
+        try {
+            Geometry g = new WKBReader().read(bytes);
+            g.setSRID(4326);
+            return g;
+        } catch (ParseException e) {
+            throw new IllegalStateException("Unreadable geometry from the database", e);
+        }
+    }
+
+    /** Degrees of longitude and latitude that surely cover {@code metres} anywhere in the district. */
+    double[] degrees(double metres) {
+        double[] b = district.bbox();
+        double farthestLat = Math.max(Math.abs(b[1]), Math.abs(b[3])) + 0.5;
+        double dLat = metres * 1.05 / 110_574.0;
+        double dLon = metres * 1.05 / (111_320.0 * Math.cos(Math.toRadians(farthestLat)));
+        return new double[] {dLon, dLat};
+    }
+}

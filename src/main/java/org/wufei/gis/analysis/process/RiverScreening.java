@@ -1,0 +1,164 @@
+package org.wufei.gis.analysis.process;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+import org.wufei.gis.analysis.PlanningProcess;
+import org.wufei.gis.analysis.ProcessDescription;
+import org.wufei.gis.analysis.ProcessInputs;
+import org.wufei.gis.analysis.ProcessResult;
+import org.wufei.gis.catalog.LocalizedText;
+import org.wufei.gis.common.ApiException;
+import org.wufei.gis.sites.Lifecycles;
+import org.wufei.gis.sites.SiteKind;
+
+/**
+ * 沿黄干支流排查: sites and unresolved detections within a buffer of the Yellow River basin's rivers (main stem,
+ * tributaries), each with its distance and nearest river, open ones first (a site is open while its lifecycle has
+ * a way on from its status; a detection while it is neither known nor promoted), then nearest first.
+ */
+@Component
+class RiverScreening implements PlanningProcess {
+    static final String ID = "river-screening";
+    static final List<String> LEVELS = List.of("main_stem", "tributary");
+
+    private final ProcessSql sql;
+    private final Lifecycles lifecycles;
+    private final ProcessDescription description;
+
+    RiverScreening(ProcessSql sql, Lifecycles lifecycles) {
+        this.sql = sql;
+        this.lifecycles = lifecycles;
+        this.description = new ProcessDescription(ID, "1.0.0",
+                new LocalizedText("沿黄干支流排查", "Yellow River screening"),
+                new LocalizedText("黄河干支流缓冲区内的堆场、遥感疑似点和其他点位，附距离与状态，未销号在前",
+                        "Heaps, detections and sites within a buffer of the Yellow River basin's rivers, open first"),
+                List.of(Schemas.input("distance", "缓冲距离（米）", "Buffer (m)", Schemas.metres(5_000, 500.0), false),
+                        Schemas.input("levels", "河流级别", "River levels",
+                                Map.of("type", "array", "items", Map.of("type", "string", "enum", LEVELS)), false),
+                        Schemas.input("kinds", "点位类型", "Kinds", Schemas.kinds(), false),
+                        Schemas.input("detections", "含遥感疑似点", "Include detections",
+                                Map.of("type", "boolean", "default", true), false)),
+                Schemas.featureCollection(), true);
+    }
+
+    @Override
+    public ProcessDescription description() {
+        return description;
+    }
+
+    @Override
+    public ProcessResult execute(ProcessInputs in) {
+        double metres = in.metres("distance", 500);
+        if (metres > 5_000) {
+            throw ApiException.badRequest("distance_too_large", "distance", "distance", 5_000);
+        }
+        Set<String> levels = in.strings("levels");
+        levels.stream().filter(l -> !LEVELS.contains(l)).findFirst().ifPresent(l -> {
+            throw ApiException.badRequest("parameter_invalid", "levels", "levels");
+        });
+        List<String> riverLevels = levels.isEmpty() ? LEVELS : List.copyOf(levels);
+        SiteSelection sites = new SiteSelection(in.kinds("kinds", List.of(SiteKind.values())), Set.of());
+        boolean detections = in.bool("detections", true);
+        List<ProcessResult.Feature> rows = sql.run(() -> {
+            List<ProcessResult.Feature> all = new ArrayList<>(sites(metres, riverLevels, sites));
+            if (detections) {
+                all.addAll(detections(metres, riverLevels));
+            }
+            return all;
+        });
+        List<ProcessResult.Feature> ranked = new ArrayList<>(rows);
+        ranked.sort(Comparator.comparing((ProcessResult.Feature f) -> !(Boolean) f.properties().get("open"))
+                .thenComparing(f -> (Double) f.properties().get("distance_m")).thenComparing(ProcessResult.Feature::id));
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("distance_m", metres);
+        summary.put("levels", riverLevels);
+        summary.put("count", ranked.size());
+        summary.put("open", ranked.stream().filter(f -> (Boolean) f.properties().get("open")).count());
+        return new ProcessResult(ranked, summary);
+    }
+
+    /** The rivers of the levels as pieces ({@code rgeom}) with each piece already in the metric CRS ({@code rmetric}). */
+    private String rivers(List<String> levels) {
+        AnalysisDialect d = sql.dialect();
+        return "(SELECT rname, rlevel, rgeom, " + d.metric("rgeom") + " AS rmetric FROM (SELECT name AS rname,"
+                + " yellow_river_basin AS rlevel, " + d.pieces("geom") + " AS rgeom FROM river WHERE yellow_river_basin"
+                + " IN (" + String.join(", ", Collections.nCopies(levels.size(), "?")) + ")) q) r";
+    }
+
+    private String distance(String column) {
+        return "ST_Distance(" + sql.dialect().metric(column) + ", r.rmetric)";
+    }
+
+    private String within(String column) {
+        return "ST_DWithin(" + sql.dialect().metric(column) + ", r.rmetric, ?)";
+    }
+
+    private List<ProcessResult.Feature> sites(double metres, List<String> levels, SiteSelection sites) {
+        AnalysisDialect d = sql.dialect();
+        double[] deg = sql.degrees(metres);
+        List<Object> params = new ArrayList<>(levels);
+        params.add(deg[0]);
+        params.add(deg[1]);
+        String where = sites.where(params);
+        params.add(metres);
+        String query = "SELECT " + SiteSelection.COLUMNS + ", r.rname, r.rlevel, " + distance("s.geom")
+                + " AS d FROM " + rivers(levels) + " JOIN site s ON " + d.nearBox("s.geom", "r.rgeom") + " WHERE "
+                + where + " AND " + within("s.geom") + " ORDER BY d, s.id";
+        Map<String, ProcessResult.Feature> nearest = new LinkedHashMap<>();
+        sql.jdbc().sql(query).params(params).query(rs -> {
+            String code = rs.getString("code");
+            if (!nearest.containsKey(code)) {
+                Map<String, Object> p = new LinkedHashMap<>();
+                p.put("subject", "site");
+                p.putAll(SiteSelection.siteProperties(rs));
+                SiteKind kind = SiteKind.byId(rs.getString("kind")).orElseThrow();
+                p.put("open", !lifecycles.of(kind).from(rs.getString("status")).isEmpty());
+                river(p, rs);
+                nearest.put(code, SiteSelection.feature(rs, p));
+            }
+        });
+        return List.copyOf(nearest.values());
+    }
+
+    private List<ProcessResult.Feature> detections(double metres, List<String> levels) {
+        AnalysisDialect d = sql.dialect();
+        double[] deg = sql.degrees(metres);
+        List<Object> params = new ArrayList<>(levels);
+        params.add(deg[0]);
+        params.add(deg[1]);
+        params.add(metres);
+        String query = "SELECT t.id, t.name, t.category, t.triage, t.acquired, ST_AsBinary(t.geom) AS wkb, r.rname,"
+                + " r.rlevel, " + distance("t.geom") + " AS d FROM " + rivers(levels)
+                + " JOIN detection t ON " + d.nearBox("t.geom", "r.rgeom") + " WHERE t.triage <> 'known'"
+                + " AND t.promoted_site_id IS NULL AND " + within("t.geom") + " ORDER BY d, t.id";
+        Map<Long, ProcessResult.Feature> nearest = new LinkedHashMap<>();
+        sql.jdbc().sql(query).params(params).query(rs -> {
+            long id = rs.getLong("id");
+            if (!nearest.containsKey(id)) {
+                Map<String, Object> p = new LinkedHashMap<>();
+                p.put("subject", "detection");
+                p.put("code", "detection-" + id);
+                p.put("name", rs.getString("name"));
+                p.put("kind", rs.getString("category"));
+                p.put("status", "triage:" + rs.getString("triage"));
+                p.put("township", null);
+                p.put("open", true);
+                river(p, rs);
+                nearest.put(id, new ProcessResult.Feature("detection-" + id, ProcessSql.wkb(rs.getBytes("wkb")), p));
+            }
+        });
+        return List.copyOf(nearest.values());
+    }
+
+    private static void river(Map<String, Object> p, java.sql.ResultSet rs) throws java.sql.SQLException {
+        p.put("distance_m", SiteSelection.round(rs.getDouble("d")));
+        p.put("river", rs.getString("rname"));
+        p.put("river_level", rs.getString("rlevel"));
+    }
+}

@@ -1,0 +1,81 @@
+package org.wufei.gis.analysis.process;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.wufei.gis.analysis.ProcessInputs;
+import org.wufei.gis.analysis.ProcessResult;
+import org.wufei.gis.common.ApiException;
+import org.wufei.gis.sites.Lifecycles;
+import org.wufei.gis.sites.SiteKind;
+
+/**
+ * Which sites a process looks at ({@code kinds}, {@code statuses}) as a WHERE fragment over {@code site s} with
+ * bound values, and the common columns of a site in a result.
+ */
+record SiteSelection(List<SiteKind> kinds, Set<String> statuses) {
+    static final String COLUMNS = "s.id, s.code, s.name, s.kind, s.status, s.township, ST_AsBinary(s.geom) AS wkb";
+
+    static SiteSelection of(ProcessInputs in, Lifecycles lifecycles) {
+        List<SiteKind> kinds = in.kinds("kinds", List.of(SiteKind.values()));
+        Set<String> statuses = in.strings("statuses");
+        for (String status : statuses) {
+            if (kinds.stream().noneMatch(k -> lifecycles.of(k).hasState(status))) {
+                throw ApiException.badRequest("status_unknown", "statuses", status);
+            }
+        }
+        return new SiteSelection(kinds, statuses);
+    }
+
+    /** {@code s.deleted_at IS NULL AND s.kind IN (...) [AND s.status IN (...)]}, its values added to params. */
+    String where(List<Object> params) {
+        StringBuilder sql = new StringBuilder("s.deleted_at IS NULL AND s.kind IN (")
+                .append(String.join(", ", Collections.nCopies(kinds.size(), "?"))).append(')');
+        kinds.forEach(k -> params.add(k.id()));
+        if (!statuses.isEmpty()) {
+            sql.append(" AND s.status IN (").append(String.join(", ", Collections.nCopies(statuses.size(), "?")))
+                    .append(')');
+            params.addAll(statuses);
+        }
+        return sql.toString();
+    }
+
+    /**
+     * Sites matching {@code where} whose box meets the bound envelope, with their distance {@code d} to the bound
+     * geometry computed once per row, kept within {@code ?} metres, nearest first, at most {@code ?} rows. Params:
+     * wkt, minx, miny, maxx, maxy, the where's values, metres, limit.
+     */
+    static String nearestFirst(AnalysisDialect d, String where) {
+        return "SELECT * FROM (SELECT " + COLUMNS + ", " + d.distance("s.geom", d.geometry()) + " AS d FROM site s"
+                + " WHERE s.geom && ST_MakeEnvelope(?, ?, ?, ?, 4326) AND " + where + ") c WHERE c.d <= ?"
+                + " ORDER BY c.d, c.id LIMIT ?";
+    }
+
+    static List<Object> params() {
+        return new ArrayList<>();
+    }
+
+    /** code, name, kind, status, township of a site row, in that order. */
+    static Map<String, Object> siteProperties(java.sql.ResultSet rs) throws java.sql.SQLException {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("code", rs.getString("code"));
+        p.put("name", rs.getString("name"));
+        p.put("kind", rs.getString("kind"));
+        p.put("status", rs.getString("status"));
+        p.put("township", rs.getString("township"));
+        return p;
+    }
+
+    static ProcessResult.Feature feature(java.sql.ResultSet rs, Map<String, Object> properties)
+            throws java.sql.SQLException {
+        return new ProcessResult.Feature(rs.getString("code"), ProcessSql.wkb(rs.getBytes("wkb")), properties);
+    }
+
+    /** Metres rounded to the centimetre, as results print them. */
+    static double round(double metres) {
+        return Math.round(metres * 100.0) / 100.0;
+    }
+}

@@ -1,0 +1,91 @@
+package org.wufei.gis.ogc.processes;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.wufei.gis.analysis.Job;
+import org.wufei.gis.analysis.Jobs;
+import org.wufei.gis.common.Actor;
+import org.wufei.gis.common.ApiException;
+import org.wufei.gis.common.CurrentActor;
+import org.wufei.gis.common.Role;
+import org.wufei.gis.ogc.OgcLinks;
+import org.wufei.gis.ogc.OgcMediaTypes;
+import org.wufei.gis.ogc.Rel;
+
+/**
+ * Jobs of OGC API - Processes: list, status, results and dismissal. A job is visible to the user who started it and
+ * to ADMIN; to anyone else it does not exist (404).
+ */
+@RestController
+@RequestMapping("/ogc/jobs")
+class JobsController {
+    private final Jobs jobs;
+
+    JobsController(Jobs jobs) {
+        this.jobs = jobs;
+    }
+
+    @GetMapping({"", "/"})
+    ResponseEntity<byte[]> list(HttpServletRequest request) {
+        Actor actor = CurrentActor.of(request);
+        String base = OgcLinks.base(request);
+        List<Map<String, Object>> list = new ArrayList<>();
+        if (!actor.roles().isEmpty()) {
+            for (Job j : jobs.list(actor.roles().contains(Role.ADMIN) ? null : actor.username())) {
+                list.add(ProcessDocuments.status(j, base));
+            }
+        }
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("jobs", list);
+        doc.put("links", List.of(OgcLinks.link(base + "/jobs", Rel.SELF, OgcMediaTypes.JSON, null)));
+        return ProcessesController.json(HttpStatus.OK, ProcessDocuments.bytes(doc), OgcMediaTypes.JSON);
+    }
+
+    @GetMapping("/{jobId}")
+    ResponseEntity<byte[]> status(@PathVariable String jobId, HttpServletRequest request) {
+        Job job = visible(jobId, request);
+        return ProcessesController.json(HttpStatus.OK,
+                ProcessDocuments.bytes(ProcessDocuments.status(job, OgcLinks.base(request))), OgcMediaTypes.JSON);
+    }
+
+    @GetMapping("/{jobId}/results")
+    ResponseEntity<byte[]> results(@PathVariable String jobId, HttpServletRequest request) {
+        Job job = visible(jobId, request);
+        switch (job.state()) {
+            case SUCCESSFUL -> {
+                return ProcessesController.json(HttpStatus.OK,
+                        ProcessDocuments.featureCollection(job.result(), true), OgcMediaTypes.JSON);
+            }
+            case FAILED -> throw job.failure();
+            case DISMISSED -> throw ApiException.notFound("job", jobId);
+            default -> throw new ApiException(HttpStatus.NOT_FOUND, "result_not_ready", null, jobId);
+        }
+    }
+
+    @DeleteMapping("/{jobId}")
+    ResponseEntity<byte[]> dismiss(@PathVariable String jobId, HttpServletRequest request) {
+        visible(jobId, request);
+        Job job = jobs.dismiss(jobId);
+        return ProcessesController.json(HttpStatus.OK,
+                ProcessDocuments.bytes(ProcessDocuments.status(job, OgcLinks.base(request))), OgcMediaTypes.JSON);
+    }
+
+    private Job visible(String jobId, HttpServletRequest request) {
+        Actor actor = CurrentActor.of(request);
+        Job job = jobs.require(jobId);
+        if (actor.roles().contains(Role.ADMIN) || actor.username().equals(job.owner()) && !actor.roles().isEmpty()) {
+            return job;
+        }
+        throw ApiException.notFound("job", jobId);
+    }
+}

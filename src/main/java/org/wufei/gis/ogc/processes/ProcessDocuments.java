@@ -1,0 +1,157 @@
+package org.wufei.gis.ogc.processes;
+
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.wufei.gis.analysis.Job;
+import org.wufei.gis.analysis.ProcessDescription;
+import org.wufei.gis.analysis.ProcessResult;
+import org.wufei.gis.ogc.OgcLinks;
+import org.wufei.gis.ogc.OgcMediaTypes;
+import org.wufei.gis.ogc.Rel;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The JSON documents of OGC API - Processes: process summaries and descriptions, job status, results. */
+final class ProcessDocuments {
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    static final String REL_PROCESSES = "http://www.opengis.net/def/rel/ogc/1.0/processes";
+    static final String REL_JOB_LIST = "http://www.opengis.net/def/rel/ogc/1.0/job-list";
+    static final String REL_EXECUTE = "http://www.opengis.net/def/rel/ogc/1.0/execute";
+    static final String REL_RESULTS = "http://www.opengis.net/def/rel/ogc/1.0/results";
+    static final String REL_STATUS = "http://www.opengis.net/def/rel/ogc/1.0/status";
+
+    private ProcessDocuments() {
+    }
+
+    static Map<String, Object> summary(ProcessDescription d, String base, Locale locale) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("id", d.id());
+        doc.put("title", d.title().in(locale));
+        doc.put("description", d.description().in(locale));
+        doc.put("version", d.version());
+        doc.put("jobControlOptions", List.of("sync-execute", "async-execute", "dismiss"));
+        doc.put("outputTransmission", List.of("value"));
+        List<Map<String, Object>> links = new ArrayList<>();
+        links.add(OgcLinks.link(base + "/processes/" + d.id(), Rel.SELF, OgcMediaTypes.JSON, d.title().in(locale)));
+        links.add(OgcLinks.link(base + "/processes/" + d.id() + "/execution", REL_EXECUTE, OgcMediaTypes.JSON,
+                null));
+        doc.put("links", links);
+        return doc;
+    }
+
+    static Map<String, Object> description(ProcessDescription d, String base, Locale locale) {
+        Map<String, Object> doc = summary(d, base, locale);
+        Map<String, Object> inputs = new LinkedHashMap<>();
+        for (ProcessDescription.Input in : d.inputs()) {
+            Map<String, Object> i = new LinkedHashMap<>();
+            i.put("title", in.title().in(locale));
+            i.put("schema", in.schema());
+            i.put("minOccurs", in.required() ? 1 : 0);
+            i.put("maxOccurs", 1);
+            inputs.put(in.name(), i);
+        }
+        doc.put("inputs", inputs);
+        Map<String, Object> output = new LinkedHashMap<>();
+        output.put("title", "en".equals(locale.getLanguage()) ? "Result" : "结果");
+        output.put("schema", d.outputSchema());
+        doc.put("outputs", Map.of("result", output));
+        return doc;
+    }
+
+    static Map<String, Object> status(Job job, String base) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("processID", job.processId());
+        doc.put("type", "process");
+        doc.put("jobID", job.id());
+        doc.put("status", job.state().code());
+        if (job.failure() != null) {
+            doc.put("message", job.failure().code());
+        }
+        doc.put("created", job.created().toString());
+        if (job.started() != null) {
+            doc.put("started", job.started().toString());
+        }
+        if (job.finished() != null) {
+            doc.put("finished", job.finished().toString());
+        }
+        doc.put("updated", job.updated().toString());
+        doc.put("progress", job.state().ended() ? 100 : 0);
+        List<Map<String, Object>> links = new ArrayList<>();
+        links.add(OgcLinks.link(base + "/jobs/" + job.id(), Rel.SELF, OgcMediaTypes.JSON, null));
+        if (job.state() == Job.State.SUCCESSFUL) {
+            links.add(OgcLinks.link(base + "/jobs/" + job.id() + "/results", REL_RESULTS, OgcMediaTypes.JSON,
+                    null));
+        }
+        doc.put("links", links);
+        return doc;
+    }
+
+    /** A result as a GeoJSON FeatureCollection, with {@code summary} as a foreign member; wrapped when asked. */
+    static byte[] featureCollection(ProcessResult result, boolean document) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (JsonGenerator g = JSON.createGenerator(out)) {
+            if (document) {
+                g.writeStartObject();
+                g.writeName("result");
+            }
+            g.writeStartObject();
+            g.writeStringProperty("type", "FeatureCollection");
+            g.writeName("summary");
+            g.writePOJO(result.summary());
+            g.writeNumberProperty("numberReturned", result.features().size());
+            g.writeArrayPropertyStart("features");
+            for (ProcessResult.Feature f : result.features()) {
+                g.writeStartObject();
+                g.writeStringProperty("type", "Feature");
+                g.writeStringProperty("id", f.id());
+                g.writeName("geometry");
+                if (f.geometry() == null) {
+                    g.writeNull();
+                } else {
+                    GeoJsonGeometry.write(g, f.geometry());
+                }
+                g.writeName("properties");
+                properties(g, f.properties());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+            if (document) {
+                g.writeEndObject();
+            }
+        }
+        return out.toByteArray();
+    }
+
+    private static void properties(JsonGenerator g, Map<String, Object> properties) {
+        g.writeStartObject();
+        for (Map.Entry<String, Object> e : properties.entrySet()) {
+            g.writeName(e.getKey());
+            Object v = e.getValue();
+            if (v == null) {
+                g.writeNull();
+            } else if (v instanceof String s) {
+                g.writeString(s);
+            } else if (v instanceof Double d) {
+                g.writeNumber(d);
+            } else if (v instanceof Long l) {
+                g.writeNumber(l);
+            } else if (v instanceof Integer i) {
+                g.writeNumber(i);
+            } else if (v instanceof Boolean b) {
+                g.writeBoolean(b);
+            } else {
+                g.writePOJO(v);
+            }
+        }
+        g.writeEndObject();
+    }
+
+    static byte[] bytes(Object document) {
+        return JSON.writeValueAsBytes(document);
+    }
+}

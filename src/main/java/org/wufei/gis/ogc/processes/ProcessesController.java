@@ -1,0 +1,115 @@
+package org.wufei.gis.ogc.processes;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.wufei.gis.analysis.Job;
+import org.wufei.gis.analysis.Jobs;
+import org.wufei.gis.analysis.ProcessDescription;
+import org.wufei.gis.analysis.ProcessInputs;
+import org.wufei.gis.analysis.ProcessResult;
+import org.wufei.gis.analysis.Processes;
+import org.wufei.gis.common.Actor;
+import org.wufei.gis.common.ApiException;
+import org.wufei.gis.common.CurrentActor;
+import org.wufei.gis.common.Locales;
+import org.wufei.gis.common.Preferences;
+import org.wufei.gis.common.Role;
+import org.wufei.gis.ogc.OgcLinks;
+import org.wufei.gis.ogc.OgcMediaTypes;
+import org.wufei.gis.ogc.Rel;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * OGC API - Processes - Part 1: Core: the process list, descriptions and execution. Quick processes run
+ * synchronously unless the client sends {@code Prefer: respond-async}; others run as jobs unless it sends
+ * {@code Prefer: respond-sync}. PLANNER and ADMIN may execute; reads follow the public-read rules.
+ */
+@RestController
+@RequestMapping("/ogc/processes")
+class ProcessesController {
+    static final EnumSet<Role> EXECUTORS = EnumSet.of(Role.PLANNER, Role.ADMIN);
+    private static final String RESPOND_ASYNC = "respond-async";
+    private static final String RESPOND_SYNC = "respond-sync";
+
+    private final Processes processes;
+    private final Jobs jobs;
+
+    ProcessesController(Processes processes, Jobs jobs) {
+        this.processes = processes;
+        this.jobs = jobs;
+    }
+
+    @GetMapping({"", "/"})
+    ResponseEntity<byte[]> list(HttpServletRequest request) {
+        String base = OgcLinks.base(request);
+        Locale locale = Locales.of(request);
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (ProcessDescription d : processes.all()) {
+            list.add(ProcessDocuments.summary(d, base, locale));
+        }
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("processes", list);
+        doc.put("links", List.of(OgcLinks.link(base + "/processes", Rel.SELF, OgcMediaTypes.JSON, null)));
+        return json(HttpStatus.OK, ProcessDocuments.bytes(doc), OgcMediaTypes.JSON);
+    }
+
+    @GetMapping("/{processId}")
+    ResponseEntity<byte[]> describe(@PathVariable String processId, HttpServletRequest request) {
+        ProcessDescription d = processes.require(processId);
+        return json(HttpStatus.OK, ProcessDocuments.bytes(ProcessDocuments.description(d, OgcLinks.base(request),
+                Locales.of(request))), OgcMediaTypes.JSON);
+    }
+
+    @PostMapping("/{processId}/execution")
+    ResponseEntity<byte[]> execute(@PathVariable String processId, @RequestBody(required = false) JsonNode body,
+            @RequestHeader(value = Preferences.PREFER, required = false) String prefer, HttpServletRequest request) {
+        ProcessDescription d = processes.require(processId);
+        Actor actor = CurrentActor.of(request);
+        if (!actor.hasAnyRole(EXECUTORS)) {
+            throw new ApiException(HttpStatus.FORBIDDEN, "role_forbidden", null);
+        }
+        if (body != null && !body.isObject()) {
+            throw ApiException.badRequest("process_inputs_invalid", "inputs");
+        }
+        ProcessInputs inputs = processes.inputs(processId, body == null ? null : body.get("inputs"));
+        boolean document = body != null && "document".equals(body.path("response").asString(""));
+        Map<String, String> preferences = Preferences.parse(prefer);
+        boolean async = preferences.containsKey(RESPOND_ASYNC) || !d.quick() && !preferences.containsKey(RESPOND_SYNC);
+        if (async) {
+            Job job = jobs.submit(processId, inputs, actor.username());
+            String base = OgcLinks.base(request);
+            return ResponseEntity.status(HttpStatus.CREATED).location(URI.create(base + "/jobs/" + job.id()))
+                    .header(Preferences.PREFERENCE_APPLIED, RESPOND_ASYNC)
+                    .header(HttpHeaders.CONTENT_TYPE, OgcMediaTypes.JSON)
+                    .body(ProcessDocuments.bytes(ProcessDocuments.status(job, base)));
+        }
+        ProcessResult result = processes.execute(processId, inputs);
+        ResponseEntity.BodyBuilder b = ResponseEntity.ok();
+        if (preferences.containsKey(RESPOND_SYNC)) {
+            b.header(Preferences.PREFERENCE_APPLIED, RESPOND_SYNC);
+        }
+        return b.header(HttpHeaders.CONTENT_TYPE, (document ? OgcMediaTypes.JSON : OgcMediaTypes.GEO_JSON)
+                + ";charset=UTF-8").body(ProcessDocuments.featureCollection(result, document));
+    }
+
+    static ResponseEntity<byte[]> json(HttpStatus status, byte[] body, String mediaType) {
+        return ResponseEntity.status(status).header(HttpHeaders.CONTENT_TYPE, mediaType + ";charset=UTF-8")
+                .body(body);
+    }
+}

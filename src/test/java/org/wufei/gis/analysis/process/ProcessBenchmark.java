@@ -1,0 +1,174 @@
+package org.wufei.gis.analysis.process;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+
+/**
+ * bench/processes.sh's measuring part: nearest-sites and sites-within-distance through the service (HTTP, JSON in
+ * and out) against the same SQL run directly over JDBC, on random points of the district; river-screening and
+ * straw-coverage timed once each through the service. Prints p50/p95 and the ratio.
+ * Args: jdbc-url service-url requests
+ */
+public final class ProcessBenchmark {
+    private static final double[] BOX = {110.06, 40.62, 110.50, 40.86};
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static String auth;
+
+    private ProcessBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String jdbc = args[0];
+        String service = args[1];
+        int n = Integer.parseInt(args[2]);
+        auth = "Basic " + Base64.getEncoder().encodeToString("planner:demo".getBytes(StandardCharsets.UTF_8));
+        try (Connection c = DriverManager.getConnection(jdbc)) {
+            compare("nearest-sites k=10", n, service, c, ProcessBenchmark::nearestBody, ProcessBenchmark::nearestSql);
+            compare("sites-within-distance 300 m", n, service, c, ProcessBenchmark::withinBody,
+                    ProcessBenchmark::withinSql);
+        }
+        once("river-screening heaps 10 m", service, "river-screening",
+                "{\"inputs\": {\"distance\": 10, \"kinds\": [\"waste_heap\"], \"detections\": false}}");
+        once("straw-coverage", service, "straw-coverage", "{\"inputs\": {}}");
+    }
+
+    interface Body {
+        String of(double[] p);
+    }
+
+    interface Direct {
+        int run(Connection c, double[] p) throws Exception;
+    }
+
+    private static void compare(String name, int n, String service, Connection c, Body body, Direct direct)
+            throws Exception {
+        SplittableRandom rnd = new SplittableRandom(42);
+        double[] viaService = new double[n];
+        double[] viaJdbc = new double[n];
+        for (int i = -20; i < n; i++) { // 20 warm-up rounds
+            double[] p = {BOX[0] + rnd.nextDouble() * (BOX[2] - BOX[0]), BOX[1] + rnd.nextDouble() * (BOX[3] - BOX[1])};
+            long t0 = System.nanoTime();
+            int rows = direct.run(c, p);
+            long t1 = System.nanoTime();
+            String json = post(service, name.split(" ")[0], body.of(p));
+            long t2 = System.nanoTime();
+            if (i >= 0) {
+                viaJdbc[i] = (t1 - t0) / 1e6;
+                viaService[i] = (t2 - t1) / 1e6;
+            }
+            if (rows > 0 && !json.contains("\"numberReturned\":" + rows)) {
+                throw new IllegalStateException(name + ": service and SQL disagree at " + Arrays.toString(p));
+            }
+        }
+        System.out.printf(Locale.ROOT, "%-30s service p50 %6.1f ms p95 %6.1f ms | SQL p50 %6.1f ms p95 %6.1f ms |"
+                + " ratio p50 %.2f p95 %.2f%n", name, pct(viaService, 50), pct(viaService, 95), pct(viaJdbc, 50),
+                pct(viaJdbc, 95), pct(viaService, 50) / pct(viaJdbc, 50), pct(viaService, 95) / pct(viaJdbc, 95));
+    }
+
+    /** Best of three after one warm-up; an answer other than 200 (e.g. result_too_large) is printed, not thrown. */
+    private static void once(String name, String service, String process, String body) throws Exception {
+        send(service, process, body);
+        double best = Double.MAX_VALUE;
+        String json = "";
+        for (int i = 0; i < 3; i++) {
+            long t0 = System.nanoTime();
+            json = send(service, process, body).body();
+            best = Math.min(best, (System.nanoTime() - t0) / 1e6);
+        }
+        int at = json.indexOf("\"numberReturned\":");
+        System.out.printf(Locale.ROOT, "%-30s best of 3: %7.1f ms (%s)%n", name, best,
+                at < 0 ? json.substring(0, Math.min(200, json.length())) : json.substring(at, json.indexOf(',', at)));
+    }
+
+    private static HttpResponse<String> send(String service, String process, String body) throws Exception {
+        HttpRequest r = HttpRequest.newBuilder(URI.create(service + "/ogc/processes/" + process + "/execution"))
+                .header("Content-Type", "application/json").header("Authorization", auth)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        return HTTP.send(r, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String post(String service, String process, String body) throws Exception {
+        HttpResponse<String> res = send(service, process, body);
+        if (res.statusCode() != 200) {
+            throw new IllegalStateException(process + ": HTTP " + res.statusCode() + " " + res.body());
+        }
+        return res.body();
+    }
+
+    private static String point(double[] p) {
+        return String.format(Locale.ROOT, "{\"type\": \"Point\", \"coordinates\": [%.6f, %.6f]}", p[0], p[1]);
+    }
+
+    private static String nearestBody(double[] p) {
+        return "{\"inputs\": {\"point\": " + point(p) + ", \"k\": 10}}";
+    }
+
+    private static String withinBody(double[] p) {
+        return "{\"inputs\": {\"geometry\": " + point(p) + ", \"distance\": 300}}";
+    }
+
+    private static final String KINDS = "'waste_heap', 'tailings_pond', 'green_mine', 'straw_collection_point',"
+            + " 'recycling_site'";
+
+    /** The statement NearestSites runs (the same text, bound the same way), with its growing radius. */
+    private static int nearestSql(Connection c, double[] p) throws Exception {
+        double radius = 250;
+        while (true) {
+            int rows = rangeQuery(c, p, radius, 10);
+            if (rows >= 10 || radius > 80_000) {
+                return rows;
+            }
+            radius *= 4;
+        }
+    }
+
+    private static int withinSql(Connection c, double[] p) throws Exception {
+        return rangeQuery(c, p, 300, 20_001);
+    }
+
+    private static int rangeQuery(Connection c, double[] p, double metres, int limit) throws Exception {
+        String sql = "SELECT * FROM (SELECT s.id, s.code, s.name, s.kind, s.status, s.township,"
+                + " ST_AsBinary(s.geom) AS wkb, ST_Distance(ST_Transform(s.geom, 4546), ST_Transform(ST_GeomFromText(?,"
+                + " 4326), 4546)) AS d FROM site s WHERE s.geom && ST_MakeEnvelope(?, ?, ?, ?, 4326)"
+                + " AND s.deleted_at IS NULL AND s.kind IN (?, ?, ?, ?, ?)) c WHERE c.d <= ? ORDER BY c.d, c.id LIMIT ?";
+        String wkt = String.format(Locale.ROOT, "POINT (%.6f %.6f)", p[0], p[1]);
+        double dLat = metres * 1.05 / 110_574.0;
+        double dLon = metres * 1.05 / (111_320.0 * Math.cos(Math.toRadians(40.8931 + 0.5)));
+        List<Object> params = new ArrayList<>(List.of(wkt, p[0] - dLon, p[1] - dLat, p[0] + dLon, p[1] + dLat));
+        params.addAll(Arrays.asList(KINDS.replace("'", "").split(", ")));
+        params.addAll(List.of(metres, limit));
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.size(); i++) {
+                ps.setObject(i + 1, params.get(i));
+            }
+            int rows = 0;
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rs.getBytes("wkb");
+                    rs.getDouble("d");
+                    rows++;
+                }
+            }
+            return rows;
+        }
+    }
+
+    private static double pct(double[] values, int p) {
+        double[] s = values.clone();
+        Arrays.sort(s);
+        return s[Math.min(s.length - 1, (int) Math.ceil(p / 100.0 * s.length) - 1)];
+    }
+}
