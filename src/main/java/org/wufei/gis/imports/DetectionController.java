@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.wufei.gis.common.Actor;
 import org.wufei.gis.common.ApiException;
+import org.wufei.gis.common.DomainException;
 import org.wufei.gis.common.CurrentActor;
 import org.wufei.gis.common.Locales;
 import org.wufei.gis.common.Problems;
@@ -77,14 +78,14 @@ class DetectionController {
             }
             try {
                 promoted.add(promotions.promote(detectionId, actor));
-            } catch (ApiException e) {
+            } catch (DomainException e) {
                 refused.add(refusal(detectionId, e, request));
             }
         }
         return new BulkResult(promoted, refused);
     }
 
-    private Refused refusal(Long id, ApiException e, HttpServletRequest request) {
+    private Refused refusal(Long id, DomainException e, HttpServletRequest request) {
         var p = problems.of(e, Locales.of(request), request.getRequestURI());
         return new Refused(id == null ? 0 : id, e.code(), p.getDetail());
     }

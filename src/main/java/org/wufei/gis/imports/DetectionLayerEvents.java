@@ -4,7 +4,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.wufei.gis.catalog.DataVersions;
-import org.wufei.gis.tiles.LayerChanged;
+import org.wufei.gis.catalog.LayerChanged;
 
 /**
  * Tells the catalog (cached counts) and the tile cache that the detections layer changed once a batch committed,

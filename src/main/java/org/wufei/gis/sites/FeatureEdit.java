@@ -1,4 +1,4 @@
-package org.wufei.gis.ogc.features;
+package org.wufei.gis.sites;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -8,13 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.locationtech.jts.geom.Geometry;
-import org.wufei.gis.common.ApiException;
-import org.wufei.gis.sites.AttributeDef;
-import org.wufei.gis.sites.Evidence;
-import org.wufei.gis.sites.KindSchemas;
-import org.wufei.gis.sites.SiteGeometry;
-import org.wufei.gis.sites.SiteKind;
+import org.wufei.gis.common.DomainException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A GeoJSON feature sent to Part 4, read into the site register's terms: register fields, kind attributes and,
@@ -27,19 +23,20 @@ record FeatureEdit(String code, String name, String status, String township, Geo
         Set<String> given) {
 
     private static final Set<String> IGNORED = Set.of("kind", "area_m2", "updated_at");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     static FeatureEdit read(JsonNode body, SiteKind kind, boolean geometryRequired) {
         if (body == null || !body.isObject() || !"Feature".equals(body.path("type").asString(""))) {
-            throw ApiException.badRequest("feature_invalid", null, "type must be Feature");
+            throw DomainException.malformed("feature_invalid", null, "type must be Feature");
         }
         JsonNode g = body.get("geometry");
         Geometry geometry = g == null || g.isNull() ? null : SiteGeometry.parse(g.toString());
         if (geometry == null && geometryRequired) {
-            throw ApiException.unprocessable("geometry_missing", "geometry");
+            throw DomainException.invalid("geometry_missing", "geometry");
         }
         JsonNode props = body.path("properties");
         if (!props.isMissingNode() && !props.isNull() && !props.isObject()) {
-            throw ApiException.badRequest("feature_invalid", "properties", "properties must be an object");
+            throw DomainException.malformed("feature_invalid", "properties", "properties must be an object");
         }
         Map<String, Object> attributes = new LinkedHashMap<>();
         Set<String> given = new java.util.LinkedHashSet<>();
@@ -93,7 +90,7 @@ record FeatureEdit(String code, String name, String status, String township, Geo
             return null;
         }
         if (!v.isString()) {
-            throw ApiException.unprocessable("attribute_invalid", field, field, "string");
+            throw DomainException.invalid("attribute_invalid", field, field, "string");
         }
         return v.asString();
     }
@@ -103,7 +100,7 @@ record FeatureEdit(String code, String name, String status, String township, Geo
         try {
             return s == null ? null : LocalDate.parse(s);
         } catch (java.time.format.DateTimeParseException e) {
-            throw ApiException.unprocessable("attribute_invalid", "deadline", "deadline", "date");
+            throw DomainException.invalid("attribute_invalid", "deadline", "deadline", "date");
         }
     }
 
@@ -112,7 +109,7 @@ record FeatureEdit(String code, String name, String status, String township, Geo
             return List.of();
         }
         if (!v.isArray()) {
-            throw ApiException.unprocessable("evidence_malformed", "evidence", 0);
+            throw DomainException.invalid("evidence_malformed", "evidence", 0);
         }
         List<Evidence> out = new ArrayList<>();
         for (JsonNode e : v) {
@@ -133,6 +130,6 @@ record FeatureEdit(String code, String name, String status, String township, Geo
             return v.asString().isBlank() ? List.of() : Arrays.stream(v.asString().split(",")).map(String::strip)
                     .toList();
         }
-        return OgcResponses.JSON.convertValue(v, Object.class);
+        return JSON.convertValue(v, Object.class);
     }
 }

@@ -1,12 +1,13 @@
-package org.wufei.gis.catalog;
+package org.wufei.gis.sites;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.wufei.gis.catalog.CollectionSource;
+import org.wufei.gis.catalog.LocalizedText;
+import org.wufei.gis.catalog.Property;
+import org.wufei.gis.catalog.TableSpec;
 import org.wufei.gis.common.Labels;
-import org.wufei.gis.sites.AttributeDef;
-import org.wufei.gis.sites.KindSchemas;
-import org.wufei.gis.sites.SiteKind;
 
 /**
  * The managed sites of one kind: the common site columns joined to the kind's side table, deleted sites left out.
@@ -87,6 +88,11 @@ final class SiteCollectionSource implements CollectionSource {
     @Override
     public List<String> tileProperties() {
         return List.of("code", "name", "kind", "status");
+    }
+
+    @Override
+    public boolean siteCollection() {
+        return true;
     }
 
     @Override

@@ -1,17 +1,16 @@
-package org.wufei.gis.catalog;
+package org.wufei.gis.sites;
 
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.wufei.gis.catalog.CollectionSource;
 import org.wufei.gis.common.District;
 import org.wufei.gis.common.Labels;
-import org.wufei.gis.sites.Lifecycles;
-import org.wufei.gis.sites.SiteKind;
 
-/** One collection source per site kind; the reference layers are components of their own. */
+/** One catalog collection source per site kind (the reference layers are components of their own). */
 @Configuration
-class CatalogConfiguration {
+class SiteCollections {
 
     @Bean
     @Order(1)

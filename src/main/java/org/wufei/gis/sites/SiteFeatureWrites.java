@@ -1,15 +1,11 @@
-package org.wufei.gis.ogc.features;
+package org.wufei.gis.sites;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.wufei.gis.catalog.CollectionSource;
+import org.wufei.gis.catalog.FeatureWriter;
 import org.wufei.gis.common.Actor;
-import org.wufei.gis.common.ApiException;
-import org.wufei.gis.sites.Site;
-import org.wufei.gis.sites.SiteKind;
-import org.wufei.gis.sites.SiteRegister;
-import org.wufei.gis.sites.TransitionRequest;
+import org.wufei.gis.common.DomainException;
+import tools.jackson.databind.JsonNode;
 
 /**
  * OGC API - Features Part 4 on site collections, through the site register: a changed {@code status} is a
@@ -17,35 +13,44 @@ import org.wufei.gis.sites.TransitionRequest;
  * one transaction so a refused transition leaves the edit undone.
  */
 @Service
-class FeatureWrites {
+class SiteFeatureWrites implements FeatureWriter {
     private final SiteRegister register;
 
-    FeatureWrites(SiteRegister register) {
+    SiteFeatureWrites(SiteRegister register) {
         this.register = register;
     }
 
-    static SiteKind writableKind(CollectionSource source) {
-        return SiteKind.byCollectionId(source.id()).filter(k -> source.writable()).orElseThrow(() ->
-                new ApiException(HttpStatus.METHOD_NOT_ALLOWED, "collection_read_only", null, source.id()));
+    @Override
+    public boolean writes(String collectionId) {
+        return SiteKind.byCollectionId(collectionId).isPresent();
     }
 
+    @Override
     @Transactional
-    public Site create(SiteKind kind, FeatureEdit f, Actor actor) {
-        return register.create(new SiteRegister.NewSite(kind, f.code(), f.name(), f.status(), f.township(),
-                f.geometry(), f.attributes(), f.note()), actor);
+    public Written create(String collectionId, JsonNode feature, Actor actor) {
+        SiteKind kind = kind(collectionId);
+        FeatureEdit f = FeatureEdit.read(feature, kind, true);
+        return written(register.create(new SiteRegister.NewSite(kind, f.code(), f.name(), f.status(),
+                f.township(), f.geometry(), f.attributes(), f.note()), actor));
     }
 
-    /** PUT (replace) and PATCH (update); {@code replace} empties attributes the client left out. */
+    @Override
     @Transactional
-    public Site change(SiteKind kind, long id, long version, FeatureEdit f, boolean replace, Actor actor) {
+    public Written change(String collectionId, long id, long version, JsonNode feature, boolean replace,
+            Actor actor) {
+        SiteKind kind = kind(collectionId);
+        return written(change(kind, id, version, FeatureEdit.read(feature, kind, replace), replace, actor));
+    }
+
+    private Site change(SiteKind kind, long id, long version, FeatureEdit f, boolean replace, Actor actor) {
         Site site = register.get(id);
         if (site.kind() != kind || site.isDeleted()) {
-            throw ApiException.notFound("feature", id);
+            throw DomainException.notFound("feature", id);
         }
         boolean descriptive = f.name() != null || f.township() != null || f.geometry() != null
                 || !f.attributes().isEmpty() || replace;
         if (f.code() != null && !f.code().equals(site.getCode())) {
-            throw ApiException.unprocessable("attribute_invalid", "code", "code", "unchanged code");
+            throw DomainException.invalid("attribute_invalid", "code", "code", "unchanged code");
         }
         Site current = site;
         long expected = version;
@@ -64,18 +69,29 @@ class FeatureWrites {
         return current;
     }
 
+    @Override
     @Transactional
-    public void delete(SiteKind kind, long id, long version, Actor actor) {
+    public void delete(String collectionId, long id, long version, Actor actor) {
+        SiteKind kind = kind(collectionId);
         Site site = register.get(id);
         if (site.kind() != kind || site.isDeleted()) {
-            throw ApiException.notFound("feature", id);
+            throw DomainException.notFound("feature", id);
         }
         register.delete(id, version, null, actor);
     }
 
+    private static SiteKind kind(String collectionId) {
+        return SiteKind.byCollectionId(collectionId).orElseThrow(() -> DomainException.notFound("collection",
+                collectionId));
+    }
+
+    private static Written written(Site site) {
+        return new Written(site.getId(), site.getVersion());
+    }
+
     private static void checkVersion(Site site, long version) {
         if (site.getVersion() != version) {
-            throw new ApiException(HttpStatus.PRECONDITION_FAILED, "version_stale", "If-Match", version,
+            throw DomainException.stale("version_stale", "If-Match", version,
                     site.getVersion());
         }
     }
