@@ -1,4 +1,4 @@
-package org.wufei.gis.imports.read;
+package org.wufei.gis.imports.read.geopackage;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -18,13 +18,21 @@ import mil.nga.geopackage.srs.SpatialReferenceSystem;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKBReader;
+import org.wufei.gis.imports.read.Attributes;
+import org.wufei.gis.imports.read.CrsHint;
+import org.wufei.gis.imports.read.FeatureIterator;
+import org.wufei.gis.imports.read.FeatureSource;
+import org.wufei.gis.imports.read.ImportException;
+import org.wufei.gis.imports.read.ReadOptions;
+import org.wufei.gis.imports.read.SourceFeature;
+import org.wufei.gis.imports.read.geojson.GeoJsonFeatureSource;
 
 /**
  * Reads every feature table of a GeoPackage (or the one asked for) with NGA's library, taking each table's SRS
  * from gpkg_spatial_ref_sys because NGA hands geometries out with SRID 0. Rows are read from NGA's result set column
  * by column, not as its row objects (see {@link #toFeature}).
  */
-final class GeoPackageFeatureSource implements FeatureSource {
+public final class GeoPackageFeatureSource implements FeatureSource {
 
     private final GeoPackage geoPackage;
     private final ReadOptions options;
@@ -32,7 +40,7 @@ final class GeoPackageFeatureSource implements FeatureSource {
     private final WKBReader wkb = new WKBReader();
     private FeatureResultSet open;
 
-    GeoPackageFeatureSource(Path file, ReadOptions options) {
+    public GeoPackageFeatureSource(Path file, ReadOptions options) {
         this.options = options;
         try {
             // validate=false: NGA would otherwise insist on a .gpkg file name, and uploads are stored under any name.

@@ -1,9 +1,11 @@
-package org.wufei.gis.sites;
+package org.wufei.gis.sites.catalog;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.wufei.gis.catalog.LayerChanged;
+import org.wufei.gis.sites.SiteChanged;
+import org.wufei.gis.sites.SiteStatusChanged;
 
 /**
  * Tells the catalog (counts, extents, tile cache) that a site collection's data changed: every site event is

@@ -1,4 +1,4 @@
-package org.wufei.gis.imports.read;
+package org.wufei.gis.imports.read.table;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -17,12 +17,18 @@ import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.wufei.gis.imports.read.CrsHint;
+import org.wufei.gis.imports.read.FeatureIterator;
+import org.wufei.gis.imports.read.FeatureSource;
+import org.wufei.gis.imports.read.ImportException;
+import org.wufei.gis.imports.read.ReadOptions;
+import org.wufei.gis.imports.read.SourceFeature;
 
 /**
  * Reads points or WKT geometries from one sheet of an .xlsx (the first, or the one named as layer), header in
  * the first non-empty row, with POI's zip-bomb checks tightened to our limits.
  */
-final class XlsxFeatureSource implements FeatureSource {
+public final class XlsxFeatureSource implements FeatureSource {
 
     private final ReadOptions options;
     private final XSSFWorkbook workbook;
@@ -30,7 +36,7 @@ final class XlsxFeatureSource implements FeatureSource {
     private final CoordinateColumns columns;
     private final int headerRow;
 
-    XlsxFeatureSource(Path file, ReadOptions options) {
+    public XlsxFeatureSource(Path file, ReadOptions options) {
         this.options = options;
         // POI's checks are process-wide settings; setting them to the same limits every time is harmless.
         ZipSecureFile.setMinInflateRatio(1.0 / options.limits().maxCompressionRatio());

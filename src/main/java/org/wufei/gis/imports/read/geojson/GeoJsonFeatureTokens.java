@@ -1,4 +1,4 @@
-package org.wufei.gis.imports.read;
+package org.wufei.gis.imports.read.geojson;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +11,10 @@ import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygon;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import org.wufei.gis.imports.read.Attributes;
+import org.wufei.gis.imports.read.ImportException;
+import org.wufei.gis.imports.read.ImportLimits;
+import org.wufei.gis.imports.read.SourceFeature;
 
 /**
  * Reads one GeoJSON Feature straight from the parser's tokens into JTS coordinates and attribute values, without

@@ -1,4 +1,4 @@
-package org.wufei.gis.imports.read;
+package org.wufei.gis.imports.read.table;
 
 import java.util.List;
 import java.util.Locale;
@@ -9,6 +9,10 @@ import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.PrecisionModel;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKTReader;
+import org.wufei.gis.imports.read.Attributes;
+import org.wufei.gis.imports.read.ImportException;
+import org.wufei.gis.imports.read.ImportLimits;
+import org.wufei.gis.imports.read.SourceFeature;
 
 /**
  * Finds the coordinate columns of a table (CSV or spreadsheet) by their usual Chinese and English names and turns

@@ -1,4 +1,4 @@
-package org.wufei.gis.imports.read;
+package org.wufei.gis.imports.read.geojson;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -16,6 +16,13 @@ import tools.jackson.core.json.JsonReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import org.wufei.gis.imports.read.Attributes;
+import org.wufei.gis.imports.read.CrsHint;
+import org.wufei.gis.imports.read.FeatureIterator;
+import org.wufei.gis.imports.read.FeatureSource;
+import org.wufei.gis.imports.read.ImportException;
+import org.wufei.gis.imports.read.ReadOptions;
+import org.wufei.gis.imports.read.SourceFeature;
 
 /**
  * Streams a GeoJSON FeatureCollection, single Feature or bare geometry, one feature at a time, so memory stays
@@ -25,7 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Opening reads the root's members around the {@code features} array ({@link GeoJsonRoot}); the features are
  * parsed once, when they are handed out. Progress is the share of the file's bytes parsed.
  */
-final class GeoJsonFeatureSource implements FeatureSource {
+public final class GeoJsonFeatureSource implements FeatureSource {
 
     // NaN and Infinity must parse so that one bad coordinate is a per-feature error, not a broken stream.
     private static final JsonMapper MAPPER = JsonMapper.builder()
@@ -44,7 +51,7 @@ final class GeoJsonFeatureSource implements FeatureSource {
     private JsonParser parser;
     private FileChannel channel;
 
-    GeoJsonFeatureSource(Path file, ReadOptions options) {
+    public GeoJsonFeatureSource(Path file, ReadOptions options) {
         this(file, options, true);
     }
 
@@ -211,7 +218,7 @@ final class GeoJsonFeatureSource implements FeatureSource {
                 "JSON 格式错误" + where + "。", "Malformed JSON" + where + ".", null, e);
     }
 
-    static String baseName(Path file) {
+    public static String baseName(Path file) {
         String name = file.getFileName().toString();
         int dot = name.lastIndexOf('.');
         return dot > 0 ? name.substring(0, dot) : name;

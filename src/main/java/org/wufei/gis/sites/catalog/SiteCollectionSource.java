@@ -1,4 +1,4 @@
-package org.wufei.gis.sites;
+package org.wufei.gis.sites.catalog;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,6 +8,9 @@ import org.wufei.gis.catalog.LocalizedText;
 import org.wufei.gis.catalog.Property;
 import org.wufei.gis.catalog.TableSpec;
 import org.wufei.gis.common.Labels;
+import org.wufei.gis.sites.AttributeDef;
+import org.wufei.gis.sites.KindSchemas;
+import org.wufei.gis.sites.SiteKind;
 
 /**
  * The managed sites of one kind: the common site columns joined to the kind's side table, deleted sites left out.

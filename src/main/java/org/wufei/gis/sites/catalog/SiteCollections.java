@@ -1,4 +1,4 @@
-package org.wufei.gis.sites;
+package org.wufei.gis.sites.catalog;
 
 import java.util.List;
 import org.springframework.context.annotation.Bean;
@@ -7,6 +7,8 @@ import org.springframework.core.annotation.Order;
 import org.wufei.gis.catalog.CollectionSource;
 import org.wufei.gis.common.District;
 import org.wufei.gis.common.Labels;
+import org.wufei.gis.sites.Lifecycles;
+import org.wufei.gis.sites.SiteKind;
 
 /** One catalog collection source per site kind (the reference layers are components of their own). */
 @Configuration

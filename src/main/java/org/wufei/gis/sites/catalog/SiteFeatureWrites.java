@@ -1,4 +1,4 @@
-package org.wufei.gis.sites;
+package org.wufei.gis.sites.catalog;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -6,6 +6,10 @@ import org.wufei.gis.catalog.FeatureWriter;
 import org.wufei.gis.common.Actor;
 import org.wufei.gis.common.DomainException;
 import tools.jackson.databind.JsonNode;
+import org.wufei.gis.sites.Site;
+import org.wufei.gis.sites.SiteKind;
+import org.wufei.gis.sites.SiteRegister;
+import org.wufei.gis.sites.TransitionRequest;
 
 /**
  * OGC API - Features Part 4 on site collections, through the site register: a changed {@code status} is a

@@ -1,4 +1,4 @@
-package org.wufei.gis.imports.read;
+package org.wufei.gis.imports.read.geojson;
 
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
@@ -8,6 +8,7 @@ import org.locationtech.jts.geom.LinearRing;
 import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygon;
 import tools.jackson.databind.JsonNode;
+import org.wufei.gis.imports.read.ImportException;
 
 /**
  * Turns a GeoJSON geometry tree into a JTS geometry, checking every coordinate is a finite number, because the

@@ -1,4 +1,4 @@
-package org.wufei.gis.imports.read;
+package org.wufei.gis.imports.read.table;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,12 +17,20 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.csv.DuplicateHeaderMode;
+import org.wufei.gis.imports.read.CrsHint;
+import org.wufei.gis.imports.read.FeatureIterator;
+import org.wufei.gis.imports.read.FeatureSource;
+import org.wufei.gis.imports.read.ImportException;
+import org.wufei.gis.imports.read.ReadOptions;
+import org.wufei.gis.imports.read.SourceFeature;
+import org.wufei.gis.imports.read.TextEncodings;
+import org.wufei.gis.imports.read.geojson.GeoJsonFeatureSource;
 
 /**
  * Streams a CSV of points (lon/lat columns) or geometries (a WKT column), detecting encoding and delimiter,
  * because spreadsheets exported in China are often GBK and semicolon- or tab-separated.
  */
-final class CsvFeatureSource implements FeatureSource {
+public final class CsvFeatureSource implements FeatureSource {
 
     private static final int SAMPLE_BYTES = 64 * 1024;
 
@@ -30,7 +38,7 @@ final class CsvFeatureSource implements FeatureSource {
     private final CSVParser parser;
     private final CoordinateColumns columns;
 
-    CsvFeatureSource(Path file, ReadOptions options) {
+    public CsvFeatureSource(Path file, ReadOptions options) {
         this.options = options;
         try {
             byte[] sample;

@@ -1,4 +1,4 @@
-package org.wufei.gis.imports.read;
+package org.wufei.gis.imports.read.geopackage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.wufei.gis.imports.read;
+package org.wufei.gis.imports.read.kml;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.wufei.gis.imports.read.Fixtures.assertOpenRefused;
@@ -11,6 +11,11 @@ import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.MultiPoint;
 import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygon;
+import org.wufei.gis.imports.read.Fixtures;
+import org.wufei.gis.imports.read.CrsHint;
+import org.wufei.gis.imports.read.FeatureReaders;
+import org.wufei.gis.imports.read.FeatureSource;
+import org.wufei.gis.imports.read.SourceFeature;
 
 class KmlFeatureSourceTest {
 

@@ -1,4 +1,4 @@
-package org.wufei.gis.imports.read;
+package org.wufei.gis.imports.read.geopackage;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

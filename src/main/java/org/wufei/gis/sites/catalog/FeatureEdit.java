@@ -1,4 +1,4 @@
-package org.wufei.gis.sites;
+package org.wufei.gis.sites.catalog;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -11,6 +11,11 @@ import org.locationtech.jts.geom.Geometry;
 import org.wufei.gis.common.DomainException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import org.wufei.gis.sites.AttributeDef;
+import org.wufei.gis.sites.Evidence;
+import org.wufei.gis.sites.KindSchemas;
+import org.wufei.gis.sites.SiteGeometry;
+import org.wufei.gis.sites.SiteKind;
 
 /**
  * A GeoJSON feature sent to Part 4, read into the site register's terms: register fields, kind attributes and,

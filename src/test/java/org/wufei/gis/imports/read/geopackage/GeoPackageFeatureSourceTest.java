@@ -1,4 +1,4 @@
-package org.wufei.gis.imports.read;
+package org.wufei.gis.imports.read.geopackage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.wufei.gis.imports.read.Fixtures.assertRefused;
@@ -18,6 +18,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygon;
+import org.wufei.gis.imports.read.Fixtures;
+import org.wufei.gis.imports.read.FeatureReaders;
+import org.wufei.gis.imports.read.FeatureSource;
+import org.wufei.gis.imports.read.ReadOptions;
+import org.wufei.gis.imports.read.SourceFeature;
 
 class GeoPackageFeatureSourceTest {
 

@@ -1,4 +1,4 @@
-package org.wufei.gis.imports.read;
+package org.wufei.gis.imports.read.geojson;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
@@ -13,6 +13,8 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import org.wufei.gis.imports.read.CrsHint;
+import org.wufei.gis.imports.read.ImportException;
 
 /**
  * The root object's {@code type} and legacy {@code crs} members of a GeoJSON file, read without parsing the

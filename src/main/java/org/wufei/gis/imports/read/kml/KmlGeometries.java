@@ -1,4 +1,4 @@
-package org.wufei.gis.imports.read;
+package org.wufei.gis.imports.read.kml;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +10,7 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.LinearRing;
 import org.locationtech.jts.geom.PrecisionModel;
+import org.wufei.gis.imports.read.ImportException;
 
 /** Builds JTS geometries (SRID 4326, as KML is always WGS 84 lon/lat) from KML geometry elements. */
 final class KmlGeometries {

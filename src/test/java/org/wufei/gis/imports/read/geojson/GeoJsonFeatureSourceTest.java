@@ -1,4 +1,4 @@
-package org.wufei.gis.imports.read;
+package org.wufei.gis.imports.read.geojson;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -15,6 +15,13 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.locationtech.jts.geom.Polygon;
+import org.wufei.gis.imports.read.Fixtures;
+import org.wufei.gis.imports.read.CrsHint;
+import org.wufei.gis.imports.read.FeatureReaders;
+import org.wufei.gis.imports.read.FeatureSource;
+import org.wufei.gis.imports.read.ImportException;
+import org.wufei.gis.imports.read.ReadOptions;
+import org.wufei.gis.imports.read.SourceFeature;
 
 class GeoJsonFeatureSourceTest {
 

@@ -1,4 +1,4 @@
-package org.wufei.gis.imports.read;
+package org.wufei.gis.imports.read.geojson;
 
 import java.io.IOException;
 import java.io.InputStream;

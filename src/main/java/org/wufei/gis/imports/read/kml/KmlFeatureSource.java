@@ -1,4 +1,4 @@
-package org.wufei.gis.imports.read;
+package org.wufei.gis.imports.read.kml;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,12 +16,21 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import org.locationtech.jts.geom.Geometry;
+import org.wufei.gis.imports.read.Attributes;
+import org.wufei.gis.imports.read.CrsHint;
+import org.wufei.gis.imports.read.FeatureIterator;
+import org.wufei.gis.imports.read.FeatureSource;
+import org.wufei.gis.imports.read.ImportException;
+import org.wufei.gis.imports.read.ReadOptions;
+import org.wufei.gis.imports.read.SafeZip;
+import org.wufei.gis.imports.read.SourceFeature;
+import org.wufei.gis.imports.read.geojson.GeoJsonFeatureSource;
 
 /**
  * Streams the Placemarks of a KML file (or the doc.kml of a KMZ) with a hardened StAX reader: any DOCTYPE is
  * refused before an entity could be resolved or expanded, since KML never needs one.
  */
-final class KmlFeatureSource implements FeatureSource {
+public final class KmlFeatureSource implements FeatureSource {
 
     private final ReadOptions options;
     private final String layer;
@@ -29,11 +38,11 @@ final class KmlFeatureSource implements FeatureSource {
     private XMLStreamReader xml;
     private final SafeZip.Extracted extracted;
 
-    static KmlFeatureSource kml(Path file, ReadOptions options) {
+    public static KmlFeatureSource kml(Path file, ReadOptions options) {
         return new KmlFeatureSource(file, GeoJsonFeatureSource.baseName(file), options, null);
     }
 
-    static KmlFeatureSource kmz(Path file, ReadOptions options) {
+    public static KmlFeatureSource kmz(Path file, ReadOptions options) {
         SafeZip.Extracted extracted = SafeZip.extract(file, options.limits());
         try {
             // doc.kml by convention; otherwise the shallowest .kml, as Google Earth does.
