@@ -1,6 +1,8 @@
 package org.wufei.gis.imports;
 
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -56,6 +58,8 @@ public class ImportController {
      * caller's role is checked before a byte of it is read, and the file is hashed while it is written.
      */
     @PostMapping(consumes = "multipart/form-data")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+            mediaType = "multipart/form-data", schema = @Schema(implementation = UploadForm.class)))
     ResponseEntity<ImportViews.BatchView> upload(HttpServletRequest request) throws IOException {
         Actor actor = CurrentActor.of(request);
         ImportService.requireImporter(actor);
