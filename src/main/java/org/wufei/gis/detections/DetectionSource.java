@@ -1,12 +1,14 @@
 package org.wufei.gis.detections;
 
 import java.util.List;
+import java.util.Map;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.wufei.gis.catalog.CollectionSource;
 import org.wufei.gis.catalog.LocalizedText;
 import org.wufei.gis.catalog.Property;
 import org.wufei.gis.catalog.TableSpec;
+import org.wufei.gis.common.Labels;
 import org.wufei.gis.triage.Triage;
 
 /**
@@ -19,22 +21,30 @@ import org.wufei.gis.triage.Triage;
 class DetectionSource implements CollectionSource {
     static final String ID = "detections";
 
-    private static final TableSpec TABLE = new TableSpec("detection", "id", "geom", List.of(
-            text("status", "triage", "研判结果", "Triage", "new", "known", "changed"),
-            text("triage", "triage", "研判结果", "Triage", "new", "known", "changed"),
-            number("batch_id", Property.Type.INTEGER, "导入批次", "Import batch"),
-            text("source", "source", "来源", "Source", "satellite", "drone", "inspection", "manual"),
-            text("name", "name", "名称", "Name"),
-            text("category", "category", "类别", "Category"),
-            text("acquired", "acquired", "获取日期", "Acquired"),
-            number("confidence", Property.Type.NUMBER, "置信度", "Confidence"),
-            number("area_m2", Property.Type.NUMBER, "面积（平方米）", "Area (m²)"),
-            text("note", "note", "备注", "Note"),
-            number("matched_site_id", Property.Type.INTEGER, "匹配点位", "Matched site"),
-            flag("red_flag", "红色预警（已销号点位复现）", "Red flag (closed site re-appeared)"),
-            flag("repaired", "几何已修复", "Geometry repaired"),
-            number("promoted_site_id", Property.Type.INTEGER, "已提升为点位", "Promoted to site")),
-            null, List.of(), null, null);
+    private final TableSpec table;
+    private final LocalizedText title;
+    private final LocalizedText description;
+
+    DetectionSource(Labels labels) {
+        this.title = text(labels, "detection.title");
+        this.description = text(labels, "detection.description");
+        this.table = new TableSpec("detection", "id", "geom", List.of(
+                text("status", "triage", labels, "new", "known", "changed"),
+                text("triage", "triage", labels, "new", "known", "changed"),
+                number("batch_id", Property.Type.INTEGER, labels),
+                text("source", "source", labels, "satellite", "drone", "inspection", "manual"),
+                text("name", "name", labels),
+                text("category", "category", labels),
+                text("acquired", "acquired", labels),
+                number("confidence", Property.Type.NUMBER, labels),
+                number("area_m2", Property.Type.NUMBER, labels),
+                text("note", "note", labels),
+                number("matched_site_id", Property.Type.INTEGER, labels),
+                flag("red_flag", labels),
+                flag("repaired", labels),
+                number("promoted_site_id", Property.Type.INTEGER, labels)),
+                null, List.of(), null, null);
+    }
 
     @Override
     public String id() {
@@ -43,13 +53,12 @@ class DetectionSource implements CollectionSource {
 
     @Override
     public LocalizedText title() {
-        return new LocalizedText("遥感与巡查检测结果", "Detections");
+        return title;
     }
 
     @Override
     public LocalizedText description() {
-        return new LocalizedText("导入的卫星、无人机和巡查结果及其与已知点位的研判（新发现、已知、有变化）",
-                "Imported satellite, drone and field results triaged against known sites (new, known, changed)");
+        return description;
     }
 
     @Override
@@ -59,7 +68,7 @@ class DetectionSource implements CollectionSource {
 
     @Override
     public TableSpec table() {
-        return TABLE;
+        return table;
     }
 
     @Override
@@ -67,15 +76,24 @@ class DetectionSource implements CollectionSource {
         return List.of("status", "source", "name", "confidence", "red_flag");
     }
 
-    private static Property text(String name, String column, String zh, String en, String... codes) {
-        return new Property(name, column, Property.Type.STRING, List.of(codes), new LocalizedText(zh, en));
+    private static Property text(String name, String column, Labels labels, String... codes) {
+        return new Property(name, column, Property.Type.STRING, List.of(codes), label(labels, name));
     }
 
-    private static Property number(String name, Property.Type type, String zh, String en) {
-        return new Property(name, name, type, List.of(), new LocalizedText(zh, en));
+    private static Property number(String name, Property.Type type, Labels labels) {
+        return new Property(name, name, type, List.of(), label(labels, name));
     }
 
-    private static Property flag(String name, String zh, String en) {
-        return new Property(name, name, Property.Type.BOOLEAN, List.of(), new LocalizedText(zh, en));
+    private static Property flag(String name, Labels labels) {
+        return new Property(name, name, Property.Type.BOOLEAN, List.of(), label(labels, name));
+    }
+
+    private static LocalizedText label(Labels labels, String name) {
+        return text(labels, "detection.attr." + name);
+    }
+
+    private static LocalizedText text(Labels labels, String key) {
+        Map<String, String> l = labels.of(key, key);
+        return new LocalizedText(l.get("zh"), l.get("en"));
     }
 }

@@ -14,6 +14,12 @@ import org.locationtech.jts.geom.impl.PackedCoordinateSequence;
  * the area of the intersection; where the subject is concave the ring may run along itself, which adds no area.
  * O(n·m) on coordinates, no allocation beyond two arrays; JTS's OverlayNG builds a topology graph per pair and
  * cost a third of an import's time. Other shapes answer {@link Double#NaN}, and the caller overlays.
+ *
+ * <p><b>Hand-written instead of the library (JTS OverlayNG) because:</b> triage intersects every detection with
+ * its candidates. <b>Gain:</b> overlays were about a third of an import's CPU; the clip costs a small fraction of
+ * one (docs/imports.md, triage; commits a4cf9be, ab16ae0), well over 10 % of the whole import. Anything not convex
+ * and hole-free still goes through OverlayNG. <b>Held equal to the library by</b> {@code ConvexClipTest} (20,000
+ * random convex and concave pairs, areas within 1e-9 of OverlayNG's).
  */
 final class ConvexClip {
 

@@ -19,12 +19,17 @@ import org.wufei.gis.sites.SiteKind;
 final class SiteCollectionSource implements CollectionSource {
     private final SiteKind kind;
     private final LocalizedText title;
+    private final LocalizedText description;
     private final TableSpec table;
 
-    SiteCollectionSource(SiteKind kind, List<String> statuses, List<String> townships, Labels labels) {
+    SiteCollectionSource(SiteKind kind, List<String> statuses, List<String> townships, Labels labels,
+            String districtZh, String districtEn) {
         this.kind = kind;
         Map<String, String> name = labels.of(kind.id(), "kind." + kind.id());
         this.title = new LocalizedText(name.get("zh"), name.get("en"));
+        Map<String, String> d = labels.format("collection.site.description", new Object[] {districtZh, title.zh()},
+                new Object[] {districtEn, title.en()});
+        this.description = new LocalizedText(d.get("zh"), d.get("en"));
         List<Property> props = new ArrayList<>();
         props.add(common("code", Property.Type.STRING, List.of(), labels));
         props.add(common("name", Property.Type.STRING, List.of(), labels));
@@ -74,8 +79,7 @@ final class SiteCollectionSource implements CollectionSource {
 
     @Override
     public LocalizedText description() {
-        return new LocalizedText("石拐区" + title.zh() + "登记（现状、状态与属性）",
-                "Register of " + title.en() + " in the district: status and attributes");
+        return description;
     }
 
     @Override

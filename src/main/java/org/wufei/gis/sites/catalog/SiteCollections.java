@@ -47,6 +47,6 @@ class SiteCollections {
     private static CollectionSource site(SiteKind kind, Lifecycles lifecycles, District district, Labels labels) {
         List<String> statuses = List.copyOf(lifecycles.of(kind).states());
         List<String> townships = district.townships().stream().map(District.Township::name).toList();
-        return new SiteCollectionSource(kind, statuses, townships, labels);
+        return new SiteCollectionSource(kind, statuses, townships, labels, district.name(), district.nameEn());
     }
 }
