@@ -1,6 +1,10 @@
 // A small Mapbox Vector Tile (protobuf) reader: just what the site layers need, written here instead of vendoring
 // a plugin (no build step). It builds no object per feature: a zoom-11 tile can hold 150,000 points, so features
 // are visited in place (a cursor over the tile's bytes) and values are decoded only when asked for.
+// Hand-written instead of a library (@mapbox/vector-tile + pbf from npm) because the page has no build step and
+// the library builds an object per feature. Gain: not measured against that library; docs/benchmarks.md holds the
+// page's tile-draw figures (MapPageBenchmark). Held equal to the server's tiles by MapPageIT and TilesContract
+// (decoded with the Java decoder, same layers and properties).
 const utf8 = new TextDecoder();
 
 class Pbf {

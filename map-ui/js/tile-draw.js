@@ -1,5 +1,8 @@
 // Drawing of one site-layer tile on its canvas: the tile is read in place (mvt.js) and drawn with the same palette
 // and shapes as the markers (aggregated cells larger, by their count).
+// Hand-written because Leaflet draws no vector tiles and a plugin (Leaflet.VectorGrid) would bring its own MVT
+// reader and styling; gain not measured against it (page figures: docs/benchmarks.md, MapPageBenchmark).
+// Held to the markers' look by MapPageIT.
 import { readTile } from './mvt.js';
 import { statusColour, kindShape } from './palette.js';
 

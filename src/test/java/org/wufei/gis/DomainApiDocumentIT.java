@@ -29,4 +29,19 @@ class DomainApiDocumentIT {
                 "/api/sites/{id}/inspections");
         assertThat(parsed.getOpenAPI().getPaths().keySet()).allMatch(p -> p.startsWith("/api/"));
     }
+
+    @Test
+    void theUploadsFormFieldsAreInTheDocument() {
+        var parsed = new OpenAPIV3Parser().readContents(new Http(port).get("/v3/api-docs").body()).getOpenAPI();
+        var body = parsed.getPaths().get("/api/imports").getPost().getRequestBody();
+        var schema = body.getContent().get("multipart/form-data").getSchema();
+        if (schema.get$ref() != null) {
+            schema = parsed.getComponents().getSchemas().get(schema.get$ref().replace("#/components/schemas/", ""));
+        }
+        assertThat(schema.getProperties()).containsKeys("file", "source", "crs", "acquired", "encoding", "layer",
+                "strict");
+        assertThat(((io.swagger.v3.oas.models.media.Schema<?>) schema.getProperties().get("file")).getFormat())
+                .isEqualTo("binary");
+        assertThat(schema.getRequired()).contains("file", "source");
+    }
 }

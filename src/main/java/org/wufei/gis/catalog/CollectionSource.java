@@ -46,6 +46,11 @@ public interface CollectionSource {
         return false;
     }
 
+    /** Whether this is one of the register's site collections, which together make up the dataset tiles. */
+    default boolean siteCollection() {
+        return false;
+    }
+
     /** The same table seen by the tile engine. */
     default TileSpec tiles() {
         TableSpec t = table();

@@ -4,8 +4,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.wufei.gis.sites.SiteChanged;
-import org.wufei.gis.sites.SiteStatusChanged;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * A counter per collection that moves on every change of its data: the key part of every cached count and
@@ -27,22 +26,12 @@ public class DataVersions {
     // Plain listeners run at publication (before commit), the transactional ones after: bump on both, so a
     // count taken in between is never kept.
     @EventListener
-    void on(SiteChanged e) {
-        changed(e.kind().collectionId());
+    void on(LayerChanged e) {
+        changed(e.collectionId());
     }
 
-    @EventListener
-    void on(SiteStatusChanged e) {
-        changed(e.kind().collectionId());
-    }
-
-    @org.springframework.transaction.event.TransactionalEventListener
-    void afterCommit(SiteChanged e) {
-        changed(e.kind().collectionId());
-    }
-
-    @org.springframework.transaction.event.TransactionalEventListener
-    void afterCommit(SiteStatusChanged e) {
-        changed(e.kind().collectionId());
+    @TransactionalEventListener
+    void afterCommit(LayerChanged e) {
+        changed(e.collectionId());
     }
 }

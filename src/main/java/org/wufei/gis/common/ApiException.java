@@ -1,24 +1,17 @@
 package org.wufei.gis.common;
 
-import java.util.Arrays;
 import org.springframework.http.HttpStatus;
 
 /**
- * A refusal a person can act on: HTTP status, a stable machine code, the field at fault and the
- * i18n message key (error.{code}) with its arguments; rendered as RFC 9457 problem+json.
+ * A refusal made at the HTTP edge (request parsing, uploads, OGC parameters), with its HTTP status chosen there;
+ * the model throws {@link DomainException} instead. Rendered as RFC 9457 problem+json like any refusal.
  */
-public class ApiException extends RuntimeException {
+public class ApiException extends DomainException {
     private final HttpStatus status;
-    private final String code;
-    private final String field;
-    private final transient Object[] args;
 
     public ApiException(HttpStatus status, String code, String field, Object... args) {
-        super(code + (field == null ? "" : " (" + field + ")") + " " + Arrays.toString(args));
+        super(null, code, field, args);
         this.status = status;
-        this.code = code;
-        this.field = field;
-        this.args = args;
     }
 
     public static ApiException notFound(String what, Object id) {
@@ -35,17 +28,5 @@ public class ApiException extends RuntimeException {
 
     public HttpStatus status() {
         return status;
-    }
-
-    public String code() {
-        return code;
-    }
-
-    public String field() {
-        return field;
-    }
-
-    public Object[] args() {
-        return args.clone();
     }
 }

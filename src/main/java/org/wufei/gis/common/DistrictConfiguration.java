@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.wufei.gis.crs.CrsRegistry;
+import org.wufei.gis.crs.MetricCrs;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -16,6 +18,12 @@ class DistrictConfiguration {
     @Bean
     District district(@Value("${gis.district.config}") String path) throws IOException {
         return read(Path.of(path));
+    }
+
+    /** The district's metric CRS for areas and distances; crs itself knows no district. */
+    @Bean
+    MetricCrs metricCrs(CrsRegistry registry, District district) {
+        return new MetricCrs(registry, district.metricEpsg());
     }
 
     public static District read(Path path) throws IOException {

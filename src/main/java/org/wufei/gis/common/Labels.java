@@ -22,6 +22,14 @@ public class Labels {
         return out;
     }
 
+    /** {"zh": …, "en": …} of one message with each language's arguments ({0}, {1}, …); the key when none. */
+    public Map<String, String> format(String key, Object[] zhArgs, Object[] enArgs) {
+        Map<String, String> out = new LinkedHashMap<>();
+        out.put("zh", messages.getMessage(key, zhArgs, key, Locales.ZH));
+        out.put("en", messages.getMessage(key, enArgs, key, Locales.EN));
+        return out;
+    }
+
     private String find(java.util.Locale locale, String code, String... keys) {
         for (String key : keys) {
             String v = messages.getMessage(key, null, null, locale);

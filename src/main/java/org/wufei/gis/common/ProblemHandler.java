@@ -37,8 +37,8 @@ class ProblemHandler {
         this.problems = problems;
     }
 
-    @ExceptionHandler(ApiException.class)
-    ResponseEntity<ProblemDetail> api(ApiException e, HttpServletRequest request) {
+    @ExceptionHandler(DomainException.class)
+    ResponseEntity<ProblemDetail> api(DomainException e, HttpServletRequest request) {
         return respond(problems.of(e, Locales.of(request), request.getRequestURI()));
     }
 

@@ -42,8 +42,26 @@ public class Problems {
         return p;
     }
 
-    public ProblemDetail of(ApiException e, Locale locale, String path) {
-        return of(e.status(), e.code(), e.field(), e.args(), locale, path);
+    public ProblemDetail of(DomainException e, Locale locale, String path) {
+        return of(status(e), e.code(), e.field(), e.args(), locale, path);
+    }
+
+    /** The one place a domain refusal becomes an HTTP status. */
+    public static HttpStatus status(DomainException e) {
+        if (e instanceof ApiException api) {
+            return api.status();
+        }
+        return switch (e.kind()) {
+            case MALFORMED -> HttpStatus.BAD_REQUEST;
+            case INVALID -> HttpStatus.UNPROCESSABLE_CONTENT;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case GONE -> HttpStatus.GONE;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case STALE -> HttpStatus.PRECONDITION_FAILED;
+            case VERSION_REQUIRED -> HttpStatus.PRECONDITION_REQUIRED;
+            case READ_ONLY -> HttpStatus.METHOD_NOT_ALLOWED;
+        };
     }
 
     /** Writes a problem straight to the servlet response, for filters that run before Spring MVC. */

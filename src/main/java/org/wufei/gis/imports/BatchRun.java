@@ -10,6 +10,13 @@ import org.locationtech.jts.geom.Envelope;
 import org.wufei.gis.imports.read.FeatureSource;
 import org.wufei.gis.imports.read.ImportException;
 import org.wufei.gis.imports.read.SourceFeature;
+import org.wufei.gis.detections.DetectionFields;
+import org.wufei.gis.detections.DetectionWriter;
+import org.wufei.gis.detections.NewDetection;
+import org.wufei.gis.imports.normalise.CrsResolver;
+import org.wufei.gis.imports.normalise.FeatureNormaliser;
+import org.wufei.gis.triage.BatchFootprints;
+import org.wufei.gis.triage.Triage;
 
 /**
  * One pass over an upload's features inside the batch's transaction: normalise, map attributes, merge duplicates

@@ -11,10 +11,11 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+import org.wufei.gis.detections.ImportedBatches;
 
 /** The import_batch table: every statement about batches in one place, values always bound. */
 @Repository
-class ImportBatches {
+class ImportBatches implements ImportedBatches {
     private static final String COLUMNS = """
             id, content_sha256, file_name, format, source, requested_crs, encoding, layer, crs_used, crs_detected_by,
             acquired, state, progress, total, accepted, rejected, repaired, merged, triage_new, triage_known,
@@ -36,6 +37,11 @@ class ImportBatches {
                         r.strict(), user, utc(now))
                 .update(keys, "id");
         return keys.getKey().longValue();
+    }
+
+    @Override
+    public Optional<String> fileName(long batchId) {
+        return find(batchId).map(BatchRow::fileName);
     }
 
     Optional<BatchRow> find(long id) {

@@ -1,6 +1,8 @@
 package org.wufei.gis.imports;
 
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -25,11 +27,15 @@ import org.wufei.gis.common.ApiException;
 import org.wufei.gis.common.CurrentActor;
 import org.wufei.gis.common.Locales;
 import org.wufei.gis.common.Preferences;
+import org.wufei.gis.detections.DetectionViews;
+import org.wufei.gis.detections.Detections;
+import org.wufei.gis.imports.upload.MultipartUpload;
+import org.wufei.gis.imports.upload.StreamedUploads;
 
 /** Upload, follow, list, retry and roll back import batches; read a batch's detections. */
 @RestController
 @RequestMapping("/api/imports")
-class ImportController {
+public class ImportController {
     private static final int MAX_LIMIT = 1000;
 
     private final ImportService service;
@@ -52,6 +58,8 @@ class ImportController {
      * caller's role is checked before a byte of it is read, and the file is hashed while it is written.
      */
     @PostMapping(consumes = "multipart/form-data")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+            mediaType = "multipart/form-data", schema = @Schema(implementation = UploadForm.class)))
     ResponseEntity<ImportViews.BatchView> upload(HttpServletRequest request) throws IOException {
         Actor actor = CurrentActor.of(request);
         ImportService.requireImporter(actor);
@@ -151,7 +159,7 @@ class ImportController {
     }
 
     @GetMapping(path = "/{id}/detections", produces = "application/geo+json")
-    ImportViews.FeatureCollection detections(@PathVariable long id, @RequestParam Map<String, String> params) {
+    DetectionViews.FeatureCollection detections(@PathVariable long id, @RequestParam Map<String, String> params) {
         checkKnown(params, Set.of("offset", "limit", "triage", "lang"));
         batches.find(id).orElseThrow(() -> ApiException.notFound("import", id));
         String triage = params.get("triage");
@@ -160,8 +168,8 @@ class ImportController {
         }
         int offset = number(params, "offset", 0, Integer.MAX_VALUE, 0);
         int limit = number(params, "limit", 1, MAX_LIMIT, 100);
-        var features = detections.ofBatch(id, triage, offset, limit).stream().map(ImportViews::of).toList();
-        return new ImportViews.FeatureCollection("FeatureCollection", features, detections.countOfBatch(id),
+        var features = detections.ofBatch(id, triage, offset, limit).stream().map(DetectionViews::of).toList();
+        return new DetectionViews.FeatureCollection("FeatureCollection", features, detections.countOfBatch(id),
                 features.size());
     }
 

@@ -26,6 +26,15 @@ import org.wufei.gis.imports.read.FeatureReaders;
 import org.wufei.gis.imports.read.FeatureSource;
 import org.wufei.gis.imports.read.ImportException;
 import org.wufei.gis.imports.read.ReadOptions;
+import org.wufei.gis.detections.DetectionFields;
+import org.wufei.gis.detections.DetectionWriter;
+import org.wufei.gis.detections.DetectionWriters;
+import org.wufei.gis.detections.DetectionsChanged;
+import org.wufei.gis.imports.normalise.CrsResolver;
+import org.wufei.gis.imports.normalise.DistrictCheck;
+import org.wufei.gis.imports.normalise.FeatureNormaliser;
+import org.wufei.gis.triage.KnownSites;
+import org.wufei.gis.triage.Triage;
 
 /**
  * Runs one queued batch on a worker thread: all its detections and its final totals commit in one transaction, or
@@ -100,7 +109,7 @@ class ImportJob {
                     props.pointSources().contains(batch.source()), normaliser, fields, triage, candidates,
                     errors, props.progressEvery()), crs);
             boolean committed = Boolean.TRUE.equals(batchTx.execute(status -> {
-                try (DetectionWriter<?> writer = writers.open(batchId, size(file))) {
+                try (DetectionWriter<?> writer = writers.open(batchId, size(file) > props.ownPartitionAboveBytes())) {
                     run.run(source, writer, new BatchProgress(batchId, total, run, batches, shortTx));
                     boolean refused = batch.strict() && run.rejected() > 0;
                     if (refused) {

@@ -16,12 +16,17 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.wufei.gis.detections.ImportedBatches;
 import org.wufei.gis.common.Actor;
 import org.wufei.gis.common.ApiException;
 import org.wufei.gis.common.District;
 import org.wufei.gis.common.Role;
 import org.wufei.gis.crs.CrsRegistry;
 import org.wufei.gis.imports.read.ImportException;
+import org.wufei.gis.detections.Detections;
+import org.wufei.gis.detections.DetectionsChanged;
+import org.wufei.gis.imports.normalise.DistrictCheck;
+import org.wufei.gis.imports.upload.MultipartUpload;
 
 /**
  * Takes uploads in: stores the file under its content hash, answers a file seen before with its batch, refuses what
@@ -61,9 +66,7 @@ class ImportService {
     }
 
     static void requireImporter(Actor actor) {
-        if (!actor.hasAnyRole(IMPORTERS)) {
-            throw new ApiException(HttpStatus.FORBIDDEN, "role_forbidden", null);
-        }
+        ImportedBatches.requireImporter(actor);
     }
 
     /**

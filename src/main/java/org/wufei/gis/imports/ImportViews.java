@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.wufei.gis.common.Locales;
-import org.wufei.gis.sites.SiteGeometry;
+import org.wufei.gis.detections.Detections;
+import org.wufei.gis.triage.Triage;
 
 /** The JSON shapes of the imports API, in the caller's language. */
 final class ImportViews {
@@ -44,24 +45,5 @@ final class ImportViews {
                 new Triage(b.triageNew(), b.triageKnown(), b.triageChanged()), errors,
                 RunErrors.readCounts(b.errorCountsJson()), b.warningsJson(), b.strict(), b.uploadedBy(),
                 b.createdAt(), b.startedAt(), b.finishedAt(), "/api/imports/" + b.id() + "/detections");
-    }
-
-    record DetectionProperties(long batchId, long featureIndex, String layer, String source, LocalDate acquired,
-            Double confidence, String name, String category, Double areaM2, String note,
-            @JsonRawValue String attributes, String triage, Long matchedSiteId, boolean redFlag, boolean repaired,
-            Long promotedSiteId) {
-    }
-
-    record Feature(String type, long id, @JsonRawValue String geometry, DetectionProperties properties) {
-    }
-
-    record FeatureCollection(String type, List<Feature> features, long numberMatched, int numberReturned) {
-    }
-
-    static Feature of(Detections.DetectionRow d) {
-        return new Feature("Feature", d.id(), SiteGeometry.toGeoJson(d.geometry()),
-                new DetectionProperties(d.batchId(), d.featureIndex(), d.layer(), d.source(), d.acquired(),
-                        d.confidence(), d.name(), d.category(), d.areaM2(), d.note(), d.attributesJson(), d.triage(),
-                        d.matchedSiteId(), d.redFlag(), d.repaired(), d.promotedSiteId()));
     }
 }

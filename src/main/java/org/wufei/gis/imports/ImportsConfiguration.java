@@ -14,11 +14,13 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.wufei.gis.imports.upload.MultipartUpload;
+import org.wufei.gis.imports.upload.StreamedUploads;
 
 /** The import module's settings and its bounded worker pool (a full queue is answered 503, never waited on). */
 @Configuration
 @EnableConfigurationProperties(ImportsProperties.class)
-class ImportsConfiguration {
+public class ImportsConfiguration {
 
     @Bean(destroyMethod = "shutdownNow")
     ExecutorService importWorkers(ImportsProperties props) {

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.wufei.gis.imports.read.ImportLimits;
+import org.wufei.gis.triage.Triage;
+import org.wufei.gis.triage.TriageRules;
 
 /**
  * Settings of the import pipeline ({@code gis.imports.*}): where uploads wait, how many run at once, the reading
@@ -27,7 +29,7 @@ import org.wufei.gis.imports.read.ImportLimits;
  */
 @ConfigurationProperties("gis.imports")
 public record ImportsProperties(Path workDir, Integer workers, Integer queueCapacity, Integer retryAfterSeconds,
-        Integer progressEvery, Integer maxStoredErrors, Double marginMetres, Limits limits, Triage triage,
+        Integer progressEvery, Integer maxStoredErrors, Double marginMetres, Limits limits, TriageRules triage,
         List<String> pointSources, Map<String, List<String>> aliases, Long ownPartitionAboveBytes,
         Integer maxWaitSeconds) {
 
@@ -40,7 +42,7 @@ public record ImportsProperties(Path workDir, Integer workers, Integer queueCapa
         maxStoredErrors = maxStoredErrors == null ? 100 : maxStoredErrors;
         marginMetres = marginMetres == null ? 2000.0 : marginMetres;
         limits = limits == null ? new Limits(null, null, null, null, null, null) : limits;
-        triage = triage == null ? new Triage(null, null, null, null, null, null) : triage;
+        triage = triage == null ? new TriageRules(null, null, null, null, null, null) : triage;
         pointSources = pointSources == null ? List.of("inspection", "manual") : pointSources;
         aliases = aliases == null || aliases.isEmpty() ? DEFAULT_ALIASES : aliases;
         ownPartitionAboveBytes = ownPartitionAboveBytes == null ? 4L << 20 : ownPartitionAboveBytes;
@@ -73,29 +75,6 @@ public record ImportsProperties(Path workDir, Integer workers, Integer queueCapa
 
         private static long or(Long v, long d) {
             return v == null ? d : v;
-        }
-    }
-
-    /**
-     * @param knownIou         intersection over union at or above which a polygon is the same site
-     * @param pointMetres      distance within which a point detection is the same site
-     * @param areaChange       relative area difference above which an overlapping detection is "changed"
-     * @param redFlagStatuses  site statuses whose re-appearance is a red flag ("changed")
-     * @param kindsBySource    site kinds each source is compared with
-     * @param preloadMaxSites  up to this many candidate sites are held in memory per batch; beyond, one query each
-     */
-    public record Triage(Double knownIou, Double pointMetres, Double areaChange, List<String> redFlagStatuses,
-            Map<String, List<String>> kindsBySource, Integer preloadMaxSites) {
-
-        public Triage {
-            knownIou = knownIou == null ? 0.3 : knownIou;
-            pointMetres = pointMetres == null ? 30.0 : pointMetres;
-            areaChange = areaChange == null ? 0.3 : areaChange;
-            preloadMaxSites = preloadMaxSites == null ? 200_000 : preloadMaxSites;
-            redFlagStatuses = redFlagStatuses == null ? List.of("closed", "written_off") : redFlagStatuses;
-            kindsBySource = kindsBySource == null || kindsBySource.isEmpty() ? Map.of(
-                    "satellite", List.of("waste_heap"), "drone", List.of("waste_heap"),
-                    "inspection", List.of("waste_heap"), "manual", List.of("waste_heap")) : kindsBySource;
         }
     }
 }

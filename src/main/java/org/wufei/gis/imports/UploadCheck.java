@@ -12,6 +12,9 @@ import org.wufei.gis.imports.read.FormatDetector;
 import org.wufei.gis.imports.read.ImportException;
 import org.wufei.gis.imports.read.ReadOptions;
 import org.wufei.gis.imports.read.SourceFeature;
+import org.wufei.gis.imports.normalise.CrsResolver;
+import org.wufei.gis.imports.normalise.DistrictCheck;
+import org.wufei.gis.imports.normalise.FeatureNormaliser;
 
 /**
  * What is checked while the uploader waits, so a file that cannot work is refused before any row is written:

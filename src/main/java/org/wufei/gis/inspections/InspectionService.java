@@ -15,6 +15,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.wufei.gis.common.Actor;
 import org.wufei.gis.common.ApiException;
+import org.wufei.gis.common.DomainException;
 import org.wufei.gis.common.Role;
 import org.wufei.gis.crs.MetricCrs;
 import org.wufei.gis.sites.Evidence;
@@ -111,7 +112,7 @@ class InspectionService {
                     new TransitionRequest(form.nextStatus(), form.note(), new ArrayList<>(evidence), null, null),
                     actor);
             return "applied";
-        } catch (ApiException e) {
+        } catch (DomainException e) {
             return e.code();
         }
     }

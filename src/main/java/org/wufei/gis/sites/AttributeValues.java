@@ -6,7 +6,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.wufei.gis.common.ApiException;
+import org.wufei.gis.common.DomainException;
 
 /**
  * Attribute values checked against a kind's schema: known names, right types, allowed codes, bounds.
@@ -24,14 +24,14 @@ public final class AttributeValues {
         Map<String, ?> given = input == null ? Map.of() : input;
         for (String name : given.keySet()) {
             if (KindSchemas.find(kind, name).isEmpty()) {
-                throw ApiException.unprocessable("attribute_unknown", "attributes." + name, name, kind.id());
+                throw DomainException.invalid("attribute_unknown", "attributes." + name, name, kind.id());
             }
         }
         for (AttributeDef def : KindSchemas.of(kind)) {
             String field = "attributes." + def.name();
             if (!given.containsKey(def.name()) || given.get(def.name()) == null) {
                 if (complete && def.required()) {
-                    throw ApiException.unprocessable("attribute_missing", field, def.name());
+                    throw DomainException.invalid("attribute_missing", field, def.name());
                 }
                 if (given.containsKey(def.name())) {
                     out.put(def.name(), null);
@@ -47,30 +47,30 @@ public final class AttributeValues {
         return switch (def.type()) {
             case STRING -> {
                 if (!(raw instanceof String s)) {
-                    throw ApiException.unprocessable("attribute_invalid", field, def.name(), "string");
+                    throw DomainException.invalid("attribute_invalid", field, def.name(), "string");
                 }
                 String v = s.strip();
                 if (def.isEnumerated() && !def.allowed().contains(v)) {
-                    throw ApiException.unprocessable("attribute_value_not_allowed", field, def.name(), v,
+                    throw DomainException.invalid("attribute_value_not_allowed", field, def.name(), v,
                             String.join(", ", def.allowed()));
                 }
                 if (v.length() > def.maxLength()) {
-                    throw ApiException.unprocessable("attribute_too_long", field, def.name(), def.maxLength());
+                    throw DomainException.invalid("attribute_too_long", field, def.name(), def.maxLength());
                 }
                 yield v;
             }
             case NUMBER, INTEGER -> {
                 if (!(raw instanceof Number n)) {
-                    throw ApiException.unprocessable("attribute_invalid", field, def.name(), "number");
+                    throw DomainException.invalid("attribute_invalid", field, def.name(), "number");
                 }
                 double d = n.doubleValue();
                 if (!Double.isFinite(d) || d < def.min() || d > def.max()) {
-                    throw ApiException.unprocessable("attribute_out_of_range", field, def.name(),
+                    throw DomainException.invalid("attribute_out_of_range", field, def.name(),
                             plain(def.min()), plain(def.max()));
                 }
                 if (def.type() == AttributeDef.Type.INTEGER) {
                     if (d != Math.rint(d)) {
-                        throw ApiException.unprocessable("attribute_invalid", field, def.name(), "integer");
+                        throw DomainException.invalid("attribute_invalid", field, def.name(), "integer");
                     }
                     yield (int) d;
                 }
@@ -78,27 +78,27 @@ public final class AttributeValues {
             }
             case BOOLEAN -> {
                 if (!(raw instanceof Boolean b)) {
-                    throw ApiException.unprocessable("attribute_invalid", field, def.name(), "boolean");
+                    throw DomainException.invalid("attribute_invalid", field, def.name(), "boolean");
                 }
                 yield b;
             }
             case STRING_LIST -> {
                 List<String> items = new ArrayList<>();
                 if (!(raw instanceof Collection<?> c)) {
-                    throw ApiException.unprocessable("attribute_invalid", field, def.name(), "array");
+                    throw DomainException.invalid("attribute_invalid", field, def.name(), "array");
                 }
                 for (Object o : c) {
                     if (!(o instanceof String s) || s.isBlank() || s.contains(",")) {
-                        throw ApiException.unprocessable("attribute_invalid", field, def.name(), "array");
+                        throw DomainException.invalid("attribute_invalid", field, def.name(), "array");
                     }
                     if (def.isEnumerated() && !def.allowed().contains(s.strip())) {
-                        throw ApiException.unprocessable("attribute_value_not_allowed", field, def.name(), s,
+                        throw DomainException.invalid("attribute_value_not_allowed", field, def.name(), s,
                                 String.join(", ", def.allowed()));
                     }
                     items.add(s.strip());
                 }
                 if (String.join(",", items).length() > def.maxLength()) {
-                    throw ApiException.unprocessable("attribute_too_long", field, def.name(), def.maxLength());
+                    throw DomainException.invalid("attribute_too_long", field, def.name(), def.maxLength());
                 }
                 yield List.copyOf(items);
             }

@@ -19,9 +19,8 @@ import java.util.Objects;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.springframework.data.domain.AbstractAggregateRoot;
-import org.springframework.http.HttpStatus;
 import org.wufei.gis.common.Actor;
-import org.wufei.gis.common.ApiException;
+import org.wufei.gis.common.DomainException;
 
 /**
  * A managed site of any kind. The only place its status changes: {@link #transitionTo} checks the kind's
@@ -103,12 +102,12 @@ public abstract class Site extends AbstractAggregateRoot<Site> {
     public StatusEvent transitionTo(TransitionRequest request, Actor actor, Lifecycle lifecycle, Instant now) {
         ensureNotDeleted();
         if (!lifecycle.hasState(request.to())) {
-            throw ApiException.unprocessable("status_unknown", "to", request.to(), kind().id());
+            throw DomainException.invalid("status_unknown", "to", request.to(), kind().id());
         }
-        Transition edge = lifecycle.find(status, request.to()).orElseThrow(() -> ApiException.unprocessable(
+        Transition edge = lifecycle.find(status, request.to()).orElseThrow(() -> DomainException.invalid(
                 "transition_illegal", "to", status, request.to()));
         if (!actor.hasAnyRole(edge.roles())) {
-            throw new ApiException(HttpStatus.FORBIDDEN, "role_forbidden_transition", "to", status, request.to());
+            throw DomainException.forbidden("role_forbidden_transition", "to", status, request.to());
         }
         request.check(edge, LocalDate.ofInstant(now, ZoneOffset.UTC));
         String from = status;
@@ -185,7 +184,7 @@ public abstract class Site extends AbstractAggregateRoot<Site> {
 
     private void ensureNotDeleted() {
         if (deletedAt != null) {
-            throw new ApiException(HttpStatus.GONE, "site_deleted", null, code);
+            throw DomainException.gone("site_deleted", null, code);
         }
     }
 

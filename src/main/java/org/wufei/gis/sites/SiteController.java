@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.wufei.gis.common.Actor;
 import org.wufei.gis.common.ApiException;
 import org.wufei.gis.common.CurrentActor;
+import org.wufei.gis.common.IfMatch;
 import tools.jackson.databind.JsonNode;
 
 /** The domain API of the site register: JSON, problem+json errors, ETag/If-Match on changes. */

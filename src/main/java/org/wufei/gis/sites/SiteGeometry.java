@@ -11,7 +11,7 @@ import org.locationtech.jts.geom.PrecisionModel;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.geojson.GeoJsonReader;
 import org.locationtech.jts.io.geojson.GeoJsonWriter;
-import org.wufei.gis.common.ApiException;
+import org.wufei.gis.common.DomainException;
 import org.wufei.gis.common.District;
 
 /** Reads and checks a site's geometry: GeoJSON in lon/lat, right type for the kind, valid, in the district. */
@@ -24,46 +24,46 @@ public final class SiteGeometry {
 
     public static Geometry parse(String geoJson) {
         if (geoJson == null || geoJson.isBlank() || "null".equals(geoJson.strip())) {
-            throw ApiException.unprocessable("geometry_missing", "geometry");
+            throw DomainException.invalid("geometry_missing", "geometry");
         }
         try {
             Geometry g = new GeoJsonReader(FACTORY).read(geoJson);
             g.setSRID(SRID);
             return g;
         } catch (ParseException | RuntimeException e) {
-            throw ApiException.badRequest("geometry_malformed", "geometry");
+            throw DomainException.malformed("geometry_malformed", "geometry");
         }
     }
 
     /** Refuses what a site of this kind cannot have; returns the geometry normalised to SRID 4326. */
     public static Geometry check(SiteKind kind, Geometry g, District district) {
         if (g.isEmpty()) {
-            throw ApiException.unprocessable("geometry_empty", "geometry");
+            throw DomainException.invalid("geometry_empty", "geometry");
         }
         Envelope allowed = district.envelopeWithMargin();
         for (Coordinate c : g.getCoordinates()) {
             if (!Double.isFinite(c.x) || !Double.isFinite(c.y)) {
-                throw ApiException.unprocessable("coordinates_invalid", "geometry");
+                throw DomainException.invalid("coordinates_invalid", "geometry");
             }
             if (c.x < -180 || c.x > 180 || c.y < -90 || c.y > 90) {
                 if (allowed.contains(c.y, c.x)) {
-                    throw ApiException.unprocessable("coordinates_swapped", "geometry");
+                    throw DomainException.invalid("coordinates_swapped", "geometry");
                 }
-                throw ApiException.unprocessable("coordinates_out_of_range", "geometry", c.x, c.y);
+                throw DomainException.invalid("coordinates_out_of_range", "geometry", c.x, c.y);
             }
         }
         boolean polygonal = g instanceof Polygon || g instanceof MultiPolygon;
         if (kind.polygonal() ? !polygonal : !(g instanceof Point)) {
-            throw ApiException.unprocessable("geometry_type_not_allowed", "geometry", g.getGeometryType(),
+            throw DomainException.invalid("geometry_type_not_allowed", "geometry", g.getGeometryType(),
                     kind.id(), kind.polygonal() ? "Polygon/MultiPolygon" : "Point");
         }
         if (!g.isValid()) {
-            throw ApiException.unprocessable("geometry_invalid", "geometry");
+            throw DomainException.invalid("geometry_invalid", "geometry");
         }
         if (!allowed.contains(g.getEnvelopeInternal())) {
             Coordinate c = g.getCentroid().getCoordinate();
             boolean swapped = allowed.contains(c.y, c.x);
-            throw ApiException.unprocessable(swapped ? "coordinates_swapped" : "geometry_outside_district",
+            throw DomainException.invalid(swapped ? "coordinates_swapped" : "geometry_outside_district",
                     "geometry", district.name(), district.nameEn());
         }
         g.setSRID(SRID);

@@ -2,7 +2,7 @@ package org.wufei.gis.sites;
 
 import java.util.Map;
 import java.util.Set;
-import org.wufei.gis.common.ApiException;
+import org.wufei.gis.common.DomainException;
 
 /** The parsed, checked query of GET /api/sites; unknown parameters are refused here, once. */
 record SiteListParams(SiteKind kind, String status, String township, double[] bbox, int page, int size) {
@@ -11,20 +11,20 @@ record SiteListParams(SiteKind kind, String status, String township, double[] bb
     static SiteListParams parse(Map<String, String> params, Lifecycles lifecycles) {
         for (String name : params.keySet()) {
             if (!KNOWN.contains(name)) {
-                throw ApiException.badRequest("parameter_unknown", name, name);
+                throw DomainException.malformed("parameter_unknown", name, name);
             }
         }
         SiteKind kind = null;
         if (params.get("kind") != null) {
             kind = SiteKind.byId(params.get("kind"))
-                    .orElseThrow(() -> ApiException.badRequest("kind_unknown", "kind", params.get("kind")));
+                    .orElseThrow(() -> DomainException.malformed("kind_unknown", "kind", params.get("kind")));
         }
         String status = params.get("status");
         if (status != null) {
             boolean known = kind != null ? lifecycles.of(kind).hasState(status)
                     : java.util.Arrays.stream(SiteKind.values()).anyMatch(k -> lifecycles.of(k).hasState(status));
             if (!known) {
-                throw ApiException.badRequest("status_unknown", "status", status, kind == null ? "*" : kind.id());
+                throw DomainException.malformed("status_unknown", "status", status, kind == null ? "*" : kind.id());
             }
         }
         return new SiteListParams(kind, status, params.get("township"), bbox(params.get("bbox")),
@@ -37,7 +37,7 @@ record SiteListParams(SiteKind kind, String status, String township, double[] bb
         }
         String[] parts = text.split(",");
         if (parts.length != 4) {
-            throw ApiException.badRequest("bbox_invalid", "bbox", text);
+            throw DomainException.malformed("bbox_invalid", "bbox", text);
         }
         double[] b = new double[4];
         try {
@@ -45,10 +45,10 @@ record SiteListParams(SiteKind kind, String status, String township, double[] bb
                 b[i] = Double.parseDouble(parts[i].strip());
             }
         } catch (NumberFormatException e) {
-            throw ApiException.badRequest("bbox_invalid", "bbox", text);
+            throw DomainException.malformed("bbox_invalid", "bbox", text);
         }
         if (!(b[0] <= b[2] && b[1] <= b[3] && b[0] >= -180 && b[2] <= 180 && b[1] >= -90 && b[3] <= 90)) {
-            throw ApiException.badRequest("bbox_invalid", "bbox", text);
+            throw DomainException.malformed("bbox_invalid", "bbox", text);
         }
         return b;
     }
@@ -61,11 +61,11 @@ record SiteListParams(SiteKind kind, String status, String township, double[] bb
         try {
             int i = Integer.parseInt(v.strip());
             if (i < min || i > max) {
-                throw ApiException.badRequest("parameter_out_of_range", name, name, min, max);
+                throw DomainException.malformed("parameter_out_of_range", name, name, min, max);
             }
             return i;
         } catch (NumberFormatException e) {
-            throw ApiException.badRequest("parameter_invalid", name, name);
+            throw DomainException.malformed("parameter_invalid", name, name);
         }
     }
 }

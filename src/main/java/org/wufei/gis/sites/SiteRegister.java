@@ -6,11 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.locationtech.jts.geom.Geometry;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.wufei.gis.common.Actor;
-import org.wufei.gis.common.ApiException;
+import org.wufei.gis.common.DomainException;
 import org.wufei.gis.common.District;
 import org.wufei.gis.common.Role;
 import org.wufei.gis.crs.MetricCrs;
@@ -42,17 +41,17 @@ public class SiteRegister {
 
     @Transactional(readOnly = true)
     public Site get(long id) {
-        return sites.findById(id).orElseThrow(() -> ApiException.notFound("site", id));
+        return sites.findById(id).orElseThrow(() -> DomainException.notFound("site", id));
     }
 
     /** A site that can still be changed: 404 if unknown, 410 if deleted, 412 if the caller saw another version. */
     private Site current(long id, long expectedVersion) {
         Site site = get(id);
         if (site.isDeleted()) {
-            throw new ApiException(HttpStatus.GONE, "site_deleted", null, site.getCode());
+            throw DomainException.gone("site_deleted", null, site.getCode());
         }
         if (site.getVersion() != expectedVersion) {
-            throw new ApiException(HttpStatus.PRECONDITION_FAILED, "version_stale", "If-Match", expectedVersion,
+            throw DomainException.stale("version_stale", "If-Match", expectedVersion,
                     site.getVersion());
         }
         return site;
@@ -61,7 +60,7 @@ public class SiteRegister {
     public Site create(NewSite cmd, Actor actor) {
         Lifecycle lifecycle = lifecycles.of(cmd.kind());
         String status = cmd.status() == null ? lifecycle.initialState() : cmd.status();
-        Transition creation = lifecycle.creation(status).orElseThrow(() -> ApiException.unprocessable(
+        Transition creation = lifecycle.creation(status).orElseThrow(() -> DomainException.invalid(
                 "status_not_initial", "status", status, cmd.kind().id()));
         requireAnyRole(actor, creation.roles());
         checkText(cmd.name(), "name", 200, true);
@@ -174,10 +173,10 @@ public class SiteRegister {
         String prefix = district.codePrefix() + "-" + cmd.kind().codeAbbreviation() + "-";
         if (cmd.code() != null) {
             if (!cmd.code().matches("[A-Z0-9][A-Z0-9-]{2,31}")) {
-                throw ApiException.unprocessable("code_malformed", "code", cmd.code());
+                throw DomainException.invalid("code_malformed", "code", cmd.code());
             }
             if (sites.findByCode(cmd.code()).isPresent()) {
-                throw new ApiException(HttpStatus.CONFLICT, "code_taken", "code", cmd.code());
+                throw DomainException.conflict("code_taken", "code", cmd.code());
             }
             return cmd.code();
         }
@@ -199,7 +198,7 @@ public class SiteRegister {
 
     private static void requireAnyRole(Actor actor, java.util.Collection<Role> roles) {
         if (!actor.hasAnyRole(roles)) {
-            throw new ApiException(HttpStatus.FORBIDDEN, "role_forbidden", null);
+            throw DomainException.forbidden("role_forbidden", null);
         }
     }
 
@@ -210,19 +209,19 @@ public class SiteRegister {
 
     private void checkTownship(String township) {
         if (township != null && district.townships().stream().noneMatch(t -> t.name().equals(township))) {
-            throw ApiException.unprocessable("township_unknown", "township", township);
+            throw DomainException.invalid("township_unknown", "township", township);
         }
     }
 
     private static void checkText(String value, String field, int max, boolean required) {
         if (value == null || value.isBlank()) {
             if (required) {
-                throw ApiException.unprocessable("field_required", field, field);
+                throw DomainException.invalid("field_required", field, field);
             }
             return;
         }
         if (value.length() > max) {
-            throw ApiException.unprocessable(field + "_too_long", field, max);
+            throw DomainException.invalid(field + "_too_long", field, max);
         }
     }
 

@@ -3,7 +3,7 @@ package org.wufei.gis.sites;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
-import org.wufei.gis.common.ApiException;
+import org.wufei.gis.common.DomainException;
 
 /**
  * A request to move a site to another status, with the note, evidence and rectification terms it cites, and
@@ -28,26 +28,26 @@ public record TransitionRequest(String to, String note, List<Evidence> evidence,
     /** Checks the request against what the edge needs; the first gap found is the 422 answered. */
     void check(Transition edge, LocalDate today) {
         if (note != null && note.length() > Site.NOTE_MAX) {
-            throw ApiException.unprocessable("note_too_long", "note", Site.NOTE_MAX);
+            throw DomainException.invalid("note_too_long", "note", Site.NOTE_MAX);
         }
         if (publicNote != null && publicNote.length() > PUBLIC_NOTE_MAX) {
-            throw ApiException.unprocessable("public_note_too_long", "publicNote", PUBLIC_NOTE_MAX);
+            throw DomainException.invalid("public_note_too_long", "publicNote", PUBLIC_NOTE_MAX);
         }
         if (edge.noteRequired() && note == null) {
-            throw ApiException.unprocessable("note_required", "note", edge.from(), edge.to());
+            throw DomainException.invalid("note_required", "note", edge.from(), edge.to());
         }
         if (evidence.size() > MAX_EVIDENCE) {
-            throw ApiException.unprocessable("evidence_too_many", "evidence", MAX_EVIDENCE);
+            throw DomainException.invalid("evidence_too_many", "evidence", MAX_EVIDENCE);
         }
         for (int i = 0; i < evidence.size(); i++) {
             Evidence e = evidence.get(i);
             if (e == null || e.type() == null || e.type().isBlank() || (!e.hasRef() && !e.isWaiver())
                     || tooLong(e.type(), 32) || tooLong(e.ref(), 500) || tooLong(e.description(), 500)
                     || tooLong(e.notApplicableReason(), 500)) {
-                throw ApiException.unprocessable("evidence_malformed", "evidence[" + i + "]", i);
+                throw DomainException.invalid("evidence_malformed", "evidence[" + i + "]", i);
             }
             if (e.isWaiver() && !edge.waivable().contains(e.type())) {
-                throw ApiException.unprocessable("evidence_not_waivable", "evidence[" + i + "]", e.type());
+                throw DomainException.invalid("evidence_not_waivable", "evidence[" + i + "]", e.type());
             }
         }
         for (String type : edge.evidence()) {
@@ -55,20 +55,20 @@ public record TransitionRequest(String to, String note, List<Evidence> evidence,
                     ? evidence.stream().anyMatch(Evidence::hasRef)
                     : evidence.stream().anyMatch(e -> type.equals(e.type()));
             if (!met) {
-                throw ApiException.unprocessable("evidence_required", "evidence", type);
+                throw DomainException.invalid("evidence_required", "evidence", type);
             }
         }
         if (mode != null && !MODES.contains(mode)) {
-            throw ApiException.unprocessable("mode_unknown", "mode", mode, String.join(", ", MODES));
+            throw DomainException.invalid("mode_unknown", "mode", mode, String.join(", ", MODES));
         }
         if (edge.modeRequired() && mode == null) {
-            throw ApiException.unprocessable("mode_required", "mode");
+            throw DomainException.invalid("mode_required", "mode");
         }
         if (edge.deadline() != null && edge.deadline().required() && deadline == null) {
-            throw ApiException.unprocessable("deadline_required", "deadline");
+            throw DomainException.invalid("deadline_required", "deadline");
         }
         if (deadline != null && deadline.isBefore(today)) {
-            throw ApiException.unprocessable("deadline_in_past", "deadline", deadline);
+            throw DomainException.invalid("deadline_in_past", "deadline", deadline);
         }
     }
 

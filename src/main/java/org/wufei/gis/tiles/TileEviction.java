@@ -7,8 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
-import org.wufei.gis.sites.SiteChanged;
-import org.wufei.gis.sites.SiteStatusChanged;
+import org.wufei.gis.catalog.LayerChanged;
 
 /**
  * Keeps tiles fresh: after a change commits, every cached tile of the changed collection (and the multi-layer
@@ -25,16 +24,6 @@ class TileEviction {
     TileEviction(TileCache cache, TileLayers layers) {
         this.cache = cache;
         this.siteCollections = layers.siteLayers().stream().map(TileLayer::id).collect(Collectors.toSet());
-    }
-
-    @TransactionalEventListener(fallbackExecution = true)
-    void on(SiteStatusChanged e) {
-        evict(e.kind().collectionId(), e.bounds(), null);
-    }
-
-    @TransactionalEventListener(fallbackExecution = true)
-    void on(SiteChanged e) {
-        evict(e.kind().collectionId(), e.before(), e.after());
     }
 
     @TransactionalEventListener(fallbackExecution = true)

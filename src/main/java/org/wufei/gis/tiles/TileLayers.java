@@ -8,7 +8,6 @@ import org.springframework.stereotype.Component;
 import org.wufei.gis.catalog.Catalog;
 import org.wufei.gis.catalog.CollectionSource;
 import org.wufei.gis.common.ApiException;
-import org.wufei.gis.sites.SiteKind;
 
 /** Every catalog collection as a tile layer; the site collections also make up the multi-layer dataset tiles. */
 @Component
@@ -19,9 +18,8 @@ class TileLayers {
     TileLayers(Catalog catalog) {
         this.catalog = catalog;
         for (CollectionSource source : catalog.all()) {
-            Optional<SiteKind> kind = SiteKind.byCollectionId(source.id());
-            boolean site = kind.isPresent() && source.tiles().propertyColumns().containsKey("status");
-            boolean polygonal = kind.map(SiteKind::polygonal).orElse(!source.geometryType().contains("Point"));
+            boolean site = source.siteCollection() && source.tiles().propertyColumns().containsKey("status");
+            boolean polygonal = !source.geometryType().contains("Point");
             byId.put(source.id(), TileLayer.of(source.id(), source.title(), source.tiles(), site, polygonal));
         }
     }

@@ -7,6 +7,7 @@ import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.TestPropertySource;
 import org.wufei.gis.support.PostgisDatabase;
 import org.wufei.gis.support.TestDatabases;
+import org.wufei.gis.triage.Triage;
 
 /**
  * Triage, promotion and rollback on PostgreSQL + PostGIS with every batch in a detection partition of its own, the

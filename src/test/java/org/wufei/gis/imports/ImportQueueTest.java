@@ -26,6 +26,9 @@ import org.wufei.gis.common.Districts;
 import org.wufei.gis.common.Role;
 import org.wufei.gis.crs.CrsRegistry;
 import org.wufei.gis.imports.read.ReadOptions;
+import org.wufei.gis.detections.Detections;
+import org.wufei.gis.imports.upload.MultipartUpload;
+import org.wufei.gis.imports.upload.MultipartUploadTest;
 
 class ImportQueueTest {
     @TempDir

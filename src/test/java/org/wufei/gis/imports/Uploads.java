@@ -24,7 +24,7 @@ import org.wufei.gis.support.Http;
 import tools.jackson.databind.JsonNode;
 
 /** Multipart uploads to /api/imports over real HTTP, and waiting for a batch to finish. */
-final class Uploads {
+public final class Uploads {
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final Http http;
@@ -34,7 +34,7 @@ final class Uploads {
     }
 
     /** A file's content hash as the service keys batches by it: SHA-256, lower-case hex. */
-    static String sha256(byte[] content) {
+    public static String sha256(byte[] content) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
         } catch (NoSuchAlgorithmException e) {
@@ -42,11 +42,11 @@ final class Uploads {
         }
     }
 
-    static Path fixture(String name) {
+    public static Path fixture(String name) {
         return Path.of("src/test/resources/imports", name);
     }
 
-    static Map<String, String> form(String... pairs) {
+    public static Map<String, String> form(String... pairs) {
         Map<String, String> out = new LinkedHashMap<>();
         for (int i = 0; i < pairs.length; i += 2) {
             out.put(pairs[i], pairs[i + 1]);

@@ -203,6 +203,8 @@ abstract class AnonymousReadsContract {
         values.put("inspection", List.of(t.get("inspection")));
         values.put("seq", List.of("1"));
         values.put("layer", List.of("townships", "rivers"));
+        values.put("processId", List.of("nearest-sites", "sites-within-distance", "river-screening"));
+        values.put("jobId", List.of("00000000-0000-0000-0000-000000000000"));
         values.put("id", List.of(pattern.startsWith("/api/imports") ? t.get("batch")
                 : pattern.startsWith("/api/detections") ? t.get("detection") : t.get("site")));
         List<String> urls = List.of(pattern);

@@ -12,7 +12,7 @@ import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
-import org.wufei.gis.common.ApiException;
+import org.wufei.gis.common.DomainException;
 import org.wufei.gis.common.Role;
 
 /** The lifecycle tables are data; these checks keep an edited table from shipping a broken lifecycle. */
@@ -67,7 +67,7 @@ class LifecycleTablesTest {
                 new Evidence("penalty", null, null, " "), new Evidence("public_notice", "n", null, null)),
                 null, null);
         assertThatThrownBy(() -> withoutReason.check(close, LocalDate.now()))
-                .isInstanceOf(ApiException.class).hasFieldOrPropertyWithValue("code", "evidence_malformed");
+                .isInstanceOf(DomainException.class).hasFieldOrPropertyWithValue("code", "evidence_malformed");
     }
 
     @Test

@@ -4,16 +4,16 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Builds a feature's attribute map while enforcing the string length ceiling, the same way for every format. */
-final class Attributes {
+public final class Attributes {
 
     private final Map<String, Object> values = new LinkedHashMap<>();
     private final ImportLimits limits;
 
-    Attributes(ImportLimits limits) {
+    public Attributes(ImportLimits limits) {
         this.limits = limits;
     }
 
-    Attributes put(String name, Object value) {
+    public Attributes put(String name, Object value) {
         if (value instanceof CharSequence s && s.length() > limits.maxStringLength()) {
             throw new ImportException(ImportException.ATTRIBUTE_TOO_LONG, name,
                     "属性 " + name + " 超过 " + limits.maxStringLength() + " 个字符。",
@@ -23,7 +23,7 @@ final class Attributes {
         return this;
     }
 
-    Map<String, Object> toMap() {
+    public Map<String, Object> toMap() {
         return values;
     }
 }

@@ -7,7 +7,7 @@ import java.util.NoSuchElementException;
  * Shared iteration for every reader: numbering, the feature ceiling, and turning a per-feature read error into
  * an exception from {@code next()} without ending the iteration.
  */
-abstract class FeatureIterator implements Iterator<SourceFeature> {
+public abstract class FeatureIterator implements Iterator<SourceFeature> {
 
     private final ImportLimits limits;
     private long read;
@@ -15,7 +15,7 @@ abstract class FeatureIterator implements Iterator<SourceFeature> {
     private ImportException pendingError;
     private boolean done;
 
-    FeatureIterator(ImportLimits limits) {
+    public FeatureIterator(ImportLimits limits) {
         this.limits = limits;
     }
 

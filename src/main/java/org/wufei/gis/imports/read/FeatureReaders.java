@@ -1,6 +1,11 @@
 package org.wufei.gis.imports.read;
 
 import java.nio.file.Path;
+import org.wufei.gis.imports.read.geojson.GeoJsonFeatureSource;
+import org.wufei.gis.imports.read.geopackage.GeoPackageFeatureSource;
+import org.wufei.gis.imports.read.kml.KmlFeatureSource;
+import org.wufei.gis.imports.read.table.CsvFeatureSource;
+import org.wufei.gis.imports.read.table.XlsxFeatureSource;
 
 /** The entry point of the readers: detects an upload's format from its content and opens the matching reader. */
 public final class FeatureReaders {

@@ -31,6 +31,7 @@ import org.opengis.referencing.IdentifiedObject;
 import org.opengis.referencing.crs.CoordinateReferenceSystem;
 import org.opengis.referencing.operation.TransformException;
 import org.opengis.util.FactoryException;
+import org.wufei.gis.imports.read.geojson.GeoJsonFeatureSource;
 
 /**
  * Turns a GeoTIFF (a drone orthophoto or a satellite scene) into one feature: its footprint polygon with size,

@@ -62,13 +62,13 @@ public class ImportException extends RuntimeException {
     }
 
     /** A file that could not be read at all; keeps the cause for the log, never shows it to the user. */
-    static ImportException unreadable(String what, Throwable cause) {
+    public static ImportException unreadable(String what, Throwable cause) {
         return new ImportException(FILE_UNREADABLE, null, "文件无法读取：" + what, "File cannot be read: " + what,
                 null, cause);
     }
 
     /** The same error tied to one feature, so the caller can report it and continue. */
-    ImportException atFeature(long index) {
+    public ImportException atFeature(long index) {
         return new ImportException(code, field, "第 " + index + " 个要素：" + messageZh,
                 "feature " + index + ": " + messageEn, index, getCause());
     }

@@ -21,7 +21,7 @@ import org.apache.commons.compress.archivers.zip.ZipFile;
  * entry is recognised by. Sizes are checked twice: from the central directory before anything is written, and
  * while streaming, because those headers are written by the uploader and can lie.
  */
-final class SafeZip {
+public final class SafeZip {
 
     private static final Set<String> ARCHIVE_SUFFIXES =
             Set.of(".zip", ".kmz", ".gz", ".tgz", ".7z", ".rar", ".tar", ".bz2", ".xz", ".jar");
@@ -33,14 +33,14 @@ final class SafeZip {
     }
 
     /** Extracted files of one archive; closing deletes them. */
-    record Extracted(Path dir, List<Path> files) implements AutoCloseable {
+    public record Extracted(Path dir, List<Path> files) implements AutoCloseable {
         @Override
         public void close() {
             TempFiles.deleteTree(dir);
         }
     }
 
-    static Extracted extract(Path zip, ImportLimits limits) {
+    public static Extracted extract(Path zip, ImportLimits limits) {
         checkUploadSize(zip, limits);
         try (ZipFile zf = ZipFile.builder().setPath(zip).get()) {
             List<ZipArchiveEntry> entries = Collections.list(zf.getEntries());

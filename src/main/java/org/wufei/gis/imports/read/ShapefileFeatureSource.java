@@ -20,6 +20,7 @@ import org.h2gis.functions.io.dbf.internal.DbaseFileReader;
 import org.h2gis.functions.io.shp.internal.IndexFile;
 import org.h2gis.functions.io.shp.internal.ShapefileReader;
 import org.locationtech.jts.geom.Geometry;
+import org.wufei.gis.imports.read.geojson.GeoJsonFeatureSource;
 
 /**
  * Reads the shapefiles inside a zip (one layer per .shp, subfolders allowed) with H2GIS's SHP/DBF readers,

@@ -11,7 +11,7 @@ import java.util.Locale;
  * Decides which encoding attribute text is in: files from Chinese desktop GIS and Excel are usually GBK, newer
  * ones UTF-8, and the two are told apart by whether the bytes are valid UTF-8.
  */
-final class TextEncodings {
+public final class TextEncodings {
 
     /** GB18030 is a superset of GBK and GB2312, so it decodes all three correctly. */
     static final Charset GB18030 = Charset.forName("GB18030");
@@ -20,7 +20,7 @@ final class TextEncodings {
     }
 
     /** UTF-8 when the bytes are valid UTF-8 (pure ASCII included), otherwise GB18030. */
-    static Charset detect(byte[] bytes, int length) {
+    public static Charset detect(byte[] bytes, int length) {
         return isValidUtf8(bytes, length) ? StandardCharsets.UTF_8 : GB18030;
     }
 

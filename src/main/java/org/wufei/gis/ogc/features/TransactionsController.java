@@ -1,6 +1,7 @@
 package org.wufei.gis.ogc.features;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -17,11 +18,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.wufei.gis.catalog.Catalog;
 import org.wufei.gis.catalog.CollectionSource;
+import org.wufei.gis.catalog.FeatureWriter;
+import org.wufei.gis.common.ApiException;
 import org.wufei.gis.common.CurrentActor;
+import org.wufei.gis.common.IfMatch;
 import org.wufei.gis.ogc.OgcLinks;
-import org.wufei.gis.sites.IfMatch;
-import org.wufei.gis.sites.Site;
-import org.wufei.gis.sites.SiteKind;
 import tools.jackson.databind.JsonNode;
 
 /** OGC API - Features Part 4: create, replace, update and delete features of the site collections. */
@@ -29,11 +30,11 @@ import tools.jackson.databind.JsonNode;
 @RequestMapping("/ogc/collections/{collectionId}/items")
 class TransactionsController {
     private final Catalog catalog;
-    private final FeatureWrites writes;
+    private final List<FeatureWriter> writers;
 
-    TransactionsController(Catalog catalog, FeatureWrites writes) {
+    TransactionsController(Catalog catalog, List<FeatureWriter> writers) {
         this.catalog = catalog;
-        this.writes = writes;
+        this.writers = writers;
     }
 
     @PostMapping
@@ -41,9 +42,9 @@ class TransactionsController {
             @RequestParam MultiValueMap<String, String> params, HttpServletRequest request) {
         CollectionSource source = catalog.require(collectionId);
         OgcParams.single(params, OgcParams.COMMON);
-        SiteKind kind = FeatureWrites.writableKind(source);
-        Site site = writes.create(kind, FeatureEdit.read(body, kind, true), CurrentActor.of(request));
-        String location = OgcLinks.base(request) + "/collections/" + source.id() + "/items/" + site.getId();
+        FeatureWriter writer = writer(source);
+        FeatureWriter.Written site = writer.create(source.id(), body, CurrentActor.of(request));
+        String location = OgcLinks.base(request) + "/collections/" + source.id() + "/items/" + site.id();
         return ResponseEntity.status(HttpStatus.CREATED).header(HttpHeaders.LOCATION, location)
                 .eTag(etag(site)).build();
     }
@@ -68,11 +69,11 @@ class TransactionsController {
             MultiValueMap<String, String> params, String ifMatch, HttpServletRequest request, boolean replace) {
         CollectionSource source = catalog.require(collectionId);
         OgcParams.single(params, OgcParams.COMMON);
-        SiteKind kind = FeatureWrites.writableKind(source);
+        FeatureWriter writer = writer(source);
         long id = FeatureIds.parse(featureId);
         long version = IfMatch.version(ifMatch);
-        FeatureEdit edit = FeatureEdit.read(body, kind, replace);
-        Site site = writes.change(kind, id, version, edit, replace, CurrentActor.of(request));
+        FeatureWriter.Written site = writer.change(source.id(), id, version, body, replace,
+                CurrentActor.of(request));
         return ResponseEntity.noContent().eTag(etag(site)).build();
     }
 
@@ -83,13 +84,19 @@ class TransactionsController {
             HttpServletRequest request) {
         CollectionSource source = catalog.require(collectionId);
         OgcParams.single(params, OgcParams.COMMON);
-        SiteKind kind = FeatureWrites.writableKind(source);
+        FeatureWriter writer = writer(source);
         long id = FeatureIds.parse(featureId);
-        writes.delete(kind, id, IfMatch.version(ifMatch), CurrentActor.of(request));
+        writer.delete(source.id(), id, IfMatch.version(ifMatch), CurrentActor.of(request));
         return ResponseEntity.noContent().build();
     }
 
-    private static String etag(Site site) {
-        return "\"" + site.getVersion() + "\"";
+    /** The module that owns the collection's data and takes writes to it, or 405 {@code collection_read_only}. */
+    private FeatureWriter writer(CollectionSource source) {
+        return writers.stream().filter(w -> source.writable() && w.writes(source.id())).findFirst().orElseThrow(
+                () -> new ApiException(HttpStatus.METHOD_NOT_ALLOWED, "collection_read_only", null, source.id()));
+    }
+
+    private static String etag(FeatureWriter.Written site) {
+        return "\"" + site.version() + "\"";
     }
 }

@@ -98,15 +98,15 @@ public final class Cql2SqlTranslator {
             return column(ql) + " " + op.sql() + " " + column(qr);
         }
         if (!(left instanceof Property) && right instanceof Property) {
-            return comparison(mirror(op), right, left);
+            return comparison(Cql2Literals.mirror(op), right, left);
         }
         Queryable q = property(left, op.sql());
-        if (q.type() == Type.TIMESTAMP && temporalOf(right) instanceof DateLiteral d) {
+        if (q.type() == Type.TIMESTAMP && Cql2Literals.temporalOf(right) instanceof DateLiteral d) {
             return dayComparison(q, op, d.value());
         }
-        Object value = value(q, right);
+        Object value = Cql2Literals.value(q, right);
         if (op == ComparisonOp.EQ || op == ComparisonOp.NE) {
-            checkEnum(q, value);
+            Cql2Literals.checkEnum(q, value);
         } else if (q.type() == Type.BOOLEAN) {
             throw Cql2Exception.typeMismatch(q.name(), "布尔值只能用 = 或 <> 比较", "booleans allow only = and <>");
         }
@@ -116,8 +116,8 @@ public final class Cql2SqlTranslator {
     /** A day against a timestamp column means the whole UTC day, so {@code updated_at = DATE(d)} finds that day. */
     private String dayComparison(Queryable q, ComparisonOp op, LocalDate day) {
         String c = column(q);
-        OffsetDateTime start = utc(Literals.startOfDay(day));
-        OffsetDateTime next = utc(Literals.startOfDay(day.plusDays(1)));
+        OffsetDateTime start = Cql2Literals.utc(Literals.startOfDay(day));
+        OffsetDateTime next = Cql2Literals.utc(Literals.startOfDay(day.plusDays(1)));
         return switch (op) {
             case EQ -> "(" + c + " >= " + bind(start) + " AND " + c + " < " + bind(next) + ")";
             case NE -> "(" + c + " < " + bind(start) + " OR " + c + " >= " + bind(next) + ")";
@@ -148,7 +148,7 @@ public final class Cql2SqlTranslator {
         if (q.type() == Type.GEOMETRY || q.type() == Type.BOOLEAN) {
             throw Cql2Exception.typeMismatch(q.name(), "不支持 BETWEEN", "BETWEEN does not apply");
         }
-        return column(q) + " BETWEEN " + bind(value(q, b.low())) + " AND " + bind(value(q, b.high()));
+        return column(q) + " BETWEEN " + bind(Cql2Literals.value(q, b.low())) + " AND " + bind(Cql2Literals.value(q, b.high()));
     }
 
     private String in(In in) {
@@ -158,8 +158,8 @@ public final class Cql2SqlTranslator {
         }
         List<String> marks = new ArrayList<>();
         for (Operand o : in.list()) {
-            Object v = value(q, o);
-            checkEnum(q, v);
+            Object v = Cql2Literals.value(q, o);
+            Cql2Literals.checkEnum(q, v);
             marks.add(bind(v));
         }
         return column(q) + " IN (" + String.join(", ", marks) + ")";
@@ -249,75 +249,5 @@ public final class Cql2SqlTranslator {
     private String bind(Object value) {
         params.add(value);
         return "?";
-    }
-
-    /** Checks a literal against the property's type and converts it to the Java type that JDBC binds. */
-    private static Object value(Queryable q, Operand literal) {
-        Object v = switch (q.type()) {
-            case STRING -> literal instanceof StringLiteral s ? s.value() : null;
-            case INTEGER -> literal instanceof NumberLiteral n ? integer(n.value()) : null;
-            case NUMBER -> literal instanceof NumberLiteral n ? (Object) n.value().doubleValue() : null;
-            case BOOLEAN -> literal instanceof BooleanLiteral b ? b.value() : null;
-            case DATE -> temporalOf(literal) == null ? null
-                    : LocalDate.ofInstant(TemporalRange.start(temporalOf(literal)), ZoneOffset.UTC);
-            case TIMESTAMP -> temporalOf(literal) == null ? null : utc(TemporalRange.start(temporalOf(literal)));
-            case GEOMETRY -> null;
-        };
-        if (v == null) {
-            throw Cql2Exception.typeMismatch(q.name(), "值 " + describe(literal) + " 不是 " + q.type(),
-                    "value " + describe(literal) + " is not a " + q.type());
-        }
-        return v;
-    }
-
-    private static Object integer(BigDecimal n) {
-        try {
-            return n.longValueExact();
-        } catch (ArithmeticException e) {
-            return n;
-        }
-    }
-
-    /** Temporal literals, plus strings that read as dates or instants (GDAL's cql-text sends those). */
-    static TemporalLiteral temporalOf(Operand o) {
-        if (o instanceof TemporalLiteral t) {
-            return t;
-        }
-        if (o instanceof StringLiteral s) {
-            return Literals.temporalOrNull(s.value());
-        }
-        return null;
-    }
-
-    private static void checkEnum(Queryable q, Object value) {
-        if (!q.enumValues().isEmpty() && !q.enumValues().contains(value)) {
-            throw Cql2Exception.typeMismatch(q.name(), "值 '" + value + "' 不在允许的取值 " + q.enumValues() + " 中",
-                    "value '" + value + "' is not one of " + q.enumValues());
-        }
-    }
-
-    static OffsetDateTime utc(Instant i) {
-        return OffsetDateTime.ofInstant(i, ZoneOffset.UTC);
-    }
-
-    private static ComparisonOp mirror(ComparisonOp op) {
-        return switch (op) {
-            case LT -> ComparisonOp.GT;
-            case LE -> ComparisonOp.GE;
-            case GT -> ComparisonOp.LT;
-            case GE -> ComparisonOp.LE;
-            default -> op;
-        };
-    }
-
-    private static String describe(Operand o) {
-        if (o instanceof StringLiteral s) {
-            return "'" + (s.value().length() > 40 ? s.value().substring(0, 40) + "…" : s.value()) + "'";
-        } else if (o instanceof NumberLiteral n) {
-            return n.value().toPlainString();
-        } else if (o instanceof BooleanLiteral b) {
-            return String.valueOf(b.value());
-        }
-        return o.getClass().getSimpleName();
     }
 }

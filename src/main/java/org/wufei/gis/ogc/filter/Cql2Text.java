@@ -4,8 +4,6 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.locationtech.jts.io.ParseException;
-import org.locationtech.jts.io.WKTReader;
 import org.wufei.gis.ogc.filter.Cql2Expression.*;
 import org.wufei.gis.ogc.filter.Cql2TextLexer.Kind;
 import org.wufei.gis.ogc.filter.Cql2TextLexer.Token;
@@ -14,19 +12,18 @@ import org.wufei.gis.ogc.filter.Cql2TextLexer.Token;
  * Recursive-descent parser for {@code filter-lang=cql2-text} and the older {@code cql-text} that GDAL sends.
  *
  * <p>The grammar is documented in docs/cql2.md; each method below is one rule of it.
+ * <b>Hand-written because</b> no maintained CQL2 parser on Maven Central comes without GeoTools (docs/cql2.md); not
+ * for speed. <b>Held to the standard by</b> {@code Cql2TextTest} and the *FilterExecutionIT contracts.
  */
-public final class Cql2Text {
+public final class Cql2Text extends Cql2TokenCursor {
 
     private static final int MAX_LENGTH = 64 * 1024;
     private static final int MAX_DEPTH = 100;
 
-    private final Cql2TextLexer lexer;
-    private Token tok;
     private int depth;
 
     private Cql2Text(String text) {
-        lexer = new Cql2TextLexer(text);
-        tok = lexer.next();
+        super(new Cql2TextLexer(text));
     }
 
     /** Parses a whole filter; anything left over is a syntax error. */
@@ -289,33 +286,6 @@ public final class Cql2Text {
         return Literals.temporal(raw, start);
     }
 
-    /** Hands a WKT literal, delimited by the lexer, to JTS. */
-    private org.locationtech.jts.geom.Geometry wkt() {
-        int start = tok.pos();
-        int end = lexer.endOfWkt(start + tok.text().length());
-        try {
-            org.locationtech.jts.geom.Geometry g = new WKTReader(Literals.GEOMETRY_FACTORY)
-                    .read(lexer.input().substring(start, end));
-            lexer.reset(end);
-            tok = lexer.next();
-            return g;
-        } catch (ParseException | IllegalArgumentException e) {
-            throw Cql2Exception.syntax(start, "无效的 WKT 几何：" + e.getMessage(), "invalid WKT geometry: " + e.getMessage());
-        }
-    }
-
-    private String singleStringArgument() {
-        advance();
-        expect(Kind.LPAREN, "(");
-        if (!tok.is(Kind.STRING)) {
-            throw unexpected("a quoted string");
-        }
-        String s = tok.text();
-        advance();
-        expect(Kind.RPAREN, ")");
-        return s;
-    }
-
     private List<Operand> operandList() {
         expect(Kind.LPAREN, "(");
         List<Operand> list = new ArrayList<>(List.of(operand()));
@@ -325,64 +295,5 @@ public final class Cql2Text {
         }
         expect(Kind.RPAREN, ")");
         return list;
-    }
-
-    private List<BigDecimal> numberList() {
-        List<BigDecimal> list = new ArrayList<>(List.of(number()));
-        while (tok.is(Kind.COMMA)) {
-            advance();
-            list.add(number());
-        }
-        return list;
-    }
-
-    private BigDecimal number() {
-        if (!tok.is(Kind.NUMBER)) {
-            throw unexpected("a number");
-        }
-        try {
-            BigDecimal n = new BigDecimal(tok.text());
-            advance();
-            return n;
-        } catch (NumberFormatException e) {
-            throw Cql2Exception.syntax(tok.pos(), "无效的数字 " + tok.text(), "invalid number " + tok.text());
-        }
-    }
-
-    private boolean nextIsParen() {
-        int i = lexer.skipSpaces(tok.pos() + tok.text().length());
-        return i < lexer.input().length() && lexer.input().charAt(i) == '(';
-    }
-
-    private void advance() {
-        tok = lexer.next();
-    }
-
-    private boolean acceptKeyword(String keyword) {
-        if (tok.isKeyword(keyword)) {
-            advance();
-            return true;
-        }
-        return false;
-    }
-
-    private void expectKeyword(String keyword) {
-        if (!acceptKeyword(keyword)) {
-            throw unexpected(keyword);
-        }
-    }
-
-    private void expect(Kind kind, String what) {
-        if (!tok.is(kind)) {
-            throw unexpected("'" + what + "'");
-        }
-        advance();
-    }
-
-    private Cql2Exception unexpected(String expected) {
-        String found = tok.is(Kind.EOF) ? "end of filter" : "'" + tok.text() + "'";
-        String foundZh = tok.is(Kind.EOF) ? "过滤条件结尾" : "'" + tok.text() + "'";
-        return Cql2Exception.syntax(tok.pos(), "此处应为 " + expected + "，实际为 " + foundZh,
-                "expected " + expected + " but found " + found);
     }
 }

@@ -26,7 +26,7 @@ record TemporalRange(Instant start, Instant end, boolean endExclusive) {
             }
             return new TemporalRange(s, end(e), e instanceof DateLiteral);
         }
-        TemporalLiteral t = Cql2SqlTranslator.temporalOf(time);
+        TemporalLiteral t = Cql2Literals.temporalOf(time);
         if (t == null) {
             throw Cql2Exception.typeMismatch(q.name(), "应为时间、日期或区间字面量",
                     "expected a TIMESTAMP, DATE or INTERVAL literal");
@@ -86,6 +86,6 @@ record TemporalRange(Instant start, Instant end, boolean endExclusive) {
     }
 
     private static Object value(Instant i, Queryable q) {
-        return q.type() == Queryable.Type.DATE ? LocalDate.ofInstant(i, ZoneOffset.UTC) : Cql2SqlTranslator.utc(i);
+        return q.type() == Queryable.Type.DATE ? LocalDate.ofInstant(i, ZoneOffset.UTC) : Cql2Literals.utc(i);
     }
 }

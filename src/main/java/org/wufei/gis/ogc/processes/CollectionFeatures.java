@@ -25,7 +25,6 @@ import org.wufei.gis.ogc.filter.Queryable;
 import org.wufei.gis.ogc.filter.Queryables;
 import org.wufei.gis.ogc.filter.SpatialDialect;
 import org.wufei.gis.ogc.filter.SqlFilter;
-import org.wufei.gis.sites.SiteKind;
 
 /**
  * A collection named in process inputs, with an optional CQL2 text filter (geometries in CRS84), as SQL for the
@@ -62,7 +61,7 @@ class CollectionFeatures implements CollectionResolver {
         String label = t.property("name").map(Property::sqlColumn).orElse(t.idColumn());
         return new OtherFeatures(source.id(), t.fromSql(), t.idColumn(), label, t.geometryColumn(),
                 where.isEmpty() ? "1 = 1" : String.join(" AND ", where), params,
-                SiteKind.byCollectionId(source.id()).isPresent());
+                source.siteCollection());
     }
 
     private SqlFilter translate(CollectionSource source, String filter) {

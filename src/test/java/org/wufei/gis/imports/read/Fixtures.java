@@ -9,12 +9,12 @@ import java.util.List;
 import org.assertj.core.api.ThrowableAssert;
 
 /** Finds committed fixture files and reads uploads to lists for the reader tests. */
-final class Fixtures {
+public final class Fixtures {
 
     private Fixtures() {
     }
 
-    static Path path(String name) {
+    public static Path path(String name) {
         try {
             return Path.of(Fixtures.class.getResource("/imports/" + name).toURI());
         } catch (URISyntaxException | NullPointerException e) {
@@ -22,18 +22,18 @@ final class Fixtures {
         }
     }
 
-    static List<SourceFeature> readAll(Path file) {
+    public static List<SourceFeature> readAll(Path file) {
         return readAll(file, ReadOptions.defaults());
     }
 
-    static List<SourceFeature> readAll(Path file, ReadOptions options) {
+    public static List<SourceFeature> readAll(Path file, ReadOptions options) {
         try (FeatureSource source = FeatureReaders.open(file, options)) {
             return source.stream().toList();
         }
     }
 
     /** Reads every feature, collecting per-feature errors as the import job will. */
-    static Outcome readCollectingErrors(Path file) {
+    public static Outcome readCollectingErrors(Path file) {
         Outcome outcome = new Outcome(new ArrayList<>(), new ArrayList<>());
         try (FeatureSource source = FeatureReaders.open(file, ReadOptions.defaults())) {
             var it = source.iterator();
@@ -48,10 +48,10 @@ final class Fixtures {
         return outcome;
     }
 
-    record Outcome(List<SourceFeature> features, List<ImportException> errors) {
+    public record Outcome(List<SourceFeature> features, List<ImportException> errors) {
     }
 
-    static void assertRefused(String code, ThrowableAssert.ThrowingCallable call) {
+    public static void assertRefused(String code, ThrowableAssert.ThrowingCallable call) {
         assertThatThrownBy(call).isInstanceOf(ImportException.class)
                 .satisfies(e -> {
                     ImportException ie = (ImportException) e;
@@ -61,7 +61,7 @@ final class Fixtures {
                 });
     }
 
-    static void assertOpenRefused(String fixture, String code) {
+    public static void assertOpenRefused(String fixture, String code) {
         assertRefused(code, () -> readAll(path(fixture)));
     }
 }

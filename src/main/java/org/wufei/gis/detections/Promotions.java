@@ -1,0 +1,85 @@
+package org.wufei.gis.detections;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.locationtech.jts.geom.Point;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.wufei.gis.common.Actor;
+import org.wufei.gis.common.ApiException;
+import org.wufei.gis.common.Labels;
+import org.wufei.gis.sites.AttributeDef;
+import org.wufei.gis.sites.KindSchemas;
+import org.wufei.gis.sites.Site;
+import org.wufei.gis.sites.SiteKind;
+import org.wufei.gis.sites.SiteRegister;
+
+/**
+ * Turns a {@code new} detection into a suspected waste heap (疑似问题点位) through the site register, whose
+ * history then cites the batch. Promoting a detection twice answers the site made the first time.
+ */
+@Service
+class Promotions {
+    private static final Map<String, String> DISCOVERED_BY = Map.of("satellite", "satellite", "drone", "drone",
+            "inspection", "inspection", "manual", "report");
+
+    /** The site a detection became; {@code created} is false when it had been promoted before. */
+    record Promoted(long detectionId, long siteId, String siteCode, boolean created) {
+    }
+
+    private final Detections detections;
+    private final ImportedBatches batches;
+    private final SiteRegister register;
+    private final Map<String, String> categoryByLabel = new HashMap<>();
+
+    Promotions(Detections detections, ImportedBatches batches, SiteRegister register, Labels labels) {
+        this.detections = detections;
+        this.batches = batches;
+        this.register = register;
+        KindSchemas.of(SiteKind.WASTE_HEAP).stream().filter(a -> a.name().equals("category"))
+                .flatMap(a -> a.allowed().stream()).forEach(code -> {
+                    categoryByLabel.put(code, code);
+                    labels.of(code, "enum.category." + code).values().forEach(l -> categoryByLabel.put(l, code));
+                });
+    }
+
+    @Transactional
+    Promoted promote(long detectionId, Actor actor) {
+        ImportedBatches.requireImporter(actor);
+        Detections.DetectionRow d = detections.find(detectionId)
+                .orElseThrow(() -> ApiException.notFound("detection", detectionId));
+        if (d.promotedSiteId() != null) {
+            Site site = register.get(d.promotedSiteId());
+            return new Promoted(detectionId, site.getId(), site.getCode(), false);
+        }
+        if (!d.triage().equals("new")) {
+            throw new ApiException(HttpStatus.CONFLICT, "detection_not_new", null, detectionId, d.triage());
+        }
+        String fileName = batches.fileName(d.batchId())
+                .orElseThrow(() -> ApiException.notFound("import", d.batchId()));
+        Point c = d.geometry().getInteriorPoint();
+        String township = detections.townshipAt(c.getX(), c.getY()).orElse(null);
+        Map<String, Object> attributes = new HashMap<>();
+        attributes.put("category", categoryByLabel.getOrDefault(d.category() == null ? "" : d.category().strip(),
+                "other_industrial"));
+        attributes.put("ownerless", false);
+        attributes.put("discovered_by", DISCOVERED_BY.getOrDefault(d.source(), "report"));
+        String name = d.name() == null ? "疑似问题点位（导入批次 " + d.batchId() + " 第 " + d.featureIndex() + " 个要素）"
+                : d.name();
+        String note = "由导入批次 #" + d.batchId() + "（" + fileName + "，来源 " + d.source() + "）第 "
+                + d.featureIndex() + " 个要素（检测 #" + d.id() + "）提升为疑似问题点位。 Promoted from import batch #"
+                + d.batchId() + " (" + fileName + "), feature " + d.featureIndex() + ", detection #" + d.id()
+                + ".";
+        Site site = register.create(new SiteRegister.NewSite(SiteKind.WASTE_HEAP, null, truncate(name, 200), null,
+                township, d.geometry(), attributes, truncate(note, Site.NOTE_MAX)), actor);
+        if (!detections.markPromoted(detectionId, site.getId())) {
+            throw new ApiException(HttpStatus.CONFLICT, "detection_promoted_concurrently", null, detectionId);
+        }
+        return new Promoted(detectionId, site.getId(), site.getCode(), true);
+    }
+
+    private static String truncate(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max);
+    }
+}

@@ -1,0 +1,177 @@
+package org.wufei.gis.imports.normalise;
+
+import java.util.Arrays;
+import org.locationtech.jts.geom.CoordinateSequence;
+import org.locationtech.jts.geom.CoordinateSequenceFilter;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryCollection;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.LinearRing;
+import org.locationtech.jts.geom.MultiPoint;
+import org.locationtech.jts.geom.MultiPolygon;
+import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.geom.PrecisionModel;
+import org.locationtech.jts.geom.impl.PackedCoordinateSequence;
+import org.locationtech.jts.geom.util.GeometryFixer;
+import org.locationtech.jts.geom.util.GeometryTransformer;
+import org.locationtech.jts.geom.util.PolygonExtracter;
+import org.wufei.gis.crs.CrsException;
+import org.wufei.gis.crs.CrsRegistry;
+import org.wufei.gis.crs.MetricCrs;
+import org.wufei.gis.crs.SourceCrs;
+import org.wufei.gis.imports.read.ImportException;
+
+/**
+ * Turns one read geometry into what a detection stores: 2D, in EPSG:4326, without repeated points, valid (repaired
+ * and flagged when it was not), of a type the source may bring, inside the district — or refuses it with a reason.
+ */
+public final class FeatureNormaliser {
+    public static final GeometryFactory WGS84 = new GeometryFactory(new PrecisionModel(), 4326);
+
+    /** A geometry fit to store, its area in m² (0 for points) and whether it had to be repaired. */
+    public record Normalised(Geometry geometry, double areaM2, boolean repaired) {
+    }
+
+    private final CrsRegistry crs;
+    private final MetricCrs metric;
+    private final DistrictCheck district;
+
+    public FeatureNormaliser(CrsRegistry crs, MetricCrs metric, DistrictCheck district) {
+        this.crs = crs;
+        this.metric = metric;
+        this.district = district;
+    }
+
+    /** The box every normalised geometry lies in (the district and its margin). */
+    public Envelope extent() {
+        return district.allowed();
+    }
+
+    public Normalised normalise(long index, Geometry read, CrsResolver.Resolved resolved, boolean pointsAllowed) {
+        SourceCrs from = resolved.crs();
+        if (read == null) {
+            throw reject(index, "geometry_missing", "要素没有几何图形", "the feature has no geometry");
+        }
+        if (read.isEmpty()) {
+            throw reject(index, "geometry_empty", "几何图形为空", "the geometry is empty");
+        }
+        Geometry g = flatten(read);
+        if (resolved.eitherAxisOrder()) {
+            g = district.inAxisOrder(g);
+        }
+        checkNumbers(index, g, from);
+        Geometry wgs84;
+        try {
+            wgs84 = crs.toWgs84Owned(g, from); // g is the fresh copy flatten made
+        } catch (CrsException e) {
+            throw reject(index, e.code(), e.messageZh(), e.messageEn());
+        }
+        district.check(index, wgs84);
+        boolean repaired = false;
+        if (!SimpleRing.isValid(wgs84)) {
+            wgs84 = GeometryFixer.fix(wgs84);
+            repaired = true;
+        }
+        wgs84 = allowedType(index, wgs84, pointsAllowed);
+        if (wgs84.isEmpty()) {
+            throw reject(index, "geometry_invalid", "几何图形无效且无法修复", "the geometry is invalid and cannot be repaired");
+        }
+        wgs84.setSRID(4326);
+        return new Normalised(wgs84, Math.round(metric.areaM2(wgs84) * 10) / 10.0, repaired);
+    }
+
+    /**
+     * Z and M dropped, repeated consecutive points removed, in a fresh 2D geometry whose sequences are arrays of
+     * numbers ({@link PackedCoordinateSequence}): one object per ring instead of one per point, for everything
+     * downstream to read and for the batch to keep.
+     */
+    public static Geometry flatten(Geometry g) {
+        Geometry out = new GeometryTransformer() {
+            @Override
+            protected CoordinateSequence transformCoordinates(CoordinateSequence coords, Geometry parent) {
+                int n = coords.size();
+                double[] xy = new double[2 * n];
+                int kept = 0;
+                for (int i = 0; i < n; i++) {
+                    double x = coords.getX(i);
+                    double y = coords.getY(i);
+                    if (kept == 0 || x != xy[2 * kept - 2] || y != xy[2 * kept - 1]) {
+                        xy[2 * kept] = x;
+                        xy[2 * kept + 1] = y;
+                        kept++;
+                    }
+                }
+                boolean degenerateRing = parent instanceof LinearRing && kept < 4;
+                if (kept < n && !degenerateRing) {
+                    xy = Arrays.copyOf(xy, 2 * kept);
+                } else if (kept < n) {
+                    // keep a degenerate ring as it was; repair decides what it becomes
+                    for (int i = 0; i < n; i++) {
+                        xy[2 * i] = coords.getX(i);
+                        xy[2 * i + 1] = coords.getY(i);
+                    }
+                }
+                return new PackedCoordinateSequence.Double(xy, 2, 0);
+            }
+        }.transform(g);
+        out.setSRID(g.getSRID());
+        return out;
+    }
+
+    private static void checkNumbers(long index, Geometry g, SourceCrs from) {
+        boolean geographic = from.datumEpsg() == 4326 || from.datumEpsg() == 4490 || from.datumEpsg() == 4610
+                || from.datumEpsg() == 4214;
+        g.apply(new CoordinateSequenceFilter() {
+            @Override
+            public void filter(CoordinateSequence seq, int i) {
+                double x = seq.getX(i);
+                double y = seq.getY(i);
+                if (!Double.isFinite(x) || !Double.isFinite(y)) {
+                    throw reject(index, ImportException.COORDINATE_NOT_NUMBER, "坐标不是有限数值",
+                            "a coordinate is not a finite number");
+                }
+                if (geographic && (Math.abs(y) > 90 || Math.abs(x) > 180)) {
+                    throw reject(index, "coordinate_out_of_range",
+                            "坐标超出经纬度范围（纬度须在 ±90 之间，经度须在 ±180 之间）：" + x + ", " + y,
+                            "coordinate out of range (latitude within ±90, longitude within ±180): " + x + ", " + y);
+                }
+            }
+
+            @Override
+            public boolean isDone() {
+                return false;
+            }
+
+            @Override
+            public boolean isGeometryChanged() {
+                return false;
+            }
+        });
+    }
+
+    /** Polygons (and repaired collections reduced to their polygons) always; points only where the source allows. */
+    private static Geometry allowedType(long index, Geometry g, boolean pointsAllowed) {
+        if (g instanceof Polygon || g instanceof MultiPolygon) {
+            return g;
+        }
+        if (g instanceof GeometryCollection && !(g instanceof MultiPoint) && g.getDimension() == 2) {
+            var polygons = PolygonExtracter.getPolygons(g);
+            if (!polygons.isEmpty()) {
+                return WGS84.buildGeometry(polygons);
+            }
+        }
+        if ((g instanceof Point || g instanceof MultiPoint) && pointsAllowed) {
+            return g;
+        }
+        throw reject(index, "geometry_type_not_allowed",
+                "不接受此类几何图形：" + g.getGeometryType() + "（可接受：" + (pointsAllowed ? "点、面" : "面") + "）",
+                "geometry type not accepted: " + g.getGeometryType() + " (accepted: "
+                        + (pointsAllowed ? "Point, Polygon" : "Polygon") + ")");
+    }
+
+    static ImportException reject(long index, String code, String zh, String en) {
+        return new ImportException(code, "geometry", zh, en, index, null);
+    }
+}

@@ -1,0 +1,225 @@
+package org.wufei.gis.imports.read.kml;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalLong;
+import javax.xml.XMLConstants;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import org.locationtech.jts.geom.Geometry;
+import org.wufei.gis.imports.read.Attributes;
+import org.wufei.gis.imports.read.CrsHint;
+import org.wufei.gis.imports.read.FeatureIterator;
+import org.wufei.gis.imports.read.FeatureSource;
+import org.wufei.gis.imports.read.ImportException;
+import org.wufei.gis.imports.read.ReadOptions;
+import org.wufei.gis.imports.read.SafeZip;
+import org.wufei.gis.imports.read.SourceFeature;
+import org.wufei.gis.imports.read.geojson.GeoJsonFeatureSource;
+
+/**
+ * Streams the Placemarks of a KML file (or the doc.kml of a KMZ) with a hardened StAX reader: any DOCTYPE is
+ * refused before an entity could be resolved or expanded, since KML never needs one.
+ */
+public final class KmlFeatureSource implements FeatureSource {
+
+    private final ReadOptions options;
+    private final String layer;
+    private InputStream in;
+    private XMLStreamReader xml;
+    private final SafeZip.Extracted extracted;
+
+    public static KmlFeatureSource kml(Path file, ReadOptions options) {
+        return new KmlFeatureSource(file, GeoJsonFeatureSource.baseName(file), options, null);
+    }
+
+    public static KmlFeatureSource kmz(Path file, ReadOptions options) {
+        SafeZip.Extracted extracted = SafeZip.extract(file, options.limits());
+        try {
+            // doc.kml by convention; otherwise the shallowest .kml, as Google Earth does.
+            Path doc = extracted.files().stream()
+                    .filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".kml"))
+                    .min(Comparator.comparing((Path p) -> !p.getFileName().toString().equalsIgnoreCase("doc.kml"))
+                            .thenComparing(Path::getNameCount))
+                    .orElseThrow(() -> ImportException.of(ImportException.FORMAT_UNRECOGNISED,
+                            "KMZ 中没有 .kml 文件。", "The KMZ contains no .kml file."));
+            return new KmlFeatureSource(doc, GeoJsonFeatureSource.baseName(file), options, extracted);
+        } catch (RuntimeException e) {
+            extracted.close();
+            throw e;
+        }
+    }
+
+    private KmlFeatureSource(Path kml, String layer, ReadOptions options, SafeZip.Extracted extracted) {
+        this.options = options;
+        this.layer = layer;
+        this.extracted = extracted;
+        try {
+            this.in = Files.newInputStream(kml);
+            this.xml = hardenedFactory().createXMLStreamReader(in);
+            skipPrologue();
+        } catch (IOException | XMLStreamException e) {
+            close();
+            throw e instanceof XMLStreamException x && isEntityProblem(x) ? entityRefused() : malformed(e);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    /** Moves to the root element, refusing a DOCTYPE at open time rather than midway through the features. */
+    private void skipPrologue() throws XMLStreamException {
+        while (xml.hasNext()) {
+            int event = xml.next();
+            if (event == XMLStreamConstants.DTD || event == XMLStreamConstants.ENTITY_REFERENCE) {
+                throw entityRefused();
+            }
+            if (event == XMLStreamConstants.START_ELEMENT) {
+                return;
+            }
+        }
+    }
+
+    static XMLInputFactory hardenedFactory() {
+        XMLInputFactory f = XMLInputFactory.newFactory();
+        f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
+        f.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+        f.setXMLResolver((publicId, systemId, base, ns) -> {
+            throw entityRefused();
+        });
+        return f;
+    }
+
+    @Override
+    public CrsHint crsHint() {
+        return CrsHint.kml();
+    }
+
+    @Override
+    public OptionalLong estimatedCount() {
+        return OptionalLong.empty();
+    }
+
+    @Override
+    public Iterator<SourceFeature> iterator() {
+        return new FeatureIterator(options.limits()) {
+            @Override
+            protected SourceFeature readNext(long index) {
+                try {
+                    while (xml.hasNext()) {
+                        int event = xml.next();
+                        if (event == XMLStreamConstants.DTD || event == XMLStreamConstants.ENTITY_REFERENCE) {
+                            throw entityRefused();
+                        }
+                        if (event == XMLStreamConstants.START_ELEMENT && xml.getLocalName().equals("Placemark")) {
+                            return readPlacemark(index);
+                        }
+                    }
+                    return null;
+                } catch (XMLStreamException e) {
+                    throw isEntityProblem(e) ? entityRefused() : malformed(e);
+                }
+            }
+        };
+    }
+
+    private SourceFeature readPlacemark(long index) throws XMLStreamException {
+        Attributes attributes = new Attributes(options.limits());
+        List<Geometry> geometries = new ArrayList<>();
+        ImportException failure = null;
+        while (xml.hasNext()) {
+            int event = xml.next();
+            if (event == XMLStreamConstants.ENTITY_REFERENCE) {
+                throw entityRefused();
+            }
+            if (event == XMLStreamConstants.END_ELEMENT && xml.getLocalName().equals("Placemark")) {
+                break;
+            }
+            if (event != XMLStreamConstants.START_ELEMENT) {
+                continue;
+            }
+            String name = xml.getLocalName();
+            try {
+                switch (name) {
+                    case "name", "description" -> attributes.put(name, xml.getElementText().trim());
+                    case "Data" -> readData(attributes, xml.getAttributeValue(null, "name"));
+                    case "SimpleData" -> attributes.put(xml.getAttributeValue(null, "name"), xml.getElementText());
+                    case "Point", "LineString", "LinearRing", "Polygon", "MultiGeometry" -> {
+                        if (failure == null) {
+                            geometries.add(KmlGeometries.read(xml, name));
+                        }
+                    }
+                    default -> {
+                        // Styles, times, links and the like are not attributes of a site.
+                    }
+                }
+            } catch (ImportException e) {
+                // Keep reading to the end of this Placemark so the next one starts cleanly.
+                failure = failure == null ? e : failure;
+            }
+        }
+        if (failure != null) {
+            throw failure.atFeature(index);
+        }
+        Geometry geometry = geometries.isEmpty() ? null : geometries.size() == 1 ? geometries.get(0)
+                : KmlGeometries.WGS84.buildGeometry(geometries);
+        return new SourceFeature(index, geometry, attributes.toMap(), layer);
+    }
+
+    private void readData(Attributes attributes, String name) throws XMLStreamException {
+        String value = null;
+        while (xml.hasNext()) {
+            int event = xml.next();
+            if (event == XMLStreamConstants.START_ELEMENT && xml.getLocalName().equals("value")) {
+                value = xml.getElementText();
+            } else if (event == XMLStreamConstants.END_ELEMENT && xml.getLocalName().equals("Data")) {
+                break;
+            }
+        }
+        attributes.put(name, value);
+    }
+
+    private static boolean isEntityProblem(XMLStreamException e) {
+        String m = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
+        return m.contains("entity") || m.contains("doctype") || m.contains("dtd");
+    }
+
+    static ImportException entityRefused() {
+        return ImportException.of(ImportException.XML_ENTITY_REFUSED,
+                "XML 含有 DOCTYPE/实体声明，出于安全原因拒绝处理。",
+                "The XML declares a DOCTYPE or entities, which are refused for security.");
+    }
+
+    private static ImportException malformed(Exception e) {
+        return new ImportException(ImportException.XML_MALFORMED, null,
+                "XML 格式错误：" + e.getMessage(), "Malformed XML: " + e.getMessage(), null, e);
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (xml != null) {
+                xml.close();
+            }
+            if (in != null) {
+                in.close();
+            }
+        } catch (XMLStreamException | IOException ignored) {
+            // Read-only input: nothing to lose.
+        }
+        if (extracted != null) {
+            extracted.close();
+        }
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * Users, roles, the authentication cache and the HTTP security rules.
+ */
+@ApplicationModule(allowedDependencies = {"common"})
+package org.wufei.gis.security;
+
+import org.springframework.modulith.ApplicationModule;
