@@ -113,13 +113,27 @@ public class FeatureStore {
      * request's limit applies only when {@code paged}; otherwise every match from the offset on is read.
      */
     public void forEach(CollectionSource source, ItemsRequest request, boolean paged, FeatureConsumer consumer) {
+        forEach(source, request, paged, Map.of(), consumer);
+    }
+
+    /**
+     * As {@link #forEach(CollectionSource, ItemsRequest, boolean, FeatureConsumer)}, with more columns of the
+     * collection's FROM clause read into each feature's properties (name to allow-listed SQL column, e.g. a
+     * register's {@code deadline}); dates come as {@link java.time.LocalDate}, timestamps as {@link Instant}.
+     */
+    public void forEach(CollectionSource source, ItemsRequest request, boolean paged, Map<String, String> extra,
+            FeatureConsumer consumer) {
         Compiled c = compile(source);
+        StringBuilder extraSql = new StringBuilder();
+        extra.forEach((name, column) -> extraSql.append(", ")
+                .append(new Property(name, column, Property.Type.STRING, null, null).sqlColumn()));
         List<Object> params = new ArrayList<>(c.baseParams());
         String where = where(c, request, params);
         String order = request.orderBySql().isEmpty() ? c.id() : request.orderBySql() + ", " + c.id();
         String geom = request.withGeometry() ? ", ST_AsBinary(" + c.geom() + ")" : "";
-        StringBuilder sql = new StringBuilder("SELECT " + c.select() + geom + " FROM " + c.from() + " WHERE "
-                + where + " ORDER BY " + order);
+        StringBuilder sql = new StringBuilder("SELECT " + c.select() + geom + extraSql + " FROM " + c.from()
+                + " WHERE " + where + " ORDER BY " + order);
+        int firstExtra = c.properties().size() + (request.withGeometry() ? 4 : 3);
         if (paged) {
             sql.append(" LIMIT ? OFFSET ?");
             params.add(request.limit());
@@ -137,7 +151,12 @@ public class FeatureStore {
             return ps;
         }, (RowCallbackHandler) rs -> {
             try {
-                consumer.accept(row(rs, c, request.properties(), request.withGeometry()));
+                FeatureRow row = row(rs, c, request.properties(), request.withGeometry());
+                int i = firstExtra;
+                for (String name : extra.keySet()) {
+                    row.properties().put(name, extraValue(rs.getObject(i++)));
+                }
+                consumer.accept(row);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -238,6 +257,16 @@ public class FeatureStore {
         }
         Object version = rs.getObject(2);
         return new FeatureRow(rs.getLong(1), props, g, version == null ? null : ((Number) version).longValue());
+    }
+
+    private static Object extraValue(Object raw) {
+        if (raw instanceof java.sql.Date d) {
+            return d.toLocalDate();
+        }
+        if (raw instanceof Timestamp || raw instanceof OffsetDateTime) {
+            return instant(raw);
+        }
+        return raw;
     }
 
     private static Object value(Object raw, Property.Type type) {

@@ -23,8 +23,11 @@ public record ExportLayer(String name, String title, String geometryType, List<E
     /** Column headers of tabular formats: the property names, or their (Chinese) labels. */
     public enum Headers { NAMES, LABELS }
 
-    /** Geometry in tabular formats: a WKT column, or 经度/纬度 columns (a point on the surface for areas). */
-    public enum Coordinates { WKT, LONLAT }
+    /**
+     * Geometry in tabular formats: a WKT column, 经度/纬度 columns (a point on the surface for areas), or none
+     * (the fields carry whatever position they need, as the waste-heap register does).
+     */
+    public enum Coordinates { WKT, LONLAT, NONE }
 
     public ExportLayer {
         Objects.requireNonNull(name, "name");

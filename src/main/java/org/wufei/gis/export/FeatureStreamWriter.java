@@ -58,8 +58,9 @@ public class FeatureStreamWriter {
     }
 
     /**
-     * The same download written on the calling thread straight to the servlet response, for handlers whose
-     * return type cannot be a streaming body (e.g. one that answers a JSON page or a file).
+     * The same download written on the calling thread straight to the servlet response: for handlers whose
+     * return type cannot be a streaming body (one that answers a JSON page or a file), and for long exports,
+     * which the asynchronous request timeout would otherwise cut short.
      */
     public void stream(ExportFormat format, ExportLayer layer, String fileStem, Actor actor,
             HttpServletResponse response, FeatureProducer producer) throws IOException {

@@ -29,7 +29,7 @@ final class TabularRows {
         if (layer.coordinates() == ExportLayer.Coordinates.LONLAT) {
             h.add(LONGITUDE);
             h.add(LATITUDE);
-        } else {
+        } else if (layer.coordinates() == ExportLayer.Coordinates.WKT) {
             h.add(WKT);
         }
         return h;
@@ -47,6 +47,9 @@ final class TabularRows {
     /** The geometry cells: {lon, lat} as Doubles, or {wkt}; nulls when the feature has no geometry. */
     List<Object> geometry(FeatureRow f, java.util.function.UnaryOperator<Geometry> toOutputCrs) {
         Geometry g = f.geometry();
+        if (layer.coordinates() == ExportLayer.Coordinates.NONE) {
+            return List.of();
+        }
         if (layer.coordinates() == ExportLayer.Coordinates.LONLAT) {
             if (g == null || g.isEmpty()) {
                 return java.util.Arrays.asList(null, null);

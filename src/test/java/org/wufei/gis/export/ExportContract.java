@@ -100,7 +100,7 @@ abstract class ExportContract {
     }
 
     @Test
-    void utf8CsvStartsWithAByteOrderMarkAndCanHaveChineseHeadersAndLonLatColumns() {
+    void utf8CsvStartsWithAByteOrderMarkAndCanHaveChineseHeadersAndLonLatColumns() throws Exception {
         Downloads.Response r = ok(POINTS + "?f=csv&headers=labels&properties=code,name,status");
         assertThat(r.header("Content-Type")).isEqualToIgnoringCase("text/csv;charset=UTF-8");
         assertThat(r.body()[0] & 0xff).isEqualTo(0xEF);
@@ -108,9 +108,13 @@ abstract class ExportContract {
         assertThat(r.body()[2] & 0xff).isEqualTo(0xBF);
         String header = r.text().substring(1).lines().findFirst().orElseThrow();
         assertThat(header).isEqualTo("编号,名称,状态,经度,纬度");
-        String heaps = ok(HEAPS + "?f=csv&properties=code").text().substring(1);
-        assertThat(heaps.lines().findFirst().orElseThrow()).isEqualTo("code,WKT");
+        Downloads.Response wkt = ok(HEAPS + "?f=csv&properties=code,name");
+        String heaps = wkt.text().substring(1);
+        assertThat(heaps.lines().findFirst().orElseThrow()).isEqualTo("code,name,WKT");
         assertThat(heaps.lines().skip(1).findFirst().orElseThrow()).contains("POLYGON");
+        Path file = dir.resolve("heaps.csv");
+        Files.write(file, wkt.body());
+        assertThat(ogrinfo(file)).contains("Feature Count: " + matched(HEAPS)).contains("Extent: (110.");
     }
 
     @ParameterizedTest(name = "{0} {1}")
@@ -262,6 +266,65 @@ abstract class ExportContract {
             double metres = DiscreteHausdorffDistance.distance(a, b) * 111_320;
             assertThat(metres).as(original.path("properties").path("code").asString()).isLessThan(0.01);
         }
+    }
+
+    static final String REGISTER = "/api/exports/waste-heap-register.xlsx";
+
+    @Test
+    void theWasteHeapRegisterHasTheBureausColumnsInChineseForAnyRoleButNotAnonymous() throws Exception {
+        Downloads.Response anonymous = downloads.get(REGISTER, null);
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.header("Content-Type")).startsWith("application/problem+json");
+        Downloads.Response r = downloads.get(REGISTER, "viewer");
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        assertThat(r.header("Content-Disposition")).contains("filename*=UTF-8''")
+                .contains(enc("固废堆场分类分级管控清单").replace("+", "%20"));
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(r.body()))) {
+            Sheet sheet = book.getSheetAt(0);
+            List<String> header = new ArrayList<>();
+            sheet.getRow(0).forEach(c -> header.add(c.getStringCellValue()));
+            assertThat(header).containsExactly("序号", "编号", "名称", "乡镇", "经度", "纬度", "类别", "面积", "体积",
+                    "风险等级", "管控措施", "责任主体", "状态", "整改时限");
+            assertThat(sheet.getLastRowNum()).isEqualTo((int) matched(HEAPS));
+            JsonNode first = http.get(HEAPS + "?limit=1&sortby=code").json().path("features").get(0);
+            Row row = sheet.getRow(1);
+            assertThat(row.getCell(0).getNumericCellValue()).isEqualTo(1.0);
+            assertThat(row.getCell(1).getStringCellValue())
+                    .isEqualTo(first.path("properties").path("code").asString());
+            assertThat(row.getCell(4).getNumericCellValue()).isBetween(109.0, 111.5);
+            assertThat(row.getCell(5).getNumericCellValue()).isBetween(40.0, 41.5);
+            List<String> statuses = new ArrayList<>();
+            List<String> deadlines = new ArrayList<>();
+            for (int i = 1; i <= sheet.getLastRowNum(); i++) {
+                statuses.add(sheet.getRow(i).getCell(12).getStringCellValue());
+                var deadline = sheet.getRow(i).getCell(13);
+                if (deadline != null) {
+                    deadlines.add(deadline.getStringCellValue());
+                }
+            }
+            assertThat(statuses).contains("疑似问题点位", "整改中", "已销号").doesNotContain("suspected");
+            assertThat(deadlines).isNotEmpty().allMatch(d -> d.matches("\\d{4}-\\d{2}-\\d{2}"));
+            assertThat(row.getCell(6).getStringCellValue()).matches(".*[\\u4e00-\\u9fa5].*");
+        }
+    }
+
+    @Test
+    void theRegisterTakesTheItemsFiltersAndATownship() throws Exception {
+        String filter = "?township=" + enc("五当召镇") + "&filter=" + enc("status<>'closed'");
+        long expected = matched(HEAPS + filter);
+        Downloads.Response r = downloads.get(REGISTER + filter, "planner");
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(r.body()))) {
+            Sheet sheet = book.getSheetAt(0);
+            assertThat(sheet.getLastRowNum()).isEqualTo((int) expected).isPositive();
+            for (int i = 1; i <= sheet.getLastRowNum(); i++) {
+                assertThat(sheet.getRow(i).getCell(3).getStringCellValue()).isEqualTo("五当召镇");
+                assertThat(sheet.getRow(i).getCell(12).getStringCellValue()).isNotEqualTo("已销号");
+            }
+        }
+        Downloads.Response bad = downloads.get(REGISTER + "?filter=" + enc("status =="), "viewer");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.header("Content-Type")).startsWith("application/problem+json");
     }
 
     JsonNode finished(String location) {
