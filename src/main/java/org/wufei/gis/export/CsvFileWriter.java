@@ -17,7 +17,7 @@ import org.wufei.gis.catalog.FeatureRow;
 
 /**
  * CSV for Excel: UTF-8 with a byte-order mark (Excel needs it to read UTF-8), or GBK for older Excel; CRLF line
- * ends. Characters GBK cannot encode become '?'.
+ * ends. Characters GBK cannot encode become '?'. Text that would start a formula is defused (see {@link #defused}).
  */
 final class CsvFileWriter extends FeatureFileWriter {
     private final TabularRows rows;
@@ -40,12 +40,23 @@ final class CsvFileWriter extends FeatureFileWriter {
     public void add(FeatureRow f) throws IOException {
         List<Object> cells = new ArrayList<>();
         for (Object v : rows.values(f)) {
-            cells.add(text(v));
+            cells.add(v instanceof String s ? defused(s) : text(v));
         }
         for (Object v : rows.geometry(f, toOutputCrs)) {
             cells.add(text(v));
         }
         csv.printRecord(cells);
+    }
+
+    /**
+     * Text Excel would run as a formula (=, +, -, @, tab or CR first: OWASP's CSV injection) gets a leading
+     * apostrophe, which Excel shows as plain text; numbers are written as numbers and are never touched.
+     */
+    static String defused(String s) {
+        if (!s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0) {
+            return "'" + s;
+        }
+        return s;
     }
 
     @Override
