@@ -2,8 +2,8 @@
 # Export benchmark on PostGIS: the whole waste_heaps collection (about 1,000,000 features out of 1,700,000 generated
 # sites, in the demo's kind proportions) exported by the service as GeoPackage and CSV, against ogr2ogr writing the
 # same rows (same SQL, same columns) to the same formats from the same database. The service runs with a small heap
-# (HEAP, default 256m) to show that an export streams; its peak heap is sampled from /actuator/prometheus.
-# Usage: bench/exports.sh [sites] (SKIP_LOAD=1 reuses the database, SKIP_BUILD=1 the jar, ROUNDS=2)
+# (HEAP, default 256m) to show that an export streams; its peak heap is sampled with jstat.
+# Usage: bench/exports.sh [sites] (SKIP_LOAD=1 reuses the database, SKIP_BUILD=1 the jar, JAR=path, ROUNDS=2)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-1700000}
@@ -12,7 +12,7 @@ rounds=${ROUNDS:-2}
 pg="psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q"
 url="jdbc:postgresql://127.0.0.1:5432/$db?user=postgres"
 [ "${SKIP_BUILD:-0}" = 1 ] || ./mvnw -q -B -ntp package -DskipTests
-jar=$(ls target/waste-site-gis-*.jar | grep -v original | head -1)
+jar=${JAR:-$(ls target/waste-site-gis-*.jar | grep -v original | head -1)}
 if [ "${SKIP_LOAD:-0}" != 1 ]; then
   $pg -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db"
   $pg -d "$db" -c "CREATE EXTENSION postgis"
@@ -32,11 +32,10 @@ base="http://127.0.0.1:$port/ogc/collections/waste_heaps/items"
 features=$($pg -d "$db" -At -c "SELECT COUNT(*) FROM site WHERE kind = 'waste_heap' AND deleted_at IS NULL")
 echo "waste_heaps: $features features (of $($pg -d "$db" -At -c "SELECT COUNT(*) FROM site") sites)"
 
-# the peak of heap used, sampled every 0.25 s
-( peak=0; while true; do
-    used=$(curl -s "http://127.0.0.1:$port/actuator/prometheus" \
-      | awk '/^jvm_memory_used_bytes\{.*area="heap"/ {s += $2} END {printf "%d", s}')
-    [ "${used:-0}" -gt "$peak" ] && peak=$used && echo "$peak" > "$dir/peak"
+# the peak of heap used (survivor, eden and old generation, from jstat), sampled every 0.25 s
+( peak=0; while kill -0 $pid 2>/dev/null; do
+    used=$(jstat -gc $pid 2>/dev/null | awk 'NR == 2 {printf "%d", ($3 + $4 + $6 + $8) * 1024}')
+    if [ "${used:-0}" -gt "$peak" ]; then peak=$used; echo "$peak" > "$dir/peak"; fi
     sleep 0.25
   done ) &
 sampler=$!
