@@ -1,5 +1,7 @@
 package org.wufei.gis.catalog;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -18,8 +20,12 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKBReader;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Reads features of any {@link CollectionSource} with plain SQL: SELECT lists and FROM clauses are built once per
@@ -31,7 +37,12 @@ public class FeatureStore {
     private static final int COUNT_CACHE_SIZE = 2000;
     private static final String BOX = "ST_MakeEnvelope(?, ?, ?, ?, 4326)";
 
+    /** Rows fetched per round trip when streaming (PostgreSQL cursor size). */
+    public static final int FETCH_SIZE = 1000;
+
     private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
+    private final TransactionTemplate streaming;
     private final DataVersions versions;
     private final long countCeiling;
     // keyed by the source itself: a collection's public view has its own, shorter select list
@@ -44,9 +55,13 @@ public class FeatureStore {
     });
     private final Map<String, Extent> extents = new ConcurrentHashMap<>();
 
-    public FeatureStore(JdbcClient jdbc, DataVersions versions,
+    public FeatureStore(JdbcClient jdbc, JdbcTemplate jdbcTemplate,
+            PlatformTransactionManager tm, DataVersions versions,
             @Value("${gis.ogc.count-ceiling:100000}") long countCeiling) {
         this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
+        this.streaming = new TransactionTemplate(tm);
+        this.streaming.setReadOnly(true);
         this.versions = versions;
         this.countCeiling = countCeiling;
     }
@@ -85,6 +100,68 @@ public class FeatureStore {
         params.add(request.offset());
         return jdbc.sql(sql).params(params).query((rs, n) -> row(rs, c, request.properties(),
                 request.withGeometry())).list();
+    }
+
+    /** Receives features one by one as {@link #forEach} reads them. */
+    @FunctionalInterface
+    public interface FeatureConsumer {
+        void accept(FeatureRow row) throws IOException;
+    }
+
+    /**
+     * Every feature matching, in order, handed over as it is read: a read-only transaction and a JDBC fetch size,
+     * so PostgreSQL sends rows through a cursor and no more than {@link #FETCH_SIZE} are held at once. The
+     * request's limit applies only when {@code paged}; otherwise every match from the offset on is read.
+     */
+    public void forEach(CollectionSource source, ItemsRequest request, boolean paged, FeatureConsumer consumer) {
+        forEach(source, request, paged, Map.of(), consumer);
+    }
+
+    /**
+     * As {@link #forEach(CollectionSource, ItemsRequest, boolean, FeatureConsumer)}, with more columns of the
+     * collection's FROM clause read into each feature's properties (name to allow-listed SQL column, e.g. a
+     * register's {@code deadline}); dates come as {@link java.time.LocalDate}, timestamps as {@link Instant}.
+     */
+    public void forEach(CollectionSource source, ItemsRequest request, boolean paged, Map<String, String> extra,
+            FeatureConsumer consumer) {
+        Compiled c = compile(source);
+        StringBuilder extraSql = new StringBuilder();
+        extra.forEach((name, column) -> extraSql.append(", ")
+                .append(new Property(name, column, Property.Type.STRING, null, null).sqlColumn()));
+        List<Object> params = new ArrayList<>(c.baseParams());
+        String where = where(c, request, params);
+        String order = request.orderBySql().isEmpty() ? c.id() : request.orderBySql() + ", " + c.id();
+        String geom = request.withGeometry() ? ", ST_AsBinary(" + c.geom() + ")" : "";
+        StringBuilder sql = new StringBuilder("SELECT " + c.select() + geom + extraSql + " FROM " + c.from()
+                + " WHERE " + where + " ORDER BY " + order);
+        int firstExtra = c.properties().size() + (request.withGeometry() ? 4 : 3);
+        if (paged) {
+            sql.append(" LIMIT ? OFFSET ?");
+            params.add(request.limit());
+            params.add(request.offset());
+        } else if (request.offset() > 0) {
+            sql.append(" OFFSET ? ROWS");
+            params.add(request.offset());
+        }
+        streaming.executeWithoutResult(tx -> jdbcTemplate.query(con -> {
+            var ps = con.prepareStatement(sql.toString(), ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+            ps.setFetchSize(FETCH_SIZE);
+            for (int i = 0; i < params.size(); i++) {
+                ps.setObject(i + 1, params.get(i));
+            }
+            return ps;
+        }, (RowCallbackHandler) rs -> {
+            try {
+                FeatureRow row = row(rs, c, request.properties(), request.withGeometry());
+                int i = firstExtra;
+                for (String name : extra.keySet()) {
+                    row.properties().put(name, extraValue(rs.getObject(i++)));
+                }
+                consumer.accept(row);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }));
     }
 
     /**
@@ -181,6 +258,16 @@ public class FeatureStore {
         }
         Object version = rs.getObject(2);
         return new FeatureRow(rs.getLong(1), props, g, version == null ? null : ((Number) version).longValue());
+    }
+
+    private static Object extraValue(Object raw) {
+        if (raw instanceof java.sql.Date d) {
+            return d.toLocalDate();
+        }
+        if (raw instanceof Timestamp || raw instanceof OffsetDateTime) {
+            return instant(raw);
+        }
+        return raw;
     }
 
     private static Object value(Object raw, Property.Type type) {

@@ -1,6 +1,8 @@
 package org.wufei.gis.ogc.features;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -8,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -25,6 +28,7 @@ import org.wufei.gis.catalog.FeatureStore;
 import org.wufei.gis.common.ApiException;
 import org.wufei.gis.common.CurrentActor;
 import org.wufei.gis.crs.OgcCrsUri;
+import org.wufei.gis.export.ExportFormat;
 import org.wufei.gis.ogc.OgcLinks;
 import org.wufei.gis.ogc.OgcMediaTypes;
 import org.wufei.gis.ogc.Rel;
@@ -41,9 +45,11 @@ class ItemsController {
     private final ItemsQueryParser parser;
     private final GeoJsonFeatures geoJson;
     private final Clock clock;
+    private final ItemsDownloads downloads;
 
     ItemsController(Catalog catalog, FeatureStore store, ItemsQueryParser parser, GeoJsonFeatures geoJson,
-            Clock clock) {
+            Clock clock, ItemsDownloads downloads) {
+        this.downloads = downloads;
         this.catalog = catalog;
         this.store = store;
         this.parser = parser;
@@ -53,10 +59,17 @@ class ItemsController {
 
     @GetMapping
     ResponseEntity<byte[]> items(@PathVariable String collectionId, @RequestParam MultiValueMap<String, String> raw,
-            HttpServletRequest request,
-            @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
+            HttpServletRequest request, HttpServletResponse response,
+            @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
+            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) throws IOException {
         CollectionSource source = catalog.require(collectionId, CurrentActor.anonymous());
         ItemsQuery q = parser.parse(source, raw);
+        Optional<ExportFormat> export = downloads.negotiate(q.params().get(OgcParams.F),
+                q.params().get(OgcParams.CHARSET), accept);
+        if (export.isPresent()) {
+            downloads.download(source, q, export.get(), request, response);
+            return null;
+        }
         List<FeatureRow> rows = store.page(source, q.toRequest());
         // A page that is not full already tells how many match; only a full one needs a count.
         OptionalLong matched = rows.size() < q.limit() && (!rows.isEmpty() || q.offset() == 0)
@@ -76,6 +89,9 @@ class ItemsController {
         }
         links.add(OgcLinks.link(OgcLinks.base(request) + "/collections/" + source.id(), Rel.COLLECTION,
                 OgcMediaTypes.JSON, null));
+        for (ExportFormat x : ExportFormat.values()) {
+            links.add(OgcLinks.link(alternate(items, q.params(), q.offset(), x), Rel.ALTERNATE, x.mediaType(), x.title()));
+        }
         GeoJsonFeatures.Page page = geoJson.collection(rows, q.crs(), matched.isPresent() ? matched.getAsLong() : null,
                 links, clock.instant());
         return withCrs(OgcResponses.bytes(page.bytes(), OgcMediaTypes.GEO_JSON, page.etag(), ifNoneMatch), q.crs());
@@ -125,6 +141,15 @@ class ItemsController {
             url.append(sep).append("offset=").append(offset);
         }
         return url.toString();
+    }
+
+    /** The same query as a file: every parameter kept, {@code f} set to the format. */
+    static String alternate(String items, Map<String, String> params, long offset, ExportFormat format) {
+        Map<String, String> p = new LinkedHashMap<>(params);
+        p.remove(OgcParams.F);
+        p.remove(OgcParams.CHARSET);
+        p.put(OgcParams.F, format.f());
+        return page(items, p, offset);
     }
 
     private static String encode(String s) {

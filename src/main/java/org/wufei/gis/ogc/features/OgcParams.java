@@ -22,11 +22,17 @@ final class OgcParams {
     static final String SKIP_GEOMETRY = "skipGeometry";
     static final String F = "f";
     static final String LANG = "lang";
+    /** Exports: column headers {@code names} or {@code labels}. */
+    static final String HEADERS = "headers";
+    /** Exports: geometry in CSV/XLSX as {@code wkt} or {@code lonlat} (经度/纬度). */
+    static final String COORDINATES = "coordinates";
+    /** Exports: CSV charset, {@code utf-8} (with BOM) or {@code gbk}. */
+    static final String CHARSET = "charset";
 
     /** Accepted on every OGC endpoint: output format (JSON only) and language. */
     static final Set<String> COMMON = Set.of(F, LANG);
     static final Set<String> ITEMS = Set.of(LIMIT, OFFSET, BBOX, BBOX_CRS, DATETIME, CRS, FILTER, FILTER_LANG,
-            FILTER_CRS, PROPERTIES, SORTBY, SKIP_GEOMETRY, F, LANG);
+            FILTER_CRS, PROPERTIES, SORTBY, SKIP_GEOMETRY, F, LANG, HEADERS, COORDINATES, CHARSET);
     static final Set<String> ITEM = Set.of(CRS, PROPERTIES, SKIP_GEOMETRY, F, LANG);
     static final Set<String> FORMATS = Set.of("json", "geojson", "application/json", "application/geo+json");
 
@@ -51,7 +57,8 @@ final class OgcParams {
             out.put(name, e.getValue().get(0));
         }
         String f = out.get(F);
-        if (f != null && !FORMATS.contains(f)) {
+        boolean export = known.contains(HEADERS) && org.wufei.gis.export.ExportFormat.byF(f).isPresent();
+        if (f != null && !FORMATS.contains(f) && !export) {
             throw ApiException.badRequest("format_unsupported", F, f);
         }
         return out;

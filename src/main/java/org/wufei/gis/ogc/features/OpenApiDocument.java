@@ -52,7 +52,8 @@ class OpenApiDocument {
         items.put("get", op("getFeatures", "Features of a collection", List.of(param("collectionId"),
                 param("limit"), param("offset"), param("bbox"), param("bbox-crs"), param("datetime"),
                 param("crs"), param("filter"), param("filter-lang"), param("filter-crs"), param("properties"),
-                param("sortby"), param("skipGeometry")), ok(OgcMediaTypes.GEO_JSON, "featureCollectionGeoJSON")));
+                param("sortby"), param("skipGeometry"), param("itemsF"), param("headers"), param("coordinates"),
+                param("charset")), itemsResponses()));
         items.put("post", write("createFeature", "Create a feature (site collections, roles per lifecycle)",
                 List.of(param("collectionId")), true, "201"));
         paths.put("/collections/{collectionId}/items", items);
@@ -95,6 +96,22 @@ class OpenApiDocument {
         responses.put("400", ref("responses", "BadRequest"));
         responses.put("404", ref("responses", "NotFound"));
         responses.put("500", ref("responses", "ServerError"));
+        return responses;
+    }
+
+    /** The GeoJSON page, and the same features as a file in every export format. */
+    private static Map<String, Object> itemsResponses() {
+        Map<String, Object> responses = ok(OgcMediaTypes.GEO_JSON, "featureCollectionGeoJSON");
+        Map<String, Object> content = new LinkedHashMap<>();
+        content.put(OgcMediaTypes.GEO_JSON, Map.of("schema", ref("schemas", "featureCollectionGeoJSON")));
+        for (org.wufei.gis.export.ExportFormat x : org.wufei.gis.export.ExportFormat.values()) {
+            if (!content.containsKey(x.mediaType())) {
+                content.put(x.mediaType(), Map.of("schema", Map.of("type", "string", "format", "binary")));
+            }
+        }
+        responses.put("200", Map.of("description", "A page of features, or with an export f (or Accept) a file "
+                + "(Content-Disposition: attachment)", "content", content));
+        responses.put("406", ref("responses", "Problem"));
         return responses;
     }
 

@@ -17,6 +17,18 @@ final class OpenApiParts {
         p.put("featureId", path("featureId", "Feature id (integer primary key)", Map.of("type", "string")));
         p.put("f", query("f", "Output format; JSON only", Map.of("type", "string",
                 "enum", List.of("json", "geojson"))));
+        List<String> itemFormats = new java.util.ArrayList<>(List.of("json", "geojson"));
+        itemFormats.addAll(org.wufei.gis.export.ExportFormat.fValues());
+        p.put("itemsF", query("f", "Output format: json/geojson a page of GeoJSON; gpkg, geojson-file, csv "
+                + "(UTF-8 with BOM), csv-gbk, xlsx, kml a file download (without limit: every matching feature)",
+                Map.of("type", "string", "enum", itemFormats)));
+        p.put("headers", query("headers", "Exports: CSV/XLSX column headers as property names or (Chinese) labels",
+                Map.of("type", "string", "enum", List.of("names", "labels"), "default", "names")));
+        p.put("coordinates", query("coordinates", "Exports: CSV/XLSX geometry as WKT or 经度/纬度 columns "
+                + "(default lonlat for points, wkt otherwise)", Map.of("type", "string",
+                        "enum", List.of("wkt", "lonlat"))));
+        p.put("charset", query("charset", "Exports: CSV charset (utf-8 with BOM, or gbk)",
+                Map.of("type", "string", "enum", List.of("utf-8", "gbk"), "default", "utf-8")));
         p.put("limit", query("limit", "Page size", Map.of("type", "integer", "minimum", 1,
                 "maximum", ItemsQuery.MAX_LIMIT, "default", ItemsQuery.DEFAULT_LIMIT)));
         p.put("offset", query("offset", "Features to skip (next/prev links carry it)",
