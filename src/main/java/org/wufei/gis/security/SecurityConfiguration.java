@@ -73,6 +73,7 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> {
                     auth.requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/prometheus",
                             "/actuator/info").permitAll();
+                    Permissions.apply(auth);
                     if (publicRead) {
                         // never public: who uploaded what, and (unless configured) the detections
                         auth.requestMatchers("/api/imports", "/api/imports/**").authenticated();
