@@ -16,6 +16,15 @@ final class Permissions {
     private static final String UPLOADER = Role.UPLOADER.name();
     private static final String PLANNER = Role.PLANNER.name();
 
+    /**
+     * GET paths open to everyone even with public read off: the pages' files (no data; the map page itself sends a
+     * browser that is not signed in to the sign-in page instead), the page configuration
+     * (district, kinds, the caller and the CSRF token the sign-in form needs) and the public disclosure (信息公开).
+     */
+    static final String[] ALWAYS_PUBLIC = {"/login.html", "/disclosure.html", "/js/**",
+        "/css/**", "/i18n/**", "/webjars/**", "/icon.svg", "/manifest.webmanifest", "/sw.js", "/favicon.ico",
+        "/api/ui/config", "/api/disclosure"};
+
     private Permissions() {
     }
 

@@ -78,6 +78,10 @@ class SecurityConfiguration {
                 }))
                 .exceptionHandling(ex -> ex
                         .authenticationEntryPoint((req, res, e) -> {
+                            if (isMapPage(req)) { // a browser opening the map without public read: sign in first
+                                res.sendRedirect(req.getContextPath() + "/login.html");
+                                return;
+                            }
                             challenge(req, res);
                             problems.write(req, res, HttpStatus.UNAUTHORIZED, "authentication_required");
                         })
@@ -93,6 +97,9 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> {
                     auth.requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/prometheus",
                             "/actuator/info").permitAll();
+                    // the pages' files carry no data; sign-in and the disclosure page (信息公开) must work without
+                    // public read, and the sign-in page takes its CSRF token from /api/ui/config
+                    auth.requestMatchers(HttpMethod.GET, Permissions.ALWAYS_PUBLIC).permitAll();
                     Permissions.apply(auth);
                     if (publicRead) {
                         // never public: who uploaded what, and (unless configured) the detections
@@ -143,6 +150,11 @@ class SecurityConfiguration {
 
     private static String path(HttpServletRequest request) {
         return request.getRequestURI().substring(request.getContextPath().length());
+    }
+
+    private static boolean isMapPage(HttpServletRequest request) {
+        String path = path(request);
+        return "GET".equals(request.getMethod()) && (path.equals("/") || path.equals("/index.html"));
     }
 
     private static boolean isOgc(String path) {

@@ -18,9 +18,9 @@ import org.wufei.gis.common.Actor;
 import org.wufei.gis.common.CurrentActor;
 
 /**
- * Records every write that got past sign-in (any method but GET, HEAD, OPTIONS and TRACE), whatever its outcome:
- * actor, roles, client address, request id, method, path, status, and what the domain said it did
- * ({@link AuditNote}). Runs inside Spring Security's chain, so the caller is known; requests refused there (401, or
+ * Records every write that got past sign-in (any method but GET, HEAD, OPTIONS and TRACE), whatever its outcome,
+ * and every read whose handler added an {@link AuditNote} (an export of non-public data): actor, roles, client
+ * address, request id, method, path, status, and what the domain said it did. Runs inside Spring Security's chain, so the caller is known; requests refused there (401, or
  * 403 by role) never reach a handler and are not writes.
  */
 final class AuditFilter extends OncePerRequestFilter {
@@ -37,11 +37,6 @@ final class AuditFilter extends OncePerRequestFilter {
     }
 
     @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        return READS.contains(request.getMethod());
-    }
-
-    @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         boolean failed = true;
@@ -49,7 +44,10 @@ final class AuditFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             failed = false;
         } finally {
-            record(request, response, failed ? 500 : response.getStatus());
+            // a read is recorded only when its handler asked for it (an export of non-public data)
+            if (!READS.contains(request.getMethod()) || AuditNote.any(request)) {
+                record(request, response, failed ? 500 : response.getStatus());
+            }
         }
     }
 

@@ -9,7 +9,8 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * What a write did to which object, in words (e.g. {@code site:12}, {@code status verifying → confirmed}), added to
- * the audit row of the current request. Outside a request (a background job) the note is dropped by
+ * the audit row of the current request. A write is recorded anyway; a read (GET) is recorded only when its handler
+ * adds a note, which is how an export of non-public data asks to be audited. Outside a request (a background job) the note is dropped by
  * {@link #add} and the caller records it itself.
  */
 public record AuditNote(String object, String summary) {
@@ -23,6 +24,10 @@ public record AuditNote(String object, String summary) {
         }
         notes(servlet.getRequest()).add(new AuditNote(object, summary));
         return true;
+    }
+
+    static boolean any(HttpServletRequest request) {
+        return request.getAttribute(ATTRIBUTE) instanceof List<?> notes && !notes.isEmpty();
     }
 
     @SuppressWarnings("unchecked")

@@ -138,6 +138,33 @@ abstract class TokenContract {
         assertThat(http.send("DELETE", "/api/tokens/999999", "admin", null, null).status()).isEqualTo(404);
     }
 
+    @Test
+    void anUploadTokenUploadsAScreeningFileAndAReadTokenMayNot() throws Exception {
+        String uploader = issue("{\"name\":\"林草局\",\"collections\":[\"detections\"],\"upload\":true}")
+                .get("token").asString();
+        String reader = issue("{\"name\":\"统计局\",\"collections\":[\"detections\"]}").get("token").asString();
+        String geojson = "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":{},"
+                + "\"geometry\":{\"type\":\"Point\",\"coordinates\":[110.2674,40.6717]}}]}";
+        HttpResponse<String> accepted = upload(uploader, geojson);
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        String batch = Http.JSON.readTree(accepted.body()).get("id").asString();
+        assertThat(get("/api/imports/" + batch, uploader).statusCode()).isEqualTo(200);
+        HttpResponse<String> refused = upload(reader, geojson);
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body()).contains("token_scope");
+    }
+
+    private HttpResponse<String> upload(String token, String geojson) throws IOException, InterruptedException {
+        String boundary = "----token-upload-" + java.util.UUID.randomUUID();
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"source\"\r\n\r\ndrone\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"token-upload.geojson\""
+                + "\r\nContent-Type: application/geo+json\r\n\r\n" + geojson + "\r\n--" + boundary + "--\r\n";
+        return send(HttpRequest.newBuilder(uri("/api/imports"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+    }
+
     private String ogrinfo(String header) throws Exception {
         Assumptions.assumeTrue(new java.io.File("/usr/bin/ogrinfo").canExecute() || "true".equals(System.getenv("CI")),
                 "ogrinfo (gdal-bin) is not installed");
