@@ -25,6 +25,8 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.web.cors.CorsConfiguration;
 import org.wufei.gis.common.DemoProperties;
@@ -32,6 +34,10 @@ import org.wufei.gis.common.PublicProjection;
 import org.wufei.gis.common.PublicRead;
 import org.wufei.gis.common.Problems;
 import org.wufei.gis.common.Role;
+import org.wufei.gis.security.tokens.ApiTokens;
+import org.wufei.gis.security.throttle.LoginThrottle;
+import org.wufei.gis.security.throttle.LoginThrottleFilter;
+import org.wufei.gis.security.tokens.TokenAuthenticationFilter;
 
 /**
  * HTTP Basic for the API, session form login for the map page (with CSRF tokens), public reads where
@@ -40,14 +46,28 @@ import org.wufei.gis.common.Role;
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class SecurityConfiguration {
+    /**
+     * No inline script anywhere (the pages load ES modules and Leaflet from /webjars); inline styles stay allowed
+     * because Leaflet positions its panes and markers with style attributes; images from https for basemaps.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
+            + "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob: https:; connect-src 'self'; "
+            + "font-src 'self' data:; worker-src 'self'; manifest-src 'self'; object-src 'none'; base-uri 'self'; "
+            + "form-action 'self'; frame-ancestors 'none'";
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, Environment env, PublicProjection projection, Problems problems)
-            throws Exception {
+    SecurityFilterChain api(HttpSecurity http, Environment env, PublicProjection projection, Problems problems,
+            ApiTokens tokens, SecurityProperties props, Clock clock) throws Exception {
         boolean publicRead = PublicRead.enabled(env);
         if (publicRead) {
             http.cors(cors -> cors.configurationSource(SecurityConfiguration::openReads));
         }
+        LoginThrottle throttle = new LoginThrottle(props.loginMaxFailures(),
+                Duration.ofSeconds(props.loginWindowSeconds()), clock);
+        http.addFilterBefore(new LoginThrottleFilter(throttle, problems), UsernamePasswordAuthenticationFilter.class);
+        http.addFilterBefore(new TokenAuthenticationFilter(tokens, problems, clock), BasicAuthenticationFilter.class);
+        http.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .frameOptions(frame -> frame.deny()));
         http.csrf(csrf -> csrf.ignoringRequestMatchers(SecurityConfiguration::cannotRideOnSession))
                 .formLogin(form -> form.loginPage("/login.html").loginProcessingUrl("/login")
                         .defaultSuccessUrl("/", false).failureUrl("/login.html?error").permitAll())
@@ -58,6 +78,10 @@ class SecurityConfiguration {
                 }))
                 .exceptionHandling(ex -> ex
                         .authenticationEntryPoint((req, res, e) -> {
+                            if (isMapPage(req)) { // a browser opening the map without public read: sign in first
+                                res.sendRedirect(req.getContextPath() + "/login.html");
+                                return;
+                            }
                             challenge(req, res);
                             problems.write(req, res, HttpStatus.UNAUTHORIZED, "authentication_required");
                         })
@@ -73,6 +97,10 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> {
                     auth.requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/prometheus",
                             "/actuator/info").permitAll();
+                    // the pages' files carry no data; sign-in and the disclosure page (信息公开) must work without
+                    // public read, and the sign-in page takes its CSRF token from /api/ui/config
+                    auth.requestMatchers(HttpMethod.GET, Permissions.ALWAYS_PUBLIC).permitAll();
+                    Permissions.apply(auth);
                     if (publicRead) {
                         // never public: who uploaded what, and (unless configured) the detections
                         auth.requestMatchers("/api/imports", "/api/imports/**").authenticated();
@@ -115,11 +143,18 @@ class SecurityConfiguration {
     private static boolean cannotRideOnSession(HttpServletRequest request) {
         String path = path(request);
         boolean api = path.startsWith("/api/") || isOgc(path);
-        return api && (request.getHeader("Authorization") != null || request.getRequestedSessionId() == null);
+        return api && (request.getHeader("Authorization") != null
+                || request.getHeader(TokenAuthenticationFilter.HEADER) != null
+                || request.getRequestedSessionId() == null);
     }
 
     private static String path(HttpServletRequest request) {
         return request.getRequestURI().substring(request.getContextPath().length());
+    }
+
+    private static boolean isMapPage(HttpServletRequest request) {
+        String path = path(request);
+        return "GET".equals(request.getMethod()) && (path.equals("/") || path.equals("/index.html"));
     }
 
     private static boolean isOgc(String path) {

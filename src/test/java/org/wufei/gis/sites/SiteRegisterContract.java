@@ -176,7 +176,12 @@ abstract class SiteRegisterContract {
                 "{\"to\":\"confirmed\",\"note\":\"x\",\"evidence\":[{\"type\":\"inspection\",\"ref\":\"p.jpg\"}]}",
                 etag(site));
         assertThat(r.status()).isEqualTo(403);
-        assertThat(r.code()).isEqualTo("role_forbidden_transition");
+        assertThat(r.code()).isEqualTo("role_forbidden"); // VIEWER takes no transition: refused at the door
+        Http.Response planner = http.post("/api/sites/" + id + "/transitions", "planner",
+                "{\"to\":\"confirmed\",\"note\":\"x\",\"evidence\":[{\"type\":\"inspection\",\"ref\":\"p.jpg\"}]}",
+                etag(site));
+        assertThat(planner.status()).isEqualTo(403);
+        assertThat(planner.code()).isEqualTo("role_forbidden_transition"); // the edge is not PLANNER's
         assertThat(historySize(id)).isEqualTo(before);
         Http.Response anonymous = http.post("/api/sites/" + id + "/transitions", null, "{\"to\":\"confirmed\"}",
                 etag(site));

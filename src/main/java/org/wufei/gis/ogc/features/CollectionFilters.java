@@ -32,7 +32,8 @@ class CollectionFilters {
 
     private final SpatialDialect dialect;
     private final CrsRegistry crs;
-    private final Map<String, Queryables> queryables = new ConcurrentHashMap<>();
+    // keyed by the source itself: a collection's public view has fewer queryables than the full one
+    private final Map<CollectionSource, Queryables> queryables = new ConcurrentHashMap<>();
 
     CollectionFilters(DatabaseKind kind, District district, CrsRegistry crs) {
         this.dialect = kind == DatabaseKind.POSTGIS ? new PostgisDialect(district.metricEpsg())
@@ -45,7 +46,7 @@ class CollectionFilters {
     }
 
     Queryables queryables(CollectionSource source) {
-        return queryables.computeIfAbsent(source.id(), k -> {
+        return queryables.computeIfAbsent(source, k -> {
             List<Queryable> list = new ArrayList<>();
             for (Property p : source.table().properties()) {
                 list.add(new Queryable(p.name(), p.sqlColumn(), type(p.type()), p.enumValues()));

@@ -99,7 +99,9 @@ class LandingController {
         Locale locale = Locales.of(request);
         List<Map<String, Object>> list = new ArrayList<>();
         for (CollectionSource s : catalog.all(CurrentActor.anonymous())) {
-            list.add(documents.collection(s, base, locale));
+            if (CurrentActor.mayReadCollection(s.id())) { // a department token lists its collections only
+                list.add(documents.collection(s, base, locale));
+            }
         }
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("links", List.of(OgcLinks.link(base + "/collections", Rel.SELF, OgcMediaTypes.JSON, null)));

@@ -34,7 +34,7 @@ import org.wufei.gis.ogc.filter.SqlFilter;
 class CollectionFeatures implements CollectionResolver {
     private final Catalog catalog;
     private final SpatialDialect dialect;
-    private final Map<String, Queryables> queryables = new ConcurrentHashMap<>();
+    private final Map<CollectionSource, Queryables> queryables = new ConcurrentHashMap<>();
 
     CollectionFeatures(Catalog catalog, DatabaseKind kind, District district) {
         this.catalog = catalog;
@@ -74,7 +74,7 @@ class CollectionFeatures implements CollectionResolver {
     }
 
     private Queryables queryables(CollectionSource source) {
-        return queryables.computeIfAbsent(source.id(), k -> {
+        return queryables.computeIfAbsent(source, k -> {
             List<Queryable> list = new ArrayList<>();
             for (Property p : source.table().properties()) {
                 list.add(new Queryable(p.name(), p.sqlColumn(), type(p.type()), p.enumValues()));

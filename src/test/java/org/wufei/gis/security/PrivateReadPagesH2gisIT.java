@@ -1,0 +1,11 @@
+package org.wufei.gis.security;
+
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.context.TestPropertySource;
+import org.wufei.gis.support.H2gisDatabase;
+
+/** Pages and sign-in with public read off, on the embedded H2GIS database. */
+@ContextConfiguration(initializers = H2gisDatabase.class)
+@TestPropertySource(properties = "gis.security.public-read=false")
+class PrivateReadPagesH2gisIT extends PrivateReadPagesContract {
+}

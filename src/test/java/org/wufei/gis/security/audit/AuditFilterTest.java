@@ -1,0 +1,67 @@
+package org.wufei.gis.security.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import jakarta.servlet.FilterChain;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+class AuditFilterTest {
+    private final List<AuditEvent> recorded = new ArrayList<>();
+    private final AuditFilter filter = new AuditFilter(new AuditLog(null) {
+        @Override
+        void record(AuditEvent e) {
+            recorded.add(e);
+        }
+    }, Clock.systemUTC());
+
+    @AfterEach
+    void forgetRequest() {
+        RequestContextHolder.resetRequestAttributes();
+    }
+
+    private MockHttpServletResponse run(String method, String path, FilterChain chain) throws Exception {
+        MockHttpServletRequest request = new MockHttpServletRequest(method, path);
+        request.setAttribute(RequestIds.ATTRIBUTE, "req-12345678");
+        RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request));
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        filter.doFilter(request, response, chain);
+        return response;
+    }
+
+    @Test
+    void aPlainReadIsNotRecorded() throws Exception {
+        run("GET", "/api/sites", (req, res) -> { });
+        assertThat(recorded).isEmpty();
+    }
+
+    @Test
+    void aReadWhoseHandlerAsksIsRecordedWithItsNote() throws Exception {
+        run("GET", "/ogc/collections/waste_heaps/items", (req, res) ->
+                AuditNote.add("export:waste_heaps", "exported 120 features with private attributes as GPKG"));
+        assertThat(recorded).singleElement().satisfies(e -> {
+            assertThat(e.method()).isEqualTo("GET");
+            assertThat(e.object()).isEqualTo("export:waste_heaps");
+            assertThat(e.requestId()).isEqualTo("req-12345678");
+            assertThat(e.actor()).isEqualTo("anonymous");
+        });
+    }
+
+    @Test
+    void everyWriteIsRecordedWithItsStatusAndAFailureAs500() throws Exception {
+        run("POST", "/api/sites", (req, res) -> ((MockHttpServletResponse) res).setStatus(422));
+        assertThatThrownBy(() -> run("DELETE", "/api/sites/1", (req, res) -> {
+            throw new IllegalStateException("boom");
+        })).isInstanceOf(IllegalStateException.class);
+        assertThat(recorded).extracting(AuditEvent::status).containsExactly(422, 500);
+        assertThat(recorded).extracting(AuditEvent::path).containsExactly("/api/sites", "/api/sites/1");
+    }
+}
