@@ -48,7 +48,7 @@ class InspectionPageIT {
 
     @Test
     void inspectorSubmitsAPhotoAndMovesTheHeapToConfirmedAndTheMarkerChangesColourWithoutReload() {
-        long id = openFormAsInspector("核查流程测试堆场", 110.4301, 40.6401);
+        long id = openFormAsInspector("核查流程测试堆场", 110.4301, 40.7401);
         browser.js("window.__sameDocument = true");
         browser.find("[data-testid=photo-input]").sendKeys(PHOTO.toString());
         browser.waitFor(d -> browser.findAll(".photo-list li").size() == 1);
@@ -72,7 +72,7 @@ class InspectionPageIT {
     @Test
     void withGpsDeniedTheFormSaysThePositionIsUnknownAndStillSends() {
         browser.geolocationDenied();
-        long id = openFormAsInspector("定位拒绝测试堆场", 110.4401, 40.6501);
+        long id = openFormAsInspector("定位拒绝测试堆场", 110.4401, 40.7501);
         browser.waitFor(d -> browser.find("[data-testid=gps-status]").getText().contains("位置未知"));
         browser.find("[data-testid=submit-inspection]").click();
         browser.waitFor(d -> http.get("/api/sites/" + id + "/inspections").json().size() == 1);
@@ -81,8 +81,8 @@ class InspectionPageIT {
 
     @Test
     void anInspectionMadeOfflineWaitsVisiblyAndIsSentExactlyOnceWhenTheConnectionReturns() {
-        browser.geolocation(40.6601, 110.4501, 120);
-        long id = openFormAsInspector("离线队列测试堆场", 110.4501, 40.6601);
+        browser.geolocation(40.7601, 110.4501, 120);
+        long id = openFormAsInspector("离线队列测试堆场", 110.4501, 40.7601);
         browser.waitFor(d -> browser.find("[data-testid=gps-warnings]").getText().contains("50"));
         browser.offline(true);
         browser.find("[data-testid=note]").sendKeys("无信号");
@@ -100,7 +100,7 @@ class InspectionPageIT {
 
     @Test
     void anExpiredSessionSendsTheInspectorToSignInAndKeepsTheQueuedInspection() {
-        long id = openFormAsInspector("会话过期测试堆场", 110.4601, 40.6701);
+        long id = openFormAsInspector("会话过期测试堆场", 110.4601, 40.7701);
         browser.driver().manage().deleteCookieNamed("JSESSIONID");
         browser.find("[data-testid=note]").sendKeys("会话过期前填写");
         browser.find("[data-testid=submit-inspection]").click();

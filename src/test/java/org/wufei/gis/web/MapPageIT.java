@@ -92,8 +92,8 @@ class MapPageIT {
 
     @Test
     void clickingAWasteHeapShowsItsNameStatusAndHistoryInThePanel() {
-        JsonNode heap = TestSites.heapInVerifying(http, "面板测试堆场", 110.4001, 40.6101);
-        browser.open("/?kinds=waste_heap&view=40.6101,110.4001,17");
+        JsonNode heap = TestSites.heapInVerifying(http, "面板测试堆场", 110.4001, 40.7101);
+        browser.open("/?kinds=waste_heap&view=40.7101,110.4001,17");
         clickSite(heap.get("id").asLong());
         browser.waitFor(d -> browser.find("[data-testid=site-name]").getText().equals("面板测试堆场"));
         assertThat(browser.find("[data-testid=site-status]").getText()).contains("现场核查");
@@ -109,13 +109,13 @@ class MapPageIT {
     void htmlInASiteNameOrAnInspectionNoteIsShownAsTextAndNeverRuns() {
         String name = "<img src=x onerror=\"window.__pwned='name'\">堆场";
         String note = "<script>window.__pwned='script'</script><img src=x onerror=window.__pwned='note'>";
-        long id = TestSites.heapInVerifying(http, name, 110.4101, 40.6201).get("id").asLong();
+        long id = TestSites.heapInVerifying(http, name, 110.4101, 40.7201).get("id").asLong();
         String inspection = InspectionApiContract.form(java.util.UUID.randomUUID().toString(), note, null, null);
         var form = new Multipart().field("inspection", inspection);
         assertThat(new InspectionCalls(port).post(id, "inspector", form).statusCode()).isEqualTo(201);
         browser.login("viewer"); // inspection notes are for signed-in users only
         try {
-            browser.open("/?kinds=waste_heap&view=40.6201,110.4101,17&q=" + java.net.URLEncoder.encode("<img",
+            browser.open("/?kinds=waste_heap&view=40.7201,110.4101,17&q=" + java.net.URLEncoder.encode("<img",
                     java.nio.charset.StandardCharsets.UTF_8));
             clickSite(id);
             browser.waitFor(d -> browser.find("[data-testid=site-name]").getText().equals(name));
@@ -130,9 +130,9 @@ class MapPageIT {
 
     @Test
     void aViewerSeesNoInspectionButtonAndTheApiRefusesThem() {
-        long id = TestSites.heapInVerifying(http, "查看者页面测试堆场", 110.4201, 40.6301).get("id").asLong();
+        long id = TestSites.heapInVerifying(http, "查看者页面测试堆场", 110.4201, 40.7301).get("id").asLong();
         browser.login("viewer");
-        browser.open("/?kinds=waste_heap&view=40.6301,110.4201,17");
+        browser.open("/?kinds=waste_heap&view=40.7301,110.4201,17");
         clickSite(id);
         browser.waitFor(d -> browser.find("[data-testid=site-name]").getText().equals("查看者页面测试堆场"));
         assertThat(browser.findAll("[data-testid=start-inspection]")).isEmpty();
