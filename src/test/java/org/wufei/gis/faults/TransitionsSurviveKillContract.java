@@ -145,7 +145,9 @@ abstract class TransitionsSurviveKillContract {
         long deadline = System.currentTimeMillis() + 300_000; // a busy 2-core machine starts slowly
         while (System.currentTimeMillis() < deadline && app.isAlive()) {
             try {
-                if (http.get("/api/sites?kind=recycling_site&size=1", "admin").status() == 200
+                // the demo sites load after the service is ready: wait for them too
+                Http.Response r = http.get("/api/sites?kind=recycling_site&size=1", "admin");
+                if (r.status() == 200 && r.json().path("total").asLong() > 0
                         && http.get("/actuator/health").status() == 200) {
                     return;
                 }
