@@ -6,12 +6,12 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.wufei.gis.indicators.IndicatorDefinition.Clause;
 import org.wufei.gis.indicators.IndicatorDefinition.Formula;
@@ -31,12 +31,7 @@ class Indicators {
     private final List<IndicatorDefinition> definitions;
     private final SiteStates states;
     private final Map<String, CoverageSource> providers;
-    private final Map<String, Object> cache = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Object> eldest) {
-            return size() > CACHE_ENTRIES;
-        }
-    });
+    private final Map<String, Object> cache = new ConcurrentHashMap<>();
 
     Indicators(List<IndicatorDefinition> definitions, SiteStates states, List<CoverageSource> providers) {
         this.definitions = definitions;
@@ -133,11 +128,11 @@ class Indicators {
 
     @SuppressWarnings("unchecked")
     private List<Cell> tally(Moment m, String version) {
-        return (List<Cell>) cache.computeIfAbsent("tally|" + version + "|" + m, k -> states.tally(m));
+        return (List<Cell>) cached("tally|" + version + "|" + m, () -> states.tally(m));
     }
 
     private CoverageSource.Result coverage(IndicatorDefinition d, Moment m, String version) {
-        return (CoverageSource.Result) cache.computeIfAbsent("coverage|" + version + "|" + d.id() + "|" + m, k -> {
+        return (CoverageSource.Result) cached("coverage|" + version + "|" + d.id() + "|" + m, () -> {
             var c = d.formula().coverage();
             // a site in the next township may serve this one: serving sites are never limited to the township
             Moment anywhere = new Moment(m.end(), m.day(), null);
@@ -145,5 +140,18 @@ class Indicators {
                     .map(s -> new CoverageSource.Point(s.id(), s.lon(), s.lat())).toList();
             return providers.get(c.provider()).cover(points, c.radiusMetres(), m.township());
         });
+    }
+
+    /** Entries of older data versions are never read again; the whole cache is dropped when it grows too big. */
+    private Object cached(String key, Supplier<Object> compute) {
+        Object v = cache.get(key);
+        if (v == null) {
+            v = compute.get();
+            if (cache.size() >= CACHE_ENTRIES) {
+                cache.clear();
+            }
+            cache.put(key, v);
+        }
+        return v;
     }
 }
