@@ -1,0 +1,157 @@
+package org.wufei.gis.indicators;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.wufei.gis.indicators.IndicatorDefinition.Clause;
+import org.wufei.gis.indicators.IndicatorDefinition.Formula;
+import org.wufei.gis.indicators.SiteStates.Cell;
+import org.wufei.gis.indicators.SiteStates.Moment;
+import org.wufei.gis.indicators.SiteStates.SiteRow;
+
+/**
+ * Computes the indicators of one definitions file: now, as of the end of a day (district time) and per township.
+ * Tallies and coverages are cached under the register's data version, so any site change or history event makes
+ * the next request recompute.
+ */
+class Indicators {
+    static final ZoneId DISTRICT_TIME = ZoneId.of("Asia/Shanghai");
+    private static final int CACHE_ENTRIES = 4096;
+
+    private final List<IndicatorDefinition> definitions;
+    private final SiteStates states;
+    private final Map<String, CoverageSource> providers;
+    private final Map<String, Object> cache = new ConcurrentHashMap<>();
+
+    Indicators(List<IndicatorDefinition> definitions, SiteStates states, List<CoverageSource> providers) {
+        this.definitions = definitions;
+        this.states = states;
+        this.providers = providers.stream().collect(Collectors.toMap(CoverageSource::id, Function.identity()));
+    }
+
+    List<IndicatorDefinition> definitions() {
+        return definitions;
+    }
+
+    Optional<IndicatorDefinition> find(String id) {
+        return definitions.stream().filter(d -> d.id().equals(id)).findFirst();
+    }
+
+    /** Now when {@code at} is null, else as of the end of that day in the district. */
+    static Moment moment(LocalDate at, String township) {
+        if (at == null) {
+            return new Moment(null, LocalDate.now(DISTRICT_TIME), township);
+        }
+        return new Moment(at.plusDays(1).atStartOfDay(DISTRICT_TIME).toInstant().atOffset(ZoneOffset.UTC), at,
+                township);
+    }
+
+    IndicatorValue value(IndicatorDefinition d, Moment m) {
+        String version = states.dataVersion();
+        Formula f = d.formula();
+        Map<String, Double> byKind = null;
+        List<String> covered = null;
+        double numerator;
+        Double denominator = null;
+        Double value;
+        if (f.coverage() != null) {
+            CoverageSource.Result r = coverage(d, m, version);
+            covered = r.covered();
+            numerator = covered.size();
+            denominator = (double) r.units();
+            value = r.units() == 0 ? null : 100.0 * numerator / r.units();
+        } else {
+            List<Cell> tally = tally(m, version);
+            if (f.ratio() != null) {
+                byKind = Formulas.count(tally, f.ratio().numerator());
+                numerator = Formulas.total(byKind);
+                denominator = Formulas.total(Formulas.count(tally, f.ratio().denominator()));
+                value = denominator == 0 ? null : 100.0 * numerator / denominator;
+            } else {
+                byKind = f.count() != null ? Formulas.count(tally, f.count()) : Formulas.area(tally, f.sumArea());
+                numerator = Formulas.total(byKind);
+                value = numerator;
+            }
+        }
+        return new IndicatorValue(d.id(), d.annex(), d.name(), d.unit(), f.type(), value, numerator, denominator,
+                d.baseline(), d.target(), IndicatorValue.progress(value, d.baseline(), d.target()), d.leadBureau(),
+                m.end() == null ? null : m.day(), m.township(), byKind, covered, Instant.now());
+    }
+
+    /** The sites behind the numerator and the denominator (for a coverage: the serving sites). */
+    record Drilldown(String id, LocalDate at, String township, List<SiteRow> numerator, List<SiteRow> denominator,
+            List<String> coveredUnits) {
+    }
+
+    Drilldown sites(IndicatorDefinition d, Moment m) {
+        Formula f = d.formula();
+        LocalDate at = m.end() == null ? null : m.day();
+        if (f.ratio() != null) {
+            return new Drilldown(d.id(), at, m.township(), states.sites(m, f.ratio().numerator()),
+                    states.sites(m, f.ratio().denominator()), null);
+        }
+        if (f.coverage() != null) {
+            return new Drilldown(d.id(), at, m.township(), states.sites(m, f.coverage().servedBy()), List.of(),
+                    coverage(d, m, states.dataVersion()).covered());
+        }
+        List<Clause> selection = f.count() != null ? f.count() : f.sumArea();
+        return new Drilldown(d.id(), at, m.township(), states.sites(m, selection), List.of(), null);
+    }
+
+    record Point(YearMonth month, LocalDate at, Double value, double numerator, Double denominator) {
+    }
+
+    /** Month by month from the first history event to today: the value at each month's end (today for this one). */
+    List<Point> series(IndicatorDefinition d, String township) {
+        LocalDate today = LocalDate.now(DISTRICT_TIME);
+        var first = states.firstEvent();
+        YearMonth month = first == null ? YearMonth.from(today)
+                : YearMonth.from(first.toInstant().atZone(DISTRICT_TIME));
+        List<Point> out = new ArrayList<>();
+        for (; !month.isAfter(YearMonth.from(today)); month = month.plusMonths(1)) {
+            LocalDate at = month.equals(YearMonth.from(today)) ? today : month.atEndOfMonth();
+            IndicatorValue v = value(d, moment(at, township));
+            out.add(new Point(month, at, v.value(), v.numerator(), v.denominator()));
+        }
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Cell> tally(Moment m, String version) {
+        return (List<Cell>) cached("tally|" + version + "|" + m, () -> states.tally(m));
+    }
+
+    private CoverageSource.Result coverage(IndicatorDefinition d, Moment m, String version) {
+        return (CoverageSource.Result) cached("coverage|" + version + "|" + d.id() + "|" + m, () -> {
+            var c = d.formula().coverage();
+            // a site in the next township may serve this one: serving sites are never limited to the township
+            Moment anywhere = new Moment(m.end(), m.day(), null);
+            List<CoverageSource.Point> points = states.sites(anywhere, c.servedBy()).stream()
+                    .map(s -> new CoverageSource.Point(s.id(), s.lon(), s.lat())).toList();
+            return providers.get(c.provider()).cover(points, c.radiusMetres(), m.township());
+        });
+    }
+
+    /** Entries of older data versions are never read again; the whole cache is dropped when it grows too big. */
+    private Object cached(String key, Supplier<Object> compute) {
+        Object v = cache.get(key);
+        if (v == null) {
+            v = compute.get();
+            if (cache.size() >= CACHE_ENTRIES) {
+                cache.clear();
+            }
+            cache.put(key, v);
+        }
+        return v;
+    }
+}

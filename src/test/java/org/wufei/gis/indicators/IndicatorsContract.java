@@ -1,0 +1,318 @@
+package org.wufei.gis.indicators;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.wufei.gis.support.Http;
+import org.wufei.gis.support.IntegrationTest;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The annex-1 indicators over real HTTP on each database: values equal to counts made by hand in SQL over the
+ * register, moved by exactly the sites the test creates and moves, replayed as of past dates from history rows
+ * with chosen times, per township, drilled down to sites, and a new entry in a copy of the file computed.
+ */
+@IntegrationTest
+abstract class IndicatorsContract {
+    static final String SHIGUAI = "石拐街道";
+    static final String[][] HEAP_STEPS = {
+        {"assigned", "{}"}, {"verifying", "{}"},
+        {"confirmed", "{\"note\":\"核查属实\",\"evidence\":[{\"type\":\"inspection\",\"ref\":\"INS-1\"}]}"},
+        {"rectifying", "{\"mode\":\"deadline\",\"deadline\":\"2099-12-31\"}"},
+        {"rectified", "{\"note\":\"已清运\",\"evidence\":[{\"type\":\"cleanup\",\"ref\":\"清运单-1\"}]}"}};
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    SiteStates states;
+    @Autowired
+    TownshipRadiusCoverage townshipCoverage;
+    Http http;
+
+    @BeforeEach
+    void client() {
+        http = new Http(port);
+    }
+
+    @Test
+    void theBoardCarriesEachAnnexIndicatorWithBaselineTargetAndLeadBureau() {
+        Http.Response r = http.get("/api/indicators");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        JsonNode heap = byId(r.json().get("indicators"), "heap-rectification");
+        assertThat(heap.get("annex").asString()).isEqualTo("34");
+        assertThat(heap.get("baseline").asDouble()).isZero();
+        assertThat(heap.get("target").asDouble()).isEqualTo(100);
+        assertThat(heap.at("/leadBureau/zh").asString()).isEqualTo("市生态环境局分局");
+        assertThat(heap.get("computedAt").asString()).isNotBlank();
+        JsonNode straw = byId(r.json().get("indicators"), "straw-collection-coverage");
+        assertThat(straw.get("annex").asString()).isEqualTo("17");
+        assertThat(straw.get("baseline").asDouble()).isEqualTo(16.1);
+        assertThat(straw.get("target").asDouble()).isEqualTo(30);
+        assertThat(straw.get("denominator").asDouble()).isEqualTo(count("SELECT COUNT(*) FROM township"));
+        assertThat(byId(r.json().get("indicators"), "green-mine-rate").get("annex").asString()).isEqualTo("6");
+        assertThat(byId(r.json().get("indicators"), "recycling-coverage").get("annex").asString()).isEqualTo("19");
+        for (String board : List.of("sites-open", "sites-overdue", "sites-closed")) {
+            assertThat(byId(r.json().get("indicators"), board).get("byKind")).isNotNull();
+        }
+    }
+
+    @Test
+    void liveValuesEqualCountsMadeByHandOverTheRegister() {
+        double num = count("SELECT COUNT(*) FROM site WHERE deleted_at IS NULL AND ("
+                + "(kind = 'waste_heap' AND status IN ('rectified', 'reviewed', 'closed')) OR "
+                + "(kind = 'tailings_pond' AND status IN ('closed', 'written_off')))");
+        double den = count("SELECT COUNT(*) FROM site WHERE deleted_at IS NULL AND ("
+                + "(kind = 'waste_heap' AND status IN ('confirmed', 'rectifying', 'rectified', 'reviewed', 'closed'))"
+                + " OR (kind = 'tailings_pond' AND status IN ('disused', 'closing', 'closed', 'written_off')))");
+        JsonNode heap = http.get("/api/indicators/heap-rectification").json();
+        assertThat(heap.get("numerator").asDouble()).isEqualTo(num);
+        assertThat(heap.get("denominator").asDouble()).isEqualTo(den);
+        assertThat(heap.get("value").asDouble()).isCloseTo(100.0 * num / den, within(1e-9));
+        assertThat(heap.get("progress").asDouble()).isCloseTo(num / den, within(1e-9));
+        JsonNode mines = http.get("/api/indicators/green-mine-rate").json();
+        assertThat(mines.get("numerator").asDouble()).isEqualTo(count("SELECT COUNT(*) FROM site WHERE "
+                + "deleted_at IS NULL AND kind = 'green_mine' AND status IN ('listed', 'rectifying')"));
+        JsonNode overdue = http.get("/api/indicators/sites-overdue").json();
+        assertThat(overdue.get("numerator").asDouble()).isEqualTo(count("SELECT COUNT(*) FROM site WHERE "
+                + "deleted_at IS NULL AND deadline < CURRENT_DATE AND ((kind = 'waste_heap' AND status IN "
+                + "('confirmed', 'rectifying', 'rectified', 'reviewed')) OR (kind = 'tailings_pond' AND status IN "
+                + "('disused', 'closing')) OR (kind = 'green_mine' AND status IN ('creating', 'applied', 'rectifying')))"));
+    }
+
+    @Test
+    void movingAHeapMovesIndicator34ByExactlyOneAndOnlyInItsTownship() {
+        String other = URLEncoder.encode("大发街道", StandardCharsets.UTF_8);
+        JsonNode before = http.get("/api/indicators/heap-rectification").json();
+        JsonNode beforeHere = http.get("/api/indicators/heap-rectification?township=" + enc(SHIGUAI)).json();
+        JsonNode beforeOther = http.get("/api/indicators/heap-rectification?township=" + other).json();
+        long id = heapUpTo("confirmed");
+        JsonNode confirmed = http.get("/api/indicators/heap-rectification").json();
+        assertThat(confirmed.get("numerator").asDouble()).isEqualTo(before.get("numerator").asDouble());
+        assertThat(confirmed.get("denominator").asDouble()).isEqualTo(before.get("denominator").asDouble() + 1);
+        move(id, "rectifying", "rectified");
+        JsonNode after = http.get("/api/indicators/heap-rectification").json();
+        assertThat(after.get("numerator").asDouble()).isEqualTo(before.get("numerator").asDouble() + 1);
+        assertThat(after.get("denominator").asDouble()).isEqualTo(before.get("denominator").asDouble() + 1);
+        JsonNode afterHere = http.get("/api/indicators/heap-rectification?township=" + enc(SHIGUAI)).json();
+        assertThat(afterHere.get("numerator").asDouble()).isEqualTo(beforeHere.get("numerator").asDouble() + 1);
+        assertThat(afterHere.get("township").asString()).isEqualTo(SHIGUAI);
+        JsonNode afterOther = http.get("/api/indicators/heap-rectification?township=" + other).json();
+        assertThat(afterOther.get("numerator").asDouble()).isEqualTo(beforeOther.get("numerator").asDouble());
+    }
+
+    @Test
+    void asOfADateBetweenTwoTransitionsTheValueIsReplayedFromHistory() {
+        String at = "/api/indicators/heap-rectification?at=";
+        JsonNode jan = http.get(at + "2021-01-20").json();
+        JsonNode mar = http.get(at + "2021-03-15").json();
+        JsonNode apr = http.get(at + "2021-04-15").json();
+        long id = heapUpTo("assigned");
+        event(id, "CREATED", null, "suspected", "2021-01-10T09:00:00+08:00");
+        event(id, "TRANSITION", "suspected", "confirmed", "2021-02-01T10:00:00+08:00");
+        event(id, "TRANSITION", "confirmed", "rectifying", "2021-03-01T10:00:00+08:00");
+        // late in the evening of 15 April, district time (still 15 April: the day ends at midnight in Shanghai)
+        event(id, "TRANSITION", "rectifying", "rectified", "2021-04-15T23:30:00+08:00");
+        assertDelta(jan, http.get(at + "2021-01-20").json(), 0, 0);
+        assertDelta(mar, http.get(at + "2021-03-15").json(), 0, 1);
+        assertDelta(apr, http.get(at + "2021-04-15").json(), 1, 1);
+        JsonNode asOf = http.get(at + "2021-03-15").json();
+        assertThat(asOf.get("at").asString()).isEqualTo("2021-03-15");
+        JsonNode sites = http.get("/api/indicators/heap-rectification/sites?at=2021-03-15").json();
+        assertThat(ids(sites.get("denominator"))).contains(id);
+        assertThat(ids(sites.get("numerator"))).doesNotContain(id);
+    }
+
+    @Test
+    void drillDownListsTheSitesBehindNumeratorAndDenominator() {
+        long id = heapUpTo("rectified");
+        JsonNode value = http.get("/api/indicators/heap-rectification").json();
+        JsonNode sites = http.get("/api/indicators/heap-rectification/sites").json();
+        assertThat(ids(sites.get("numerator"))).contains(id);
+        assertThat(ids(sites.get("denominator"))).contains(id);
+        assertThat(sites.get("numerator").size()).isEqualTo(value.get("numerator").asInt());
+        assertThat(sites.get("denominator").size()).isEqualTo(value.get("denominator").asInt());
+        JsonNode row = sites.get("numerator").valueStream().filter(s -> s.get("id").asLong() == id).findFirst()
+                .orElseThrow();
+        assertThat(row.get("status").asString()).isEqualTo("rectified");
+        assertThat(row.get("township").asString()).isEqualTo(SHIGUAI);
+    }
+
+    @Test
+    void theMonthlySeriesRunsFromTheFirstHistoryEventToTodayAndEndsAtTheLiveValue() {
+        JsonNode live = http.get("/api/indicators/heap-rectification").json();
+        JsonNode points = http.get("/api/indicators/heap-rectification/series").json().get("points");
+        OffsetDateTime first = jdbc.sql("SELECT MIN(at) FROM status_event").query(OffsetDateTime.class).single();
+        YearMonth from = YearMonth.from(first.toInstant().atZone(ZoneId.of("Asia/Shanghai")));
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        assertThat(points.get(0).get("month").asString()).isEqualTo(from.toString());
+        assertThat(points.size()).isEqualTo((int) from.until(YearMonth.from(today),
+                java.time.temporal.ChronoUnit.MONTHS) + 1);
+        JsonNode last = points.get(points.size() - 1);
+        assertThat(last.get("at").asString()).isEqualTo(today.toString());
+        assertThat(last.get("numerator").asDouble()).isEqualTo(live.get("numerator").asDouble());
+        assertThat(last.get("denominator").asDouble()).isEqualTo(live.get("denominator").asDouble());
+    }
+
+    @Test
+    void anOperatingRecyclingSiteAtATownshipCentreCoversThatTownship() {
+        String township = "五当召镇";
+        double[] centre = jdbc.sql("SELECT ST_X(ST_Centroid(geom)) AS x, ST_Y(ST_Centroid(geom)) AS y FROM township "
+                + "WHERE name = ?").param(township).query((rs, n) -> new double[] {rs.getDouble("x"),
+                    rs.getDouble("y")}).single();
+        String here = "/api/indicators/recycling-coverage?township=" + enc(township);
+        long id = create("recycling_site", township,
+                "{\"type\":\"Point\",\"coordinates\":[" + centre[0] + "," + centre[1] + "]}", "{\"site_type\":\"sorting_centre\"}");
+        move(id, "building", "operating");
+        JsonNode covered = http.get(here).json();
+        assertThat(covered.get("numerator").asDouble()).isEqualTo(1);
+        assertThat(covered.get("denominator").asDouble()).isEqualTo(1);
+        assertThat(covered.get("value").asDouble()).isEqualTo(100);
+        assertThat(covered.get("coveredUnits").get(0).asString()).isEqualTo(township);
+        JsonNode all = http.get("/api/indicators/recycling-coverage").json();
+        assertThat(all.get("coveredUnits").valueStream().map(JsonNode::asString)).contains(township);
+        JsonNode sites = http.get("/api/indicators/recycling-coverage/sites").json();
+        assertThat(ids(sites.get("numerator"))).contains(id);
+    }
+
+    @Test
+    void aNewEntryInACopyOfTheFileIsComputed(@TempDir Path dir) throws Exception {
+        Path copy = dir.resolve("indicators.yml");
+        Files.writeString(copy, Files.readString(Path.of("gis-data/indicators.yml")) + """
+
+                  - id: ponds-in-use
+                    annex: "test"
+                    name: {zh: 在用尾矿库数量, en: Tailings ponds in use}
+                    unit: 座
+                    leadBureau: {zh: 区应急管理局, en: Emergency Management Bureau}
+                    formula:
+                      count:
+                        - {kind: [tailings_pond], status: [in_use]}
+                """);
+        Indicators fromCopy = new Indicators(IndicatorFile.read(copy, Set.of("township-radius")), states,
+                List.of(townshipCoverage));
+        IndicatorDefinition added = fromCopy.find("ponds-in-use").orElseThrow();
+        IndicatorValue v = fromCopy.value(added, Indicators.moment(null, null));
+        assertThat(v.value()).isEqualTo(count("SELECT COUNT(*) FROM site WHERE deleted_at IS NULL "
+                + "AND kind = 'tailings_pond' AND status = 'in_use'"));
+        assertThat(fromCopy.definitions()).hasSize(http.get("/api/indicators").json().get("indicators").size() + 1);
+    }
+
+    @Test
+    void unknownIndicatorBadDateUnknownTownshipAndUnknownParameterAreProblems() {
+        Http.Response missing = http.get("/api/indicators/no-such-indicator");
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.code()).isEqualTo("indicator_not_found");
+        assertThat(missing.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(http.get("/api/indicators/heap-rectification?at=2021-02-30").code()).isEqualTo("date_invalid");
+        assertThat(http.get("/api/indicators/heap-rectification?at=yesterday").code()).isEqualTo("date_invalid");
+        assertThat(http.get("/api/indicators/heap-rectification?at=2999-01-01").code()).isEqualTo("date_invalid");
+        assertThat(http.get("/api/indicators?township=" + enc("不存在镇")).code()).isEqualTo("township_unknown");
+        Http.Response unknown = http.get("/api/indicators/heap-rectification?kind=waste_heap");
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.code()).isEqualTo("parameter_unknown");
+        assertThat(http.get("/api/indicators/heap-rectification/series?at=2021-01-01").code())
+                .isEqualTo("parameter_unknown");
+        assertThat(http.get("/api/indicators/no-such-indicator/sites").status()).isEqualTo(404);
+    }
+
+    private void assertDelta(JsonNode before, JsonNode after, int numerator, int denominator) {
+        assertThat(after.get("numerator").asDouble() - before.get("numerator").asDouble()).as("numerator")
+                .isEqualTo(numerator);
+        assertThat(after.get("denominator").asDouble() - before.get("denominator").asDouble()).as("denominator")
+                .isEqualTo(denominator);
+    }
+
+    private void event(long siteId, String type, String from, String to, String at) {
+        jdbc.sql("INSERT INTO status_event (site_id, event_type, from_status, to_status, actor, at) "
+                + "VALUES (?, ?, ?, ?, 'test', ?)").params(siteId, type, from, to, OffsetDateTime.parse(at)).update();
+    }
+
+    /** A new waste heap in 石拐街道 moved along its lifecycle up to and including {@code last}. */
+    long heapUpTo(String last) {
+        long id = create("waste_heap", SHIGUAI, "{\"type\":\"Polygon\",\"coordinates\":[[[110.2670,40.6714],"
+                + "[110.2680,40.6714],[110.2680,40.6720],[110.2670,40.6720],[110.2670,40.6714]]]}",
+                "{\"category\":\"coal_gangue\",\"responsible_party\":\"某某公司\"}");
+        List<String> steps = new ArrayList<>();
+        for (String[] step : HEAP_STEPS) {
+            steps.add(step[0]);
+            if (step[0].equals(last)) {
+                break;
+            }
+        }
+        move(id, steps.toArray(String[]::new));
+        return id;
+    }
+
+    long create(String kind, String township, String geometry, String attributes) {
+        ObjectNode body = Http.JSON.createObjectNode().put("kind", kind)
+                .put("name", "指标测试-" + UUID.randomUUID().toString().substring(0, 8)).put("township", township);
+        body.set("geometry", Http.JSON.readTree(geometry));
+        body.set("attributes", Http.JSON.readTree(attributes));
+        Http.Response r = http.post("/api/sites", "admin", body.toString(), null);
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return r.json().get("id").asLong();
+    }
+
+    void move(long id, String... statuses) {
+        for (String to : statuses) {
+            String etag = http.get("/api/sites/" + id, "admin").header("ETag");
+            ObjectNode t = (ObjectNode) Http.JSON.readTree(step(to));
+            t.put("to", to);
+            Http.Response r = http.post("/api/sites/" + id + "/transitions", "admin", t.toString(), etag);
+            assertThat(r.status()).as(to + ": " + r.body()).isEqualTo(200);
+        }
+    }
+
+    private static String step(String to) {
+        for (String[] s : HEAP_STEPS) {
+            if (s[0].equals(to)) {
+                return s[1];
+            }
+        }
+        return to.equals("operating") ? "{\"evidence\":[{\"type\":\"inspection\",\"ref\":\"验收-1\"}]}" : "{}";
+    }
+
+    private double count(String sql) {
+        return jdbc.sql(sql).query(Long.class).single();
+    }
+
+    static List<Long> ids(JsonNode rows) {
+        List<Long> out = new ArrayList<>();
+        rows.forEach(r -> out.add(r.get("id").asLong()));
+        return out;
+    }
+
+    static JsonNode byId(JsonNode rows, String id) {
+        for (JsonNode row : rows) {
+            if (row.get("id").asString().equals(id)) {
+                return row;
+            }
+        }
+        throw new AssertionError("no indicator " + id);
+    }
+
+    static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}
