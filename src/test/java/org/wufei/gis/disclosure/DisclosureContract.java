@@ -45,8 +45,8 @@ abstract class DisclosureContract {
     JsonNode heapUpTo(String last) {
         ObjectNode body = Http.JSON.createObjectNode().put("kind", "waste_heap")
                 .put("name", "公开测试堆场-" + UUID.randomUUID().toString().substring(0, 8)).put("township", "石拐街道");
-        body.set("geometry", Http.JSON.readTree("{\"type\":\"Polygon\",\"coordinates\":[[[110.2670,40.6714],"
-                + "[110.2680,40.6714],[110.2680,40.6720],[110.2670,40.6720],[110.2670,40.6714]]]}"));
+        body.set("geometry", Http.JSON.readTree("{\"type\":\"Polygon\",\"coordinates\":[[[110.3500,40.8300],"
+                + "[110.3510,40.8300],[110.3510,40.8306],[110.3500,40.8306],[110.3500,40.8300]]]}"));
         body.putObject("attributes").put("category", "coal_gangue").put("responsible_party", "某某公司");
         Http.Response r = http.post("/api/sites", "admin", body.toString(), null);
         assertThat(r.status()).as(r.body()).isEqualTo(201);

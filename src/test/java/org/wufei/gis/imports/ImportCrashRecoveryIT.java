@@ -78,7 +78,10 @@ class ImportCrashRecoveryIT {
         long deadline = System.currentTimeMillis() + 300_000; // a busy 2-core machine starts slowly
         while (System.currentTimeMillis() < deadline && app.isAlive()) {
             try {
-                if (http.get("/actuator/health").status() == 200) {
+                // up, and the demo sites (loaded after readiness) committed: a kill inside that load is another test
+                Http.Response health = http.get("/actuator/health");
+                if (health.status() == 200 && health.json().at("/components/demoData/status").asString("UP")
+                        .equals("UP")) {
                     return;
                 }
             } catch (RuntimeException notYet) {

@@ -35,7 +35,7 @@ class DisclosurePageIT {
     @Test
     void aSignedOutReaderSeesTheSiteSignedOffTodayAndCanPrintThePage() throws Exception {
         Http http = new Http(port);
-        JsonNode heap = TestSites.heapInVerifying(http, "信息公开页面测试堆场", 110.2650, 40.6730);
+        JsonNode heap = TestSites.heapInVerifying(http, "信息公开页面测试堆场", 110.3600, 40.8400);
         String etag = http.get("/api/sites/" + heap.get("id").asLong(), "admin").header("ETag");
         String[][] steps = {
             {"confirmed", "{\"note\":\"属实\",\"evidence\":[{\"type\":\"inspection\",\"ref\":\"I1\"}]}"},
