@@ -190,8 +190,8 @@ abstract class AnonymousReadsContract {
 
     /** The URLs for a mapped pattern with its variables filled from real data, or null if it has unknown ones. */
     private List<String> fill(String pattern, Map<String, String> t) {
-        if (pattern.contains("{*") || pattern.contains("**") || pattern.equals("/error")) {
-            return List.of(); // resource handlers and the container's error page, not endpoints
+        if (pattern.contains("{*") || pattern.contains("**")) {
+            return List.of(); // resource handlers, not endpoints
         }
         Map<String, List<String>> values = new LinkedHashMap<>();
         values.put("collectionId", collectionIds());
