@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -90,8 +88,8 @@ public class FeatureStore {
         Compiled c = compile(source);
         List<Object> params = new ArrayList<>(c.baseParams());
         String where = where(c, request, params);
-        String order = request.orderBySql().isEmpty() ? c.id() : request.orderBySql() + ", " + c.id();
-        String geom = request.withGeometry() ? ", ST_AsBinary(" + c.geom() + ")" : "";
+        String order = order(c, request);
+        String geom = geometryColumn(c, request);
         // The page's ids first, then their rows: joins and columns are paid for the page only, not every match.
         String sql = "SELECT " + c.select() + geom + " FROM " + c.from() + " WHERE " + c.id() + " IN (SELECT "
                 + c.id() + " FROM " + c.from() + " WHERE " + where + " ORDER BY " + order + " LIMIT ? OFFSET ?)"
@@ -130,8 +128,8 @@ public class FeatureStore {
                 .append(new Property(name, column, Property.Type.STRING, null, null).sqlColumn()));
         List<Object> params = new ArrayList<>(c.baseParams());
         String where = where(c, request, params);
-        String order = request.orderBySql().isEmpty() ? c.id() : request.orderBySql() + ", " + c.id();
-        String geom = request.withGeometry() ? ", ST_AsBinary(" + c.geom() + ")" : "";
+        String order = order(c, request);
+        String geom = geometryColumn(c, request);
         StringBuilder sql = new StringBuilder("SELECT " + c.select() + geom + extraSql + " FROM " + c.from()
                 + " WHERE " + where + " ORDER BY " + order);
         int firstExtra = c.properties().size() + (request.withGeometry() ? 4 : 3);
@@ -155,7 +153,7 @@ public class FeatureStore {
                 FeatureRow row = row(rs, c, request.properties(), request.withGeometry());
                 int i = firstExtra;
                 for (String name : extra.keySet()) {
-                    row.properties().put(name, extraValue(rs.getObject(i++)));
+                    row.properties().put(name, SqlValues.extra(rs.getObject(i++)));
                 }
                 consumer.accept(row);
             } catch (IOException e) {
@@ -207,9 +205,19 @@ public class FeatureStore {
                     + c.baseWhere()).params(c.baseParams()).query((rs, n) -> {
                         Envelope box = rs.getObject(1) == null ? null
                                 : new Envelope(rs.getDouble(1), rs.getDouble(3), rs.getDouble(2), rs.getDouble(4));
-                        return new Extent(box, instant(rs.getObject(5)), instant(rs.getObject(6)));
+                        return new Extent(box, SqlValues.instant(rs.getObject(5)),
+                                SqlValues.instant(rs.getObject(6)));
                     }).single();
         });
+    }
+
+    /** The request's order with the id last, so that pages are stable. */
+    private static String order(Compiled c, ItemsRequest request) {
+        return request.orderBySql().isEmpty() ? c.id() : request.orderBySql() + ", " + c.id();
+    }
+
+    private static String geometryColumn(Compiled c, ItemsRequest request) {
+        return request.withGeometry() ? ", ST_AsBinary(" + c.geom() + ")" : "";
     }
 
     private static String where(Compiled c, ItemsRequest request, List<Object> params) {
@@ -241,7 +249,7 @@ public class FeatureStore {
         for (int i = 0; i < all.size(); i++) {
             Property p = all.get(i);
             if (wanted.contains(p.name())) {
-                props.put(p.name(), value(rs.getObject(i + 3), p.type()));
+                props.put(p.name(), SqlValues.value(rs.getObject(i + 3), p.type()));
             }
         }
         Geometry g = null;
@@ -258,50 +266,5 @@ public class FeatureStore {
         }
         Object version = rs.getObject(2);
         return new FeatureRow(rs.getLong(1), props, g, version == null ? null : ((Number) version).longValue());
-    }
-
-    private static Object extraValue(Object raw) {
-        if (raw instanceof java.sql.Date d) {
-            return d.toLocalDate();
-        }
-        if (raw instanceof Timestamp || raw instanceof OffsetDateTime) {
-            return instant(raw);
-        }
-        return raw;
-    }
-
-    private static Object value(Object raw, Property.Type type) {
-        if (raw == null) {
-            return null;
-        }
-        return switch (type) {
-            case TIMESTAMP -> instant(raw);
-            case INTEGER -> ((Number) raw).longValue();
-            case NUMBER -> ((Number) raw).doubleValue();
-            case BOOLEAN -> raw instanceof Boolean b ? b : Boolean.valueOf(raw.toString());
-            case STRING -> raw.toString();
-        };
-    }
-
-    private static Instant instant(Object raw) {
-        if (raw == null) {
-            return null;
-        }
-        if (raw instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        if (raw instanceof Timestamp t) {
-            return t.toInstant();
-        }
-        if (raw instanceof Instant i) {
-            return i;
-        }
-        if (raw instanceof java.time.ZonedDateTime z) {
-            return z.toInstant();
-        }
-        if (raw instanceof java.time.LocalDateTime l) {
-            return l.toInstant(java.time.ZoneOffset.UTC);
-        }
-        throw new IllegalStateException("not a timestamp: " + raw.getClass());
     }
 }
