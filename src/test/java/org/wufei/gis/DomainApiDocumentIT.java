@@ -44,4 +44,17 @@ class DomainApiDocumentIT {
                 .isEqualTo("binary");
         assertThat(schema.getRequired()).contains("file", "source");
     }
+
+    @Test
+    void theInspectionFormFieldsAreInTheDocument() {
+        var parsed = new OpenAPIV3Parser().readContents(new Http(port).get("/v3/api-docs").body()).getOpenAPI();
+        var body = parsed.getPaths().get("/api/sites/{id}/inspections").getPost().getRequestBody();
+        var schema = body.getContent().get("multipart/form-data").getSchema();
+        if (schema.get$ref() != null) {
+            schema = parsed.getComponents().getSchemas().get(schema.get$ref().replace("#/components/schemas/", ""));
+        }
+        assertThat(schema.getProperties()).containsKeys("inspection", "photos");
+        assertThat(((io.swagger.v3.oas.models.media.Schema<?>) schema.getProperties().get("photos")).getItems()
+                .getFormat()).isEqualTo("binary");
+    }
 }

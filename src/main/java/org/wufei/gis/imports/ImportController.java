@@ -29,8 +29,7 @@ import org.wufei.gis.common.Locales;
 import org.wufei.gis.common.Preferences;
 import org.wufei.gis.detections.DetectionViews;
 import org.wufei.gis.detections.Detections;
-import org.wufei.gis.imports.upload.MultipartUpload;
-import org.wufei.gis.imports.upload.StreamedUploads;
+import org.wufei.gis.common.multipart.MultipartUpload;
 
 /** Upload, follow, list, retry and roll back import batches; read a batch's detections. */
 @RestController
@@ -54,7 +53,7 @@ public class ImportController {
     }
 
     /**
-     * The body is read here as a stream ({@link StreamedUploads} keeps the container from parsing it first), so the
+     * The body is read here as a stream (the container's multipart parsing is off: common.multipart), so the
      * caller's role is checked before a byte of it is read, and the file is hashed while it is written.
      */
     @PostMapping(consumes = "multipart/form-data")

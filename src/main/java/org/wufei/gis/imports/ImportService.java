@@ -26,7 +26,7 @@ import org.wufei.gis.imports.read.ImportException;
 import org.wufei.gis.detections.Detections;
 import org.wufei.gis.detections.DetectionsChanged;
 import org.wufei.gis.imports.normalise.DistrictCheck;
-import org.wufei.gis.imports.upload.MultipartUpload;
+import org.wufei.gis.common.multipart.MultipartUpload;
 
 /**
  * Takes uploads in: stores the file under its content hash, answers a file seen before with its batch, refuses what

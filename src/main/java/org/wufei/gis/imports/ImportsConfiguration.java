@@ -7,15 +7,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.servlet.autoconfigure.MultipartProperties;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
-import org.wufei.gis.imports.upload.MultipartUpload;
-import org.wufei.gis.imports.upload.StreamedUploads;
+import org.wufei.gis.common.multipart.MultipartUpload;
+import org.wufei.gis.common.multipart.UploadProperties;
 
 /** The import module's settings and its bounded worker pool (a full queue is answered 503, never waited on). */
 @Configuration
@@ -33,20 +30,10 @@ public class ImportsConfiguration {
                 }, new ThreadPoolExecutor.AbortPolicy());
     }
 
-    /** Uploads to the import endpoint are read as a stream, ahead of the security filters' first look at them. */
+    /** The upload limits of {@code gis.uploads}, which the import endpoint applies itself. */
     @Bean
-    FilterRegistrationBean<StreamedUploads> streamedUploads() {
-        var registration = new FilterRegistrationBean<>(new StreamedUploads());
-        registration.addUrlPatterns(StreamedUploads.PATH);
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
-        return registration;
-    }
-
-    /** The upload limits of {@code spring.servlet.multipart}, which the import endpoint applies itself. */
-    @Bean
-    MultipartUpload.Limits uploadLimits(MultipartProperties multipart) {
-        return new MultipartUpload.Limits(multipart.getMaxFileSize().toBytes(),
-                multipart.getMaxRequestSize().toBytes());
+    MultipartUpload.Limits uploadLimits(UploadProperties uploads) {
+        return uploads.limits();
     }
 
     /**

@@ -2,9 +2,11 @@ package org.wufei.gis.inspections;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonRawValue;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,13 +21,12 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.multipart.MultipartFile;
 import org.wufei.gis.common.ApiException;
 import org.wufei.gis.common.CurrentActor;
 import org.wufei.gis.common.PublicProjection;
+import org.wufei.gis.common.multipart.MultipartForm;
+import org.wufei.gis.common.multipart.UploadProperties;
 import org.wufei.gis.sites.SiteRegister;
 
 /**
@@ -41,9 +42,12 @@ class InspectionController {
     private final InspectionProperties limits;
     private final SiteRegister register;
     private final PublicProjection projection;
+    private final UploadProperties uploads;
 
     InspectionController(InspectionService service, Inspections inspections, PhotoChecker checker, PhotoStore store,
-            InspectionProperties limits, SiteRegister register, PublicProjection projection) {
+            InspectionProperties limits, SiteRegister register, PublicProjection projection,
+            UploadProperties uploads) {
+        this.uploads = uploads;
         this.projection = projection;
         this.service = service;
         this.inspections = inspections;
@@ -65,34 +69,41 @@ class InspectionController {
             Double exifLon, Instant exifTime) {
     }
 
+    /**
+     * The body is read here as a stream ({@link MultipartForm}): the caller's role is checked before a byte of it is
+     * read, a photo over its limit is refused without being buffered, and one photo too many as soon as it arrives.
+     */
     @PostMapping(value = "/api/sites/{id}/inspections", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ResponseEntity<InspectionView> create(@PathVariable long id,
-            @RequestParam(value = "inspection", required = false) String json,
-            @RequestPart(value = "photos", required = false) List<MultipartFile> photos,
-            HttpServletRequest request) {
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+            mediaType = MediaType.MULTIPART_FORM_DATA_VALUE, schema = @Schema(implementation = InspectionUpload.class)))
+    ResponseEntity<InspectionView> create(@PathVariable long id, HttpServletRequest request) throws IOException {
         var actor = CurrentActor.of(request);
         if (!actor.hasAnyRole(InspectionService.MAY_INSPECT)) {
             throw new ApiException(HttpStatus.FORBIDDEN, "role_forbidden", null);
         }
-        InspectionForm form = InspectionForm.parse(json);
-        List<MultipartFile> files = photos == null ? List.of() : photos.stream().filter(f -> !f.isEmpty()).toList();
-        if (files.size() > limits.maxPhotos()) {
-            throw ApiException.unprocessable("photos_too_many", "photos", limits.maxPhotos());
-        }
+        MultipartForm body = MultipartForm.read(request.getInputStream(), request.getContentType(),
+                request.getContentLengthLong(), new MultipartForm.Limits(limits.maxPhotoBytes(),
+                        uploads.maxRequestSize().toBytes(), limits.maxPhotos(),
+                        name -> new ApiException(HttpStatus.CONTENT_TOO_LARGE, "photo_too_large", "photos", name,
+                                limits.maxPhotoBytes() / (1024 * 1024)),
+                        () -> ApiException.unprocessable("photos_too_many", "photos", limits.maxPhotos())));
+        InspectionForm form = InspectionForm.parse(body.fields().get("inspection"));
         List<CheckedPhoto> checked = new ArrayList<>();
-        for (MultipartFile f : files) {
-            String name = f.getOriginalFilename() == null ? "photo" : f.getOriginalFilename();
-            if (f.getSize() > limits.maxPhotoBytes()) {
-                throw new ApiException(HttpStatus.CONTENT_TOO_LARGE, "photo_too_large", "photos", name,
-                        limits.maxPhotoBytes() / (1024 * 1024));
-            }
-            checked.add(checker.check(name, bytes(f)));
+        for (MultipartForm.FilePart f : body.files("photos")) {
+            checked.add(checker.check(f.fileName() == null ? "photo" : f.fileName(), f.bytes()));
         }
         var outcome = service.record(id, form, checked, actor);
         var view = view(outcome.inspection(), inspections.photos(List.of(outcome.inspection().id())));
         return ResponseEntity.status(outcome.created() ? HttpStatus.CREATED : HttpStatus.OK)
                 .header(HttpHeaders.LOCATION, "/api/sites/" + id + "/inspections/" + form.id())
                 .body(view);
+    }
+
+    /** The form of {@code POST /api/sites/{id}/inspections}, for the OpenAPI document. */
+    record InspectionUpload(
+            @Schema(description = "the inspection as JSON (id, observedAt, lat, lon, accuracyM, note, checklist, "
+                    + "requestedStatus …)") String inspection,
+            @ArraySchema(schema = @Schema(type = "string", format = "binary")) List<String> photos) {
     }
 
     /** Anonymous readers see only the photos of kinds whose photos are public, and nothing else of an inspection. */
@@ -162,13 +173,5 @@ class InspectionController {
         return new InspectionView(r.id(), r.siteId(), r.inspector(), r.note(), r.checklist(), r.lat(), r.lon(),
                 r.accuracyM(), r.distanceM(), r.observedAt(), r.createdAt(), r.requestedStatus(),
                 r.transitionResult(), photoViews);
-    }
-
-    private static byte[] bytes(MultipartFile f) {
-        try {
-            return f.getBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

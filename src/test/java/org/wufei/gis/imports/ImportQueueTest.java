@@ -27,8 +27,8 @@ import org.wufei.gis.common.Role;
 import org.wufei.gis.crs.CrsRegistry;
 import org.wufei.gis.imports.read.ReadOptions;
 import org.wufei.gis.detections.Detections;
-import org.wufei.gis.imports.upload.MultipartUpload;
-import org.wufei.gis.imports.upload.MultipartUploadTest;
+import org.wufei.gis.common.multipart.MultipartUpload;
+import org.wufei.gis.common.multipart.MultipartUploadTest;
 
 class ImportQueueTest {
     @TempDir

@@ -1,4 +1,4 @@
-package org.wufei.gis.imports.upload;
+package org.wufei.gis.common.multipart;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

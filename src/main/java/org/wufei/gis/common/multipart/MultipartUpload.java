@@ -1,4 +1,4 @@
-package org.wufei.gis.imports.upload;
+package org.wufei.gis.common.multipart;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -124,7 +124,7 @@ public final class MultipartUpload {
         return size;
     }
 
-    private static JakartaServletFileUpload<?, ?> parser(Limits limits) {
+    static JakartaServletFileUpload<?, ?> parser(Limits limits) {
         var upload = new JakartaServletFileUpload<>();
         upload.setHeaderCharset(StandardCharsets.UTF_8);
         upload.setMaxSize(limits.maxRequestBytes());
@@ -134,7 +134,7 @@ public final class MultipartUpload {
         return upload;
     }
 
-    private static RequestContext context(InputStream in, String contentType, long contentLength) {
+    static RequestContext context(InputStream in, String contentType, long contentLength) {
         return new RequestContext() {
             @Override
             public String getCharacterEncoding() {
@@ -167,7 +167,7 @@ public final class MultipartUpload {
      * The parser's refusals in the service's terms: the file's or the request's size is 413, everything else (an
      * oversized header block included, which the library also reports as a size) a malformed body.
      */
-    private static ApiException refusal(Throwable e, Limits limits) {
+    static ApiException refusal(Throwable e, Limits limits) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof FileUploadSizeException size && (size.getPermitted() == limits.maxFileBytes()
                     || size.getPermitted() == limits.maxRequestBytes())) {
