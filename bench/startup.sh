@@ -5,7 +5,11 @@
 #   java -jar + CDS  the jar extracted (java -Djarmode=tools ... extract) and started with a class-data-sharing
 #                    archive made by a training run (-XX:ArchiveClassesAtExit, -Dspring.context.exit=onRefresh);
 #                    this is how the Dockerfile runs the service
-#   spring-boot:run  ./mvnw spring-boot:run after a first build (Maven's own start-up included)
+#   java -jar + AOT  the extracted jar on Java 25 (JAVA25, default /usr/lib/jvm/temurin-25-jdk-amd64/bin/java) with
+#                    an AOT cache (JEP 483/514/515) made by the same kind of training start (-XX:AOTCacheOutput);
+#                    skipped when there is no Java 25
+#   spring-boot:run  ./mvnw spring-boot:run after a first build (Maven's own start-up included; both poms start the
+#                    forked JVM with -XX:TieredStopAtLevel=1)
 # "healthy" = /actuator/health answers status UP (the service is live and ready, its demo sites may still be
 # loading); "demo in" = its demoData component is UP as well (the demo sites are on the map).
 # cold = empty embedded H2GIS database (Flyway, H2GIS functions, reference layers, demo sites); warm = the same
@@ -17,6 +21,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 java=${JAVA:-java}
+java25=${JAVA25:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
 runs=${RUNS:-3}
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 port=${PORT:-$(free_port)}
@@ -43,6 +48,15 @@ cds() {
   rm -rf "$2"
   "$java" -Djarmode=tools -jar "$1" extract --destination "$2" > /dev/null
   (cd "$root" && "$java" -XX:ArchiveClassesAtExit="$2/app.jsa" -Dspring.context.exit=onRefresh \
+    -jar "$2/$(basename "$1")" --server.port=0 --gis.data-dir="$work/train" > "$work/train.log" 2>&1)
+  rm -rf "$work/train"
+}
+
+# Extracts a jar to $2 with Java 25 and trains an AOT cache $2/app.aot the same way.
+aot() {
+  rm -rf "$2"
+  "$java25" -Djarmode=tools -jar "$1" extract --destination "$2" > /dev/null
+  (cd "$root" && "$java25" -XX:AOTCacheOutput="$2/app.aot" -Dspring.context.exit=onRefresh \
     -jar "$2/$(basename "$1")" --server.port=0 --gis.data-dir="$work/train" > "$work/train.log" 2>&1)
   rm -rf "$work/train"
 }
@@ -121,6 +135,12 @@ printf '%-16s %-23s %-8s %-23s %-23s %-5s %-5s\n' "" "(healthy)" "(cold)" "(heal
 measure "java -jar" "$java" -jar "$jar" ARGS -- "$java" -jar "$bare_jar" ARGS
 measure "java -jar + CDS" "$java" -XX:SharedArchiveFile=target/cds/app.jsa -jar "$app" ARGS \
   -- "$java" -XX:SharedArchiveFile=bench/bare-app/target/cds/app.jsa -jar "$bare_app" ARGS
+if [ -x "$java25" ]; then
+  aot "$jar" target/aot
+  aot "$bare_jar" bench/bare-app/target/aot
+  measure "java -jar + AOT" "$java25" -XX:AOTCache=target/aot/app.aot -jar "target/aot/$(basename "$jar")" ARGS \
+    -- "$java25" -XX:AOTCache=bench/bare-app/target/aot/app.aot -jar "bench/bare-app/target/aot/$(basename "$bare_jar")" ARGS
+fi
 measure "spring-boot:run" ./mvnw -q -B -ntp -o spring-boot:run -Dspring-boot.run.arguments=ARGS \
   -- ./mvnw -q -B -ntp -o -f bench/bare-app/pom.xml spring-boot:run -Dspring-boot.run.arguments=ARGS
 echo "load at the end $(cut -d' ' -f1-3 /proc/loadavg)"
