@@ -1,15 +1,16 @@
-package org.wufei.gis.common;
+package org.wufei.gis.common.edge;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import jakarta.servlet.http.HttpFilter;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
+import org.wufei.gis.common.Problems;
 
 /**
  * {@code /error} is the servlet container's error page, reached by an error dispatch. Requested directly, Boot's

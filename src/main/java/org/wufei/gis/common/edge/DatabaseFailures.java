@@ -1,4 +1,4 @@
-package org.wufei.gis.common;
+package org.wufei.gis.common.edge;
 
 import java.net.ConnectException;
 import java.sql.SQLException;
