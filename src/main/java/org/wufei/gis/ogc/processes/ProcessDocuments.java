@@ -79,7 +79,7 @@ final class ProcessDocuments {
             doc.put("finished", job.finished().toString());
         }
         doc.put("updated", job.updated().toString());
-        doc.put("progress", job.state().ended() ? 100 : 0);
+        doc.put("progress", job.progress());
         List<Map<String, Object>> links = new ArrayList<>();
         links.add(OgcLinks.link(base + "/jobs/" + job.id(), Rel.SELF, OgcMediaTypes.JSON, null));
         if (job.state() == Job.State.SUCCESSFUL) {
