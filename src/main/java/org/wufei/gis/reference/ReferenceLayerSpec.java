@@ -33,23 +33,27 @@ record ReferenceLayerSpec(String collectionId, String table, String file, Family
      * whether a value is required and unique, the allowed values, the value when absent, and the longest text.
      */
     record Column(String name, List<String> aliases, Type type, boolean required, boolean unique, List<String> allowed,
-            Object absent, int maxLength) {
+            Object absent, int maxLength, boolean nonNegative) {
     }
 
     private static Column text(String name, boolean required, int maxLength) {
-        return new Column(name, List.of(), Type.TEXT, required, false, List.of(), null, maxLength);
+        return new Column(name, List.of(), Type.TEXT, required, false, List.of(), null, maxLength, false);
     }
 
     private static Column unique(String name, int maxLength) {
-        return new Column(name, List.of(), Type.TEXT, true, true, List.of(), null, maxLength);
+        return new Column(name, List.of(), Type.TEXT, true, true, List.of(), null, maxLength, false);
     }
 
     private static Column choice(String name, List<String> aliases, List<String> allowed, Object absent) {
-        return new Column(name, aliases, Type.TEXT, false, false, allowed, absent, 32);
+        return new Column(name, aliases, Type.TEXT, false, false, allowed, absent, 32, false);
     }
 
     private static Column number(String name, List<String> aliases, Type type, Object absent) {
-        return new Column(name, aliases, type, false, false, List.of(), absent, 0);
+        return new Column(name, aliases, type, false, false, List.of(), absent, 0, false);
+    }
+
+    private static Column weight() {
+        return new Column("weight", List.of(), Type.NUMBER, false, false, List.of(), 1.0, 0, true);
     }
 
     static final List<ReferenceLayerSpec> ALL = List.of(
@@ -64,7 +68,7 @@ record ReferenceLayerSpec(String collectionId, String table, String file, Family
                     List.of(unique("code", 32), text("name", true, 64), text("township", false, 64),
                             number("population", List.of("populatio"), Type.INTEGER, null),
                             number("cropland_mu", List.of("cropland_m"), Type.NUMBER, null),
-                            number("weight", List.of(), Type.NUMBER, 1.0))),
+                            weight())),
             new ReferenceLayerSpec("sensitive_areas", "sensitive_area", "sensitive_areas.geojson", Family.POLYGON,
                     true, List.of(text("name", true, 128),
                             choice("category", List.of(), List.of("nature_reserve", "drinking_water_source",
@@ -118,7 +122,8 @@ record ReferenceLayerSpec(String collectionId, String table, String file, Family
             return switch (c.type()) {
                 case INTEGER -> raw instanceof Number n ? Long.valueOf(Math.round(n.doubleValue()))
                         : Long.valueOf(Long.parseLong(raw.toString().strip()));
-                case NUMBER -> raw instanceof Number n ? n.doubleValue() : Double.parseDouble(raw.toString().strip());
+                case NUMBER -> nonNegative(c, raw instanceof Number n ? n.doubleValue()
+                        : Double.parseDouble(raw.toString().strip()), index);
                 case BOOLEAN -> raw instanceof Boolean b ? b : bool(raw.toString());
                 case TEXT -> text(c, raw.toString().strip(), index);
             };
@@ -126,6 +131,14 @@ record ReferenceLayerSpec(String collectionId, String table, String file, Family
             throw ReferenceRefusals.attribute(index, c.name(), "attribute_not_number", "属性值不是数字：" + raw,
                     "attribute value is not a number: " + raw);
         }
+    }
+
+    private static Double nonNegative(Column c, double v, long index) {
+        if (!Double.isFinite(v) || c.nonNegative() && v < 0) {
+            throw ReferenceRefusals.attribute(index, c.name(), "attribute_out_of_range", "属性值须为非负有限数：" + v,
+                    "attribute value must be a finite number, not negative: " + v);
+        }
+        return v;
     }
 
     private static Boolean bool(String s) {

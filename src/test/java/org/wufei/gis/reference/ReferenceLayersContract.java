@@ -157,6 +157,7 @@ abstract class ReferenceLayersContract {
         "rivers-shapefile-unknown-prj.zip, rivers, 422, crs_prj_unmatched",
         "rivers-outside-district.geojson, rivers, 422, geometry_outside_district",
         "villages-duplicate-code.geojson, villages, 422, attribute_duplicate",
+        "villages-negative-weight.geojson, villages, 422, attribute_out_of_range",
         "sensitive-areas-unknown-category.geojson, sensitive_areas, 422, attribute_value_unknown",
         "roads-missing-name.geojson, roads, 422, attribute_missing"})
     void aBadFileIsRefusedWithProblemJsonAndTheLayerIsUnchanged(String fixture, String layer, int status,
