@@ -42,14 +42,23 @@ class ProcessesOpenApi implements OpenApiContributor {
                         responses("200", "Status info", OgcMediaTypes.JSON)),
                 "delete", op("dismiss", "Cancels a job and drops its results", List.of(jobId()),
                         responses("200", "Status info", OgcMediaTypes.JSON))));
-        paths.put("/jobs/{jobId}/results", Map.of("get", op("getResult", "A finished job's results",
-                List.of(jobId()), responses("200", "Results", OgcMediaTypes.JSON))));
+        paths.put("/jobs/{jobId}/results", Map.of("get", op("getResult",
+                "A finished job's results; with f, as a file (GeoPackage, GeoJSON, CSV, XLSX, KML)",
+                List.of(jobId(), Map.of("name", "f", "in", "query", "required", false, "schema",
+                        Map.of("type", "string", "enum", resultFormats()))),
+                responses("200", "Results", OgcMediaTypes.JSON))));
         return paths;
     }
 
     private Map<String, Object> processId() {
         return Map.of("name", "processId", "in", "path", "required", true, "description", "Process id",
                 "schema", Map.of("type", "string", "enum", processIds));
+    }
+
+    private static List<String> resultFormats() {
+        List<String> f = new java.util.ArrayList<>(List.of("json"));
+        f.addAll(org.wufei.gis.export.ExportFormat.fValues());
+        return f;
     }
 
     private static Map<String, Object> jobId() {
