@@ -21,7 +21,11 @@ class ProcessesOpenApi implements OpenApiContributor {
     @Override
     public Map<String, Object> paths() {
         Map<String, Object> paths = new LinkedHashMap<>();
-        paths.put("/processes", Map.of("get", op("getProcesses", "The planning processes", List.of(),
+        paths.put("/processes", Map.of("get", op("getProcesses", "The planning processes", List.of(
+                Map.of("name", "limit", "in", "query", "required", false, "schema",
+                        Map.of("type", "integer", "minimum", 1, "maximum", 10_000, "default", 10_000)),
+                Map.of("name", "offset", "in", "query", "required", false, "schema",
+                        Map.of("type", "integer", "minimum", 0, "default", 0))),
                 responses("200", "Process list", OgcMediaTypes.JSON))));
         paths.put("/processes/{processId}", Map.of("get", op("getProcessDescription",
                 "A process with its inputs and outputs", List.of(processId()),

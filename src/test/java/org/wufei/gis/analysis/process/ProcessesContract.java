@@ -331,6 +331,10 @@ abstract class ProcessesContract {
         assertThat(api.at("/paths/~1processes~1{processId}~1execution/post/operationId").asString())
                 .isEqualTo("execute");
         assertThat(api.at("/paths/~1jobs~1{jobId}/delete/operationId").asString()).isEqualTo("dismiss");
+        JsonNode first = http.get("/ogc/processes?limit=1").json();
+        assertThat(first.get("processes")).hasSize(1);
+        assertThat(first.get("links").toString()).contains("\"rel\":\"next\"").contains("limit=1&offset=1");
+        assertThat(http.get("/ogc/processes?limit=0").code()).isEqualTo("parameter_out_of_range");
     }
 
     @Test
