@@ -1,5 +1,6 @@
 // Planning panel (PLANNER, ADMIN): pick a process from /ogc/processes, fill its inputs from their JSON schemas,
-// click the map for a point or polygon input, run it, then see the result drawn on the map and listed.
+// click the map for a point or polygon input, run it as a job, then see the result drawn on the map and listed,
+// with buttons that download it as GeoPackage, XLSX, KML or CSV (GET /ogc/jobs/{id}/results?f=...).
 import { el, clear, append } from './dom.js';
 import { t, currentLang } from './i18n.js';
 import { getJson, send } from './api.js';
@@ -47,6 +48,31 @@ function resultTable(fc, onRow) {
       columns.map((c) => el('td', {}, f.properties[c] === null ? '' : String(f.properties[c])))))));
 }
 
+/** The formats a result can be downloaded in: f value and i18n key of the button. */
+const EXPORTS = [['gpkg', 'planning.exportGpkg'], ['xlsx', 'planning.exportXlsx'], ['kml', 'planning.exportKml'],
+  ['csv', 'planning.exportCsv']];
+
+function exportButtons(jobId) {
+  return el('p', { class: 'plan-exports', 'data-testid': 'plan-exports' }, [el('span', {}, t('planning.export')),
+    ...EXPORTS.map(([f, key]) => el('a', { class: 'button', href: `/ogc/jobs/${jobId}/results?f=${f}`, download: '',
+      'data-testid': `plan-export-${f}` }, t(key)))]);
+}
+
+const sleep = (ms) => new Promise((resolve) => { setTimeout(resolve, ms); });
+
+/** Runs the process as a job (kept by the service, so its result can be downloaded later) and waits for it. */
+async function runJob(processId, inputs) {
+  const job = await send('POST', `/ogc/processes/${processId}/execution`, { inputs },
+    { Prefer: 'respond-async' });
+  let status = job;
+  for (let wait = 100; status.status === 'accepted' || status.status === 'running'; wait = Math.min(wait * 2, 1000)) {
+    await sleep(wait);
+    status = await getJson(`/ogc/jobs/${job.jobID}`);
+  }
+  const results = await getJson(`/ogc/jobs/${job.jobID}/results`); // a failed job answers its problem here
+  return { jobId: job.jobID, fc: results.result };
+}
+
 export async function planningSection(container, map) {
   const list = await getJson(`/ogc/processes?lang=${lang()}`);
   const picked = { values: {}, onPick: [] };
@@ -82,14 +108,13 @@ export async function planningSection(container, map) {
     run.disabled = true;
     clear(output);
     try {
-      const fc = await send('POST', `/ogc/processes/${select.value}/execution`, { inputs },
-        { Accept: 'application/geo+json, application/json' });
+      const { jobId, fc } = await runJob(select.value, inputs);
       if (drawn) drawn.remove();
       drawn = L.geoJSON(fc, { pointToLayer: (f, ll) => L.circleMarker(ll, { radius: 7, color: '#D55E00' }),
         style: { color: '#D55E00', weight: 3 } }).addTo(map);
       const summary = el('p', { class: 'muted', 'data-testid': 'plan-summary' },
         t('planning.count', (fc.features || []).length));
-      append(output, [summary, resultTable(fc, (f) => {
+      append(output, [summary, exportButtons(jobId), resultTable(fc, (f) => {
         if (f.geometry) map.fitBounds(L.geoJSON(f.geometry).getBounds(), { maxZoom: 16 });
       })]);
       document.body.dataset.planResult = String((fc.features || []).length);

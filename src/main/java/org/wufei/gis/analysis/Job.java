@@ -5,10 +5,10 @@ import org.wufei.gis.common.ApiException;
 
 /**
  * What a client sees of an asynchronous execution: OGC API - Processes job states, times, and the result or the
- * refusal once it has ended.
+ * refusal once it has ended; {@code progress} is a percentage (100 once ended).
  */
 public record Job(String id, String processId, String owner, State state, Instant created, Instant started,
-        Instant finished, ProcessResult result, ApiException failure) {
+        Instant finished, ProcessResult result, ApiException failure, int progress) {
 
     /** The statusCode values of OGC API - Processes. */
     public enum State {
@@ -23,6 +23,16 @@ public record Job(String id, String processId, String owner, State state, Instan
 
         public String code() {
             return code;
+        }
+
+        /** The state with this statusCode. */
+        public static State of(String code) {
+            for (State s : values()) {
+                if (s.code.equals(code)) {
+                    return s;
+                }
+            }
+            throw new IllegalArgumentException("unknown job status " + code);
         }
 
         public boolean ended() {

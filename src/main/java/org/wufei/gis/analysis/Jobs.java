@@ -2,48 +2,60 @@ package org.wufei.gis.analysis;
 
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.wufei.gis.common.ApiException;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Asynchronous executions of processes, held in memory (one instance; see docs/analysis.md for the table a
- * multi-instance setup would claim jobs from). A job past {@code gis.analysis.max-job-seconds} is cancelled and
- * fails with {@code process_too_long}; its statements also stop at the statement timeout.
+ * Asynchronous executions of processes, kept in the {@code process_job} table ({@link JobStore}): a job survives a
+ * restart, and with several replicas each job is claimed by one of them. This instance's workers take accepted jobs
+ * as soon as one is submitted here and every second otherwise. A job past {@code gis.analysis.max-job-seconds} is
+ * cancelled and fails with {@code process_too_long}; its statements also stop at the statement timeout. A job left
+ * running by a worker that went away (restart, lost replica) is accepted again once it is older than that limit.
  */
 @Component
 public class Jobs {
     private static final Logger log = LoggerFactory.getLogger(Jobs.class);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final long POLL_MILLIS = 1_000;
 
     private final Processes processes;
+    private final JobStore store;
     private final AnalysisLimits limits;
     private final Clock clock;
+    private final String worker = "jobs-" + UUID.randomUUID();
+    private final Instant startedAt;
     private final ExecutorService workers;
-    private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(
-            r -> daemon(r, "process-job-watchdog"));
-    private final Map<String, Job> jobs = new LinkedHashMap<>();
-    private final Map<String, Future<?>> running = new LinkedHashMap<>();
+    private final Semaphore idle;
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
+            r -> daemon(r, "process-job-scheduler"));
+    private final Map<String, FutureTask<Void>> running = new ConcurrentHashMap<>();
 
-    public Jobs(Processes processes, Clock clock) {
+    public Jobs(Processes processes, JobStore store, Clock clock) {
         this.processes = processes;
+        this.store = store;
         this.limits = processes.limits();
         this.clock = clock;
+        this.startedAt = clock.instant();
         this.workers = Executors.newFixedThreadPool(limits.jobWorkers(), r -> daemon(r, "process-job"));
+        this.idle = new Semaphore(limits.jobWorkers());
+        scheduler.scheduleWithFixedDelay(this::poll, POLL_MILLIS, POLL_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     private static Thread daemon(Runnable r, String name) {
@@ -52,67 +64,91 @@ public class Jobs {
         return t;
     }
 
-    /** Queues an execution whose inputs have been checked; returns the accepted job. */
-    public synchronized Job submit(String processId, ProcessInputs inputs, String owner) {
-        String id = UUID.randomUUID().toString();
-        Job job = new Job(id, processId, owner, Job.State.ACCEPTED, now(), null, null, null, null);
-        jobs.put(id, job);
-        forgetOldest();
-        running.put(id, workers.submit(() -> run(id, inputs)));
-        watchdog.schedule(() -> tooLong(id), limits.maxJobSeconds(), TimeUnit.SECONDS);
+    /** Stores an execution whose inputs have been checked and wakes the workers; returns the accepted job. */
+    public Job submit(String processId, ProcessInputs inputs, String owner) {
+        Job job = new Job(UUID.randomUUID().toString(), processId, owner, Job.State.ACCEPTED, now(), null, null, null,
+                null, 0);
+        store.insert(job, inputs.json());
+        store.forgetOldest(limits.jobsKept());
+        scheduler.execute(this::poll);
         return job;
     }
 
-    private void run(String id, ProcessInputs inputs) {
-        Job started = update(id, j -> j.state() == Job.State.ACCEPTED
-                ? new Job(j.id(), j.processId(), j.owner(), Job.State.RUNNING, j.created(), now(), null, null, null)
-                : null);
-        if (started == null) {
-            return;
-        }
+    /** Claims accepted jobs while this instance has an idle worker. */
+    private void poll() {
         try {
-            ProcessResult result = processes.execute(started.processId(), inputs);
-            finish(id, Job.State.SUCCESSFUL, result, null);
-        } catch (ApiException e) {
-            finish(id, Job.State.FAILED, null, e);
+            store.requeueAbandoned(abandonedBefore());
+            while (idle.tryAcquire()) {
+                Optional<JobStore.Claimed> claimed = store.claim(worker, now());
+                if (claimed.isEmpty()) {
+                    idle.release();
+                    return;
+                }
+                start(claimed.get());
+            }
         } catch (RuntimeException e) {
-            log.error("Process job {} ({}) failed", id, started.processId(), e);
-            finish(id, Job.State.FAILED, null,
-                    new ApiException(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error", null));
+            log.warn("Polling process jobs failed; trying again in {} ms", POLL_MILLIS, e);
+        }
+    }
+
+    /**
+     * Running jobs started before this are abandoned: on PostGIS older than a job may run (another replica may be
+     * running younger ones); on an embedded H2GIS, also every job started before this instance (only it runs jobs).
+     */
+    private Instant abandonedBefore() {
+        Instant overdue = now().minus(Duration.ofSeconds(limits.maxJobSeconds() + 60L));
+        return store.singleInstance() && startedAt.isAfter(overdue) ? startedAt : overdue;
+    }
+
+    private void start(JobStore.Claimed job) {
+        FutureTask<Void> task = new FutureTask<>(() -> run(job), null);
+        running.put(job.id(), task);
+        try {
+            workers.execute(() -> {
+                try {
+                    task.run();
+                } finally {
+                    running.remove(job.id());
+                    idle.release();
+                    scheduler.execute(this::poll);
+                }
+            });
+            scheduler.schedule(() -> tooLong(job.id()), limits.maxJobSeconds(), TimeUnit.SECONDS);
+        } catch (RuntimeException e) {
+            running.remove(job.id());
+            idle.release();
+            throw e;
+        }
+    }
+
+    private void run(JobStore.Claimed job) {
+        try {
+            ProcessInputs inputs = processes.inputs(job.processId(), JSON.readTree(job.inputs()));
+            ProcessResult result = processes.execute(job.processId(), inputs);
+            store.finish(job.id(), Job.State.SUCCESSFUL, ProcessResultJson.write(result), null, now());
+        } catch (ApiException e) {
+            store.finish(job.id(), Job.State.FAILED, null, e, now());
+        } catch (RuntimeException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                return; // cancelled by dismissal or the watchdog, which recorded the end
+            }
+            log.error("Process job {} ({}) failed", job.id(), job.processId(), e);
+            store.finish(job.id(), Job.State.FAILED, null,
+                    new ApiException(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error", null), now());
         }
     }
 
     private void tooLong(String id) {
-        Future<?> f;
-        synchronized (this) {
-            f = running.get(id);
-        }
-        if (f != null && !f.isDone()) {
-            finish(id, Job.State.FAILED, null, new ApiException(HttpStatus.UNPROCESSABLE_CONTENT,
-                    "process_too_long", null, limits.maxJobSeconds()));
-            f.cancel(true);
+        FutureTask<Void> task = running.get(id);
+        if (task != null && !task.isDone()) {
+            store.finish(id, Job.State.FAILED, null, new ApiException(HttpStatus.UNPROCESSABLE_CONTENT,
+                    "process_too_long", null, limits.maxJobSeconds()), now());
+            task.cancel(true);
         }
     }
 
-    private void finish(String id, Job.State state, ProcessResult result, ApiException failure) {
-        update(id, j -> j.state().ended() ? null
-                : new Job(j.id(), j.processId(), j.owner(), state, j.created(), j.started(), now(), result, failure));
-        synchronized (this) {
-            running.remove(id);
-        }
-    }
-
-    private synchronized Job update(String id, java.util.function.UnaryOperator<Job> change) {
-        Job current = jobs.get(id);
-        Job next = current == null ? null : change.apply(current);
-        if (next != null) {
-            jobs.put(id, next);
-        }
-        return next;
-    }
-
-    public synchronized Optional<Job> find(String id) {
-        return Optional.ofNullable(jobs.get(id));
+    public Optional<Job> find(String id) {
+        return store.find(id);
     }
 
     /** The job, or 404 problem {@code job_not_found}. */
@@ -120,49 +156,25 @@ public class Jobs {
         return find(id).orElseThrow(() -> ApiException.notFound("job", id));
     }
 
-    /** The jobs of one owner (every job for null), newest first. */
-    public synchronized List<Job> list(String owner) {
-        List<Job> out = new ArrayList<>();
-        for (Job j : jobs.values()) {
-            if (owner == null || owner.equals(j.owner())) {
-                out.add(j);
-            }
-        }
-        out.sort(Comparator.comparing(Job::created).reversed());
-        return out;
+    /** The jobs of one owner (every job for null), newest first, without their results. */
+    public List<Job> list(String owner) {
+        return store.list(owner, limits.jobsKept());
     }
 
-    /** Dismisses the job: cancels it if it still runs and drops its result. */
+    /** Dismisses the job: cancels it if it runs here and drops its result. */
     public Job dismiss(String id) {
-        Future<?> f;
-        synchronized (this) {
-            f = running.remove(id);
-        }
-        if (f != null) {
-            f.cancel(true);
-        }
-        Job dismissed = update(id, j -> new Job(j.id(), j.processId(), j.owner(), Job.State.DISMISSED,
-                j.created(), j.started(), now(), null, null));
-        if (dismissed == null) {
+        if (!store.dismiss(id, now())) {
             throw ApiException.notFound("job", id);
         }
-        return dismissed;
+        FutureTask<Void> task = running.get(id);
+        if (task != null) {
+            task.cancel(true);
+        }
+        return require(id);
     }
 
     Processes processes() {
         return processes;
-    }
-
-    private void forgetOldest() {
-        var it = jobs.entrySet().iterator();
-        while (jobs.size() > limits.jobsKept() && it.hasNext()) {
-            Map.Entry<String, Job> e = it.next();
-            if (e.getValue().state().ended()) {
-                it.remove();
-            } else {
-                break;
-            }
-        }
     }
 
     private Instant now() {
@@ -171,7 +183,7 @@ public class Jobs {
 
     @PreDestroy
     void stop() {
+        scheduler.shutdownNow();
         workers.shutdownNow();
-        watchdog.shutdownNow();
     }
 }

@@ -35,6 +35,11 @@ public final class ProcessInputs {
         this.limits = limits;
     }
 
+    /** The inputs as JSON text, as a job keeps them until a worker runs it. */
+    String json() {
+        return inputs.toString();
+    }
+
     /** Refuses inputs the process does not declare (a typo must not silently fall back to a default). */
     void checkNames(ProcessDescription description) {
         for (Iterator<String> it = inputs.propertyNames().iterator(); it.hasNext();) {

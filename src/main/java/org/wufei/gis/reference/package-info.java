@@ -1,7 +1,8 @@
 /**
- * Reference layers (townships, rivers, roads) loaded from the district's files.
+ * Reference layers (townships, rivers, villages, sensitive areas, roads): loaded from the district's files, replaced
+ * by ADMIN uploads read through the imports module's readers, each load a version with its provenance.
  */
-@ApplicationModule(allowedDependencies = {"common", "crs"})
+@ApplicationModule(allowedDependencies = {"catalog", "common", "crs", "imports :: read", "imports :: normalise"})
 package org.wufei.gis.reference;
 
 import org.springframework.modulith.ApplicationModule;

@@ -46,5 +46,7 @@ final class Permissions {
         auth.requestMatchers(HttpMethod.PUT, "/ogc/collections/*/items/*").hasRole(ADMIN);
         auth.requestMatchers(HttpMethod.PATCH, "/ogc/collections/*/items/*").hasRole(ADMIN);
         auth.requestMatchers(HttpMethod.DELETE, "/ogc/collections/*/items/*").hasRole(ADMIN);
+        // replacing a reference layer (rivers, villages, sensitive areas, roads) by an upload
+        auth.requestMatchers(HttpMethod.POST, "/api/reference-layers/**").hasRole(ADMIN);
     }
 }

@@ -10,14 +10,16 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.bind.annotation.RestController;
+import org.wufei.gis.catalog.LayerChanged;
 import org.wufei.gis.common.ApiException;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The district's reference layers (township boundaries, rivers) as GeoJSON for the map page, so the map is
- * useful without any basemap. They change only at start-up, so each layer is built once and cached.
+ * useful without any basemap. Each layer is built once and cached until an ADMIN replaces it ({@link LayerChanged}).
  */
 @RestController
 class ReferenceLayerController {
@@ -31,6 +33,11 @@ class ReferenceLayerController {
 
     ReferenceLayerController(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(LayerChanged e) {
+        cache.remove(e.collectionId());
     }
 
     @GetMapping(value = "/api/ui/reference/{layer}", produces = "application/geo+json")

@@ -14,7 +14,10 @@ import org.springframework.test.context.ContextConfiguration;
 import org.wufei.gis.support.H2gisDatabase;
 import org.wufei.gis.support.IntegrationTest;
 
-/** The planning panel in a real headless Chromium: a planner picks a point on the map and runs nearest-sites. */
+/**
+ * The planning panel in a real headless Chromium: a planner picks a point on the map, runs nearest-sites and
+ * downloads the result through the export buttons.
+ */
 @IntegrationTest
 @ContextConfiguration(initializers = H2gisDatabase.class)
 class PlanningPageIT {
@@ -58,6 +61,34 @@ class PlanningPageIT {
         assertThat((Long) browser.js("return document.querySelectorAll('path.leaflet-interactive[stroke=\"#D55E00\"]')"
                 + ".length")).isGreaterThanOrEqualTo(3L);
         browser.screenshot("planning-nearest-sites");
+        theExportButtonsDownloadTheResult();
+    }
+
+    /** Each export button's link, fetched with the planner's session, gives the file its label promises. */
+    private void theExportButtonsDownloadTheResult() {
+        String[][] expected = {
+            {"gpkg", "application/geopackage+sqlite3", "SQLite format 3"},
+            {"xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "PK"},
+            {"kml", "application/vnd.google-earth.kml+xml", "<?xml"},
+            {"csv", "text/csv", "\uFEFFresult_id"}};
+        for (String[] e : expected) {
+            WebElement button = browser.find("[data-testid=plan-export-" + e[0] + "]");
+            assertThat(button.isDisplayed()).isTrue();
+            assertThat(button.getAttribute("href")).contains("/ogc/jobs/").endsWith("/results?f=" + e[0]);
+            @SuppressWarnings("unchecked")
+            java.util.Map<String, Object> got = (java.util.Map<String, Object>) browser.asyncJs(
+                    "const done = arguments[arguments.length - 1];"
+                    + "fetch(arguments[0], {credentials: 'same-origin'}).then(async r => {"
+                    + "  const bytes = new Uint8Array(await r.arrayBuffer());"
+                    + "  done({status: r.status, type: r.headers.get('Content-Type'),"
+                    + "        disposition: r.headers.get('Content-Disposition'),"
+                    + "        head: new TextDecoder('utf-8', {ignoreBOM: true}).decode(bytes.slice(0, 16))});"
+                    + "}).catch(err => done({error: String(err)}));", button.getAttribute("href"));
+            assertThat(got.get("status")).as(e[0] + " " + got).isEqualTo(200L);
+            assertThat((String) got.get("type")).startsWith(e[1]);
+            assertThat((String) got.get("disposition")).contains("attachment").contains("nearest_sites");
+            assertThat((String) got.get("head")).startsWith(e[2]);
+        }
     }
 
     @Test

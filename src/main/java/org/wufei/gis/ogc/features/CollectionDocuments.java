@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 import org.wufei.gis.catalog.CollectionSource;
 import org.wufei.gis.catalog.Extent;
 import org.wufei.gis.catalog.FeatureStore;
+import org.wufei.gis.catalog.LayerProvenance;
 import org.wufei.gis.catalog.Property;
 import org.wufei.gis.common.District;
 import org.wufei.gis.crs.OgcCrsUri;
@@ -26,11 +27,14 @@ class CollectionDocuments {
     private final FeatureStore store;
     private final District district;
     private final List<OgcLinkContributor> contributors;
+    private final List<LayerProvenance> provenance;
 
-    CollectionDocuments(FeatureStore store, District district, List<OgcLinkContributor> contributors) {
+    CollectionDocuments(FeatureStore store, District district, List<OgcLinkContributor> contributors,
+            List<LayerProvenance> provenance) {
         this.store = store;
         this.district = district;
         this.contributors = contributors;
+        this.provenance = provenance;
     }
 
     Map<String, Object> collection(CollectionSource source, String base, Locale locale) {
@@ -44,6 +48,9 @@ class CollectionDocuments {
         doc.put("crs", OgcCrsUri.uris(OgcCrsUri.OFFERED));
         // Stored as EPSG:4326 in lon/lat order, which is CRS84.
         doc.put("storageCrs", OgcCrsUri.CRS84_URI);
+        // where the data came from (reference layers: source, date, licence, who loaded it, earlier versions)
+        provenance.stream().map(p -> p.of(source.id())).flatMap(java.util.Optional::stream).findFirst()
+                .ifPresent(p -> doc.put("provenance", p));
         List<Map<String, Object>> links = new ArrayList<>();
         links.add(OgcLinks.link(self, Rel.SELF, OgcMediaTypes.JSON, source.title().in(locale)));
         links.add(OgcLinks.link(self + "/items", Rel.ITEMS, OgcMediaTypes.GEO_JSON, "GeoJSON"));

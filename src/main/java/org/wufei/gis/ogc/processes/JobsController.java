@@ -1,16 +1,20 @@
 package org.wufei.gis.ogc.processes;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.wufei.gis.analysis.Job;
 import org.wufei.gis.analysis.Jobs;
@@ -18,6 +22,7 @@ import org.wufei.gis.common.Actor;
 import org.wufei.gis.common.ApiException;
 import org.wufei.gis.common.CurrentActor;
 import org.wufei.gis.common.Role;
+import org.wufei.gis.export.ExportFormat;
 import org.wufei.gis.ogc.OgcLinks;
 import org.wufei.gis.ogc.OgcMediaTypes;
 import org.wufei.gis.ogc.Rel;
@@ -30,9 +35,11 @@ import org.wufei.gis.ogc.Rel;
 @RequestMapping("/ogc/jobs")
 class JobsController {
     private final Jobs jobs;
+    private final ProcessResultDownloads downloads;
 
-    JobsController(Jobs jobs) {
+    JobsController(Jobs jobs, ProcessResultDownloads downloads) {
         this.jobs = jobs;
+        this.downloads = downloads;
     }
 
     @GetMapping({"", "/"})
@@ -58,11 +65,18 @@ class JobsController {
                 ProcessDocuments.bytes(ProcessDocuments.status(job, OgcLinks.base(request))), OgcMediaTypes.JSON);
     }
 
+    /** The result document, or with {@code f} (gpkg, geojson-file, csv, csv-gbk, xlsx, kml) the result as a file. */
     @GetMapping("/{jobId}/results")
-    ResponseEntity<byte[]> results(@PathVariable String jobId, HttpServletRequest request) {
+    ResponseEntity<byte[]> results(@PathVariable String jobId, @RequestParam(required = false) String f,
+            HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Optional<ExportFormat> format = ProcessResultDownloads.format(f);
         Job job = visible(jobId, request);
         switch (job.state()) {
             case SUCCESSFUL -> {
+                if (format.isPresent()) {
+                    downloads.stream(format.get(), job.processId(), job.result(), CurrentActor.of(request), response);
+                    return null; // written to the response
+                }
                 return ProcessesController.json(HttpStatus.OK,
                         ProcessDocuments.featureCollection(job.result(), true), OgcMediaTypes.JSON);
             }

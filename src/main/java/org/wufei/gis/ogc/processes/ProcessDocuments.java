@@ -79,9 +79,11 @@ final class ProcessDocuments {
             doc.put("finished", job.finished().toString());
         }
         doc.put("updated", job.updated().toString());
-        doc.put("progress", job.state().ended() ? 100 : 0);
+        doc.put("progress", job.progress());
         List<Map<String, Object>> links = new ArrayList<>();
         links.add(OgcLinks.link(base + "/jobs/" + job.id(), Rel.SELF, OgcMediaTypes.JSON, null));
+        // RFC 5988 "monitor": where the status of this job is followed (what a client of a 201 looks for)
+        links.add(OgcLinks.link(base + "/jobs/" + job.id(), "monitor", OgcMediaTypes.JSON, null));
         if (job.state() == Job.State.SUCCESSFUL) {
             links.add(OgcLinks.link(base + "/jobs/" + job.id() + "/results", REL_RESULTS, OgcMediaTypes.JSON,
                     null));

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.wufei.gis.analysis.Job;
 import org.wufei.gis.analysis.Jobs;
@@ -46,6 +47,9 @@ class ProcessesController {
     static final EnumSet<Role> EXECUTORS = EnumSet.of(Role.PLANNER, Role.ADMIN);
     private static final String RESPOND_ASYNC = "respond-async";
     private static final String RESPOND_SYNC = "respond-sync";
+    private static final java.util.Set<String> EXECUTE_MEMBERS = java.util.Set.of("inputs", "outputs", "response",
+            "subscriber");
+    private static final int MAX_LIMIT = 10_000;
 
     private final Processes processes;
     private final Jobs jobs;
@@ -55,18 +59,44 @@ class ProcessesController {
         this.jobs = jobs;
     }
 
+    /** The process list; {@code limit} and {@code offset} page it (OGC API - Processes /req/core/pl-limit-*). */
     @GetMapping({"", "/"})
-    ResponseEntity<byte[]> list(HttpServletRequest request) {
+    ResponseEntity<byte[]> list(@RequestParam(required = false) String limit,
+            @RequestParam(required = false) String offset, HttpServletRequest request) {
         String base = OgcLinks.base(request);
         Locale locale = Locales.of(request);
+        List<ProcessDescription> all = processes.all();
+        int max = count(limit, "limit", 1, MAX_LIMIT, MAX_LIMIT);
+        int from = count(offset, "offset", 0, Integer.MAX_VALUE, 0);
         List<Map<String, Object>> list = new ArrayList<>();
-        for (ProcessDescription d : processes.all()) {
+        for (ProcessDescription d : all.subList(Math.min(from, all.size()), Math.min(from + max, all.size()))) {
             list.add(ProcessDocuments.summary(d, base, locale));
         }
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("processes", list);
-        doc.put("links", List.of(OgcLinks.link(base + "/processes", Rel.SELF, OgcMediaTypes.JSON, null)));
+        List<Map<String, Object>> links = new ArrayList<>();
+        links.add(OgcLinks.link(base + "/processes", Rel.SELF, OgcMediaTypes.JSON, null));
+        if (from + max < all.size()) {
+            links.add(OgcLinks.link(base + "/processes?limit=" + max + "&offset=" + (from + max), Rel.NEXT,
+                    OgcMediaTypes.JSON, null));
+        }
+        doc.put("links", links);
         return json(HttpStatus.OK, ProcessDocuments.bytes(doc), OgcMediaTypes.JSON);
+    }
+
+    private static int count(String value, String name, int min, int max, int absent) {
+        if (value == null) {
+            return absent;
+        }
+        try {
+            int n = Integer.parseInt(value.strip());
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw ApiException.badRequest("parameter_out_of_range", name, name, min, max);
     }
 
     @GetMapping("/{processId}")
@@ -86,6 +116,14 @@ class ProcessesController {
         }
         if (body != null && !body.isObject()) {
             throw ApiException.badRequest("process_inputs_invalid", "inputs");
+        }
+        if (body != null) {
+            // an execute request has these members only (OGC execute.yaml); anything else is a mistake to report
+            for (String member : body.propertyNames()) {
+                if (!EXECUTE_MEMBERS.contains(member)) {
+                    throw ApiException.badRequest("execute_member_unknown", member, member);
+                }
+            }
         }
         ProcessInputs inputs = processes.inputs(processId, body == null ? null : body.get("inputs"));
         boolean document = body != null && "document".equals(body.path("response").asString(""));

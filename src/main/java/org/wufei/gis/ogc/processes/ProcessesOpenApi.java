@@ -21,7 +21,11 @@ class ProcessesOpenApi implements OpenApiContributor {
     @Override
     public Map<String, Object> paths() {
         Map<String, Object> paths = new LinkedHashMap<>();
-        paths.put("/processes", Map.of("get", op("getProcesses", "The planning processes", List.of(),
+        paths.put("/processes", Map.of("get", op("getProcesses", "The planning processes", List.of(
+                Map.of("name", "limit", "in", "query", "required", false, "schema",
+                        Map.of("type", "integer", "minimum", 1, "maximum", 10_000, "default", 10_000)),
+                Map.of("name", "offset", "in", "query", "required", false, "schema",
+                        Map.of("type", "integer", "minimum", 0, "default", 0))),
                 responses("200", "Process list", OgcMediaTypes.JSON))));
         paths.put("/processes/{processId}", Map.of("get", op("getProcessDescription",
                 "A process with its inputs and outputs", List.of(processId()),
@@ -42,14 +46,23 @@ class ProcessesOpenApi implements OpenApiContributor {
                         responses("200", "Status info", OgcMediaTypes.JSON)),
                 "delete", op("dismiss", "Cancels a job and drops its results", List.of(jobId()),
                         responses("200", "Status info", OgcMediaTypes.JSON))));
-        paths.put("/jobs/{jobId}/results", Map.of("get", op("getResult", "A finished job's results",
-                List.of(jobId()), responses("200", "Results", OgcMediaTypes.JSON))));
+        paths.put("/jobs/{jobId}/results", Map.of("get", op("getResult",
+                "A finished job's results; with f, as a file (GeoPackage, GeoJSON, CSV, XLSX, KML)",
+                List.of(jobId(), Map.of("name", "f", "in", "query", "required", false, "schema",
+                        Map.of("type", "string", "enum", resultFormats()))),
+                responses("200", "Results", OgcMediaTypes.JSON))));
         return paths;
     }
 
     private Map<String, Object> processId() {
         return Map.of("name", "processId", "in", "path", "required", true, "description", "Process id",
                 "schema", Map.of("type", "string", "enum", processIds));
+    }
+
+    private static List<String> resultFormats() {
+        List<String> f = new java.util.ArrayList<>(List.of("json"));
+        f.addAll(org.wufei.gis.export.ExportFormat.fValues());
+        return f;
     }
 
     private static Map<String, Object> jobId() {

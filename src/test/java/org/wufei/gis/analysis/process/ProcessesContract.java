@@ -267,6 +267,52 @@ abstract class ProcessesContract {
     }
 
     @Test
+    void aJobIsKeptInTheDatabaseAndOneAcceptedBeforeARestartIsRunAndDownloadable() throws InterruptedException {
+        String body = "{\"inputs\": {\"point\": " + pointJson(Fixtures.P0) + ", \"k\": 2}}";
+        Http.Response created = execute("nearest-sites", body, "planner", "respond-async");
+        String jobId = created.json().get("jobID").asString();
+        JsonNode done = waitForJob("/ogc/jobs/" + jobId);
+        assertThat(done.get("status").asString()).isEqualTo("successful");
+        assertThat(done.get("progress").asInt()).isEqualTo(100);
+        assertThat(jdbc.sql("SELECT owner, status, inputs FROM process_job WHERE id = ?").param(jobId)
+                .query((rs, i) -> rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3)).single())
+                .startsWith("planner successful ").contains("\"k\":2");
+
+        // a job accepted by an instance that stopped before running it: the table is all any instance needs
+        String left = java.util.UUID.randomUUID().toString();
+        jdbc.sql("INSERT INTO process_job (id, process_id, owner, status, progress, inputs, created_at)"
+                + " VALUES (?, 'nearest-sites', 'planner', 'accepted', 0, ?, ?)")
+                .params(left, "{\"point\": " + pointJson(Fixtures.P0) + ", \"k\": 2}",
+                        java.sql.Timestamp.from(java.time.Instant.now())).update();
+        JsonNode list = http.get("/ogc/jobs", "planner").json();
+        assertThat(list.get("jobs").toString()).contains(left);
+        assertThat(list.at("/links/0/rel").asString()).isEqualTo("self");
+        assertThat(waitForJob("/ogc/jobs/" + left).get("status").asString()).isEqualTo("successful");
+        JsonNode results = http.get("/ogc/jobs/" + left + "/results", "planner").json();
+        assertThat(results.at("/result/features")).hasSize(2);
+
+        Http.Response gpkg = http.get("/ogc/jobs/" + left + "/results?f=gpkg", "planner");
+        assertThat(gpkg.status()).isEqualTo(200);
+        assertThat(gpkg.header("Content-Type")).startsWith("application/geopackage+sqlite3");
+        assertThat(gpkg.header("Content-Disposition")).contains("nearest_sites");
+        Http.Response csv = http.get("/ogc/jobs/" + left + "/results?f=csv", "planner");
+        assertThat(csv.body()).startsWith("\uFEFFresult_id,").contains("FX-");
+        Http.Response shp = http.get("/ogc/jobs/" + left + "/results?f=shp", "planner");
+        assertThat(shp.status()).isEqualTo(400);
+        assertThat(shp.code()).isEqualTo("format_unsupported");
+        assertThat(http.get("/ogc/jobs/" + left + "/results?f=gpkg", "inspector").status()).isEqualTo(404);
+    }
+
+    private JsonNode waitForJob(String path) throws InterruptedException {
+        JsonNode status = http.get(path, "planner").json();
+        for (int i = 0; i < 150 && !status.get("status").asString().matches("successful|failed|dismissed"); i++) {
+            Thread.sleep(100);
+            status = http.get(path, "planner").json();
+        }
+        return status;
+    }
+
+    @Test
     void processesAreListedDescribedDeclaredAndLinkedFromTheLandingPage() {
         JsonNode list = http.get("/ogc/processes").json();
         List<String> ids = new ArrayList<>();
@@ -285,6 +331,10 @@ abstract class ProcessesContract {
         assertThat(api.at("/paths/~1processes~1{processId}~1execution/post/operationId").asString())
                 .isEqualTo("execute");
         assertThat(api.at("/paths/~1jobs~1{jobId}/delete/operationId").asString()).isEqualTo("dismiss");
+        JsonNode first = http.get("/ogc/processes?limit=1").json();
+        assertThat(first.get("processes")).hasSize(1);
+        assertThat(first.get("links").toString()).contains("\"rel\":\"next\"").contains("limit=1&offset=1");
+        assertThat(http.get("/ogc/processes?limit=0").code()).isEqualTo("parameter_out_of_range");
     }
 
     @Test
