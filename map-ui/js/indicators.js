@@ -1,11 +1,20 @@
 // The indicator board (无废城市建设指标): one card per annex-1 indicator with value, baseline, target and a
-// progress bar; a card's "sites" button lists the sites behind its numerator and denominator.
+// progress bar; the selected indicator's monthly series (chart) and its value by township (choropleth); a card's
+// or a township's "sites" lists the sites behind the numerator and denominator and links to them on the map;
+// printing gives the 工作简报.
 import { loadLanguage, applyStaticText, t, label, currentLang } from './i18n.js';
 import { getJson } from './api.js';
 import { $, el, clear } from './dom.js';
+import { drawSeries } from './indicator-chart.js';
+import { TownshipMap } from './indicator-map.js';
+import { fillBrief } from './indicator-brief.js';
+
+/** The count indicator whose sites the work brief lists by township (an id of gis-data/indicators.yml). */
+const OVERDUE = 'sites-overdue';
 
 const params = new URLSearchParams(location.search);
 const kinds = new Map();
+let townshipMap = null;
 
 function kindLabel(kind) {
   return label(kinds.get(kind)?.label, kind);
@@ -21,10 +30,11 @@ function number(v, unit) {
   return v.toLocaleString(currentLang() === 'en' ? 'en' : 'zh-CN', { maximumFractionDigits: digits });
 }
 
-function query() {
+/** The API query of the page's date and township (or of another township). */
+function query(township = params.get('township')) {
   const q = new URLSearchParams();
   if (params.get('at')) q.set('at', params.get('at'));
-  if (params.get('township')) q.set('township', params.get('township'));
+  if (township) q.set('township', township);
   const s = q.toString();
   return s ? `?${s}` : '';
 }
@@ -45,11 +55,26 @@ function card(i) {
       number(i.target, i.unit), i.unit)) : null,
     bar,
     el('p', { class: 'muted lead' }, t('indicators.lead', label(i.leadBureau, ''))),
-    el('button', { type: 'button', class: 'no-print drill', onclick: () => drill(i) }, t('indicators.sites')));
+    el('p', { class: 'no-print actions' },
+      el('button', { type: 'button', class: 'select', onclick: () => select(i) }, t('indicators.trend')),
+      el('button', { type: 'button', class: 'drill', onclick: () => drill(i, params.get('township')) }, t('indicators.sites'))));
 }
 
-async function drill(i) {
-  const d = await getJson(`/api/indicators/${encodeURIComponent(i.id)}/sites${query()}`);
+/** A map link that filters to the drilled-down sites: their kinds, the township, and the status when only one. */
+function mapLink(rows, township) {
+  const q = new URLSearchParams();
+  const kindSet = [...new Set(rows.map((s) => s.kind))];
+  const statuses = [...new Set(rows.map((s) => s.status))];
+  if (kindSet.length) q.set('kinds', kindSet.join(','));
+  if (statuses.length === 1) q.set('status', statuses[0]);
+  if (township) q.set('township', township);
+  if (rows.length === 1) q.set('site', rows[0].id);
+  if (params.get('lang')) q.set('lang', params.get('lang'));
+  return `/?${q.toString().replaceAll('%2C', ',')}`;
+}
+
+async function drill(i, township) {
+  const d = await getJson(`/api/indicators/${encodeURIComponent(i.id)}/sites${query(township)}`);
   const body = clear($('#indicator-sites tbody'));
   const rows = [...d.numerator.map((s) => [s, 'numerator']), ...d.denominator.map((s) => [s, 'denominator'])];
   for (const [s, part] of rows) {
@@ -58,18 +83,40 @@ async function drill(i) {
       el('td', {}, kindLabel(s.kind)), el('td', {}, statusLabel(s.kind, s.status)), el('td', {}, s.township ?? ''),
       el('td', {}, t(`indicators.${part}`))));
   }
-  $('#indicator-sites-title').textContent = t('indicators.sitesOf', label(i.name, i.id), rows.length);
+  const title = township ? `${label(i.name, i.id)} · ${township}` : label(i.name, i.id);
+  $('#indicator-sites-title').textContent = t('indicators.sitesOf', title, rows.length);
+  $('#indicator-sites-map').href = mapLink(rows.map(([s]) => s), township);
   $('#indicator-sites').hidden = false;
+  $('#indicator-sites').dataset.indicator = i.id;
+  $('#indicator-sites').dataset.township = township ?? '';
   $('#indicator-sites').scrollIntoView();
 }
 
-async function main() {
-  await loadLanguage(params.get('lang'));
-  applyStaticText();
+let selected = null;
+
+async function select(i) {
+  selected = i;
+  for (const c of document.querySelectorAll('.indicator-card')) c.classList.toggle('selected', c.dataset.id === i.id);
+  townshipMap?.show(i);
+  $('#indicator-map-title').textContent = t('indicators.choroplethOf', label(i.name, i.id));
+  const q = params.get('township') ? `?township=${encodeURIComponent(params.get('township'))}` : '';
+  const series = await getJson(`/api/indicators/${encodeURIComponent(i.id)}/series${q}`);
+  drawSeries($('#indicator-chart'), i, series);
+  $('#indicator-chart').dataset.indicator = i.id;
+  $('#indicator-chart').dataset.points = String(series.points.length);
+}
+
+async function brief(config, indicators) {
+  const overdue = indicators.some((i) => i.id === OVERDUE)
+    ? (await getJson(`/api/indicators/${OVERDUE}/sites${query()}`)).numerator : [];
+  const date = params.get('at') || new Date().toLocaleDateString(currentLang() === 'en' ? 'en' : 'zh-CN');
+  fillBrief({ district: config?.district, scope: params.get('township') || t('indicators.allTownships'), date,
+    indicators, overdue, number });
+}
+
+function setUpForm(config) {
   const form = $('#indicators-form');
   form.at.value = params.get('at') ?? '';
-  const config = await getJson('/api/ui/config').catch(() => null);
-  for (const k of config?.kinds ?? []) kinds.set(k.id, k);
   for (const tw of config?.district?.townships ?? []) {
     form.township.append(el('option', { value: tw.name }, currentLang() === 'en' ? tw.nameEn || tw.name : tw.name));
   }
@@ -83,12 +130,23 @@ async function main() {
     location.search = q.toString();
   });
   $('#indicators-print').addEventListener('click', () => window.print());
+}
+
+async function main() {
+  await loadLanguage(params.get('lang'));
+  applyStaticText();
+  const config = await getJson('/api/ui/config').catch(() => null);
+  for (const k of config?.kinds ?? []) kinds.set(k.id, k);
+  setUpForm(config);
   try {
     const board = await getJson(`/api/indicators${query()}`);
     const cards = clear($('#indicator-cards'));
     board.indicators.forEach((i) => cards.append(card(i)));
     const first = board.indicators[0];
     $('#indicators-computed').textContent = t('indicators.computed', params.get('at') || new Date(first?.computedAt ?? Date.now()).toLocaleString(currentLang() === 'en' ? 'en' : 'zh-CN'));
+    townshipMap = new TownshipMap($('#indicator-map'), $('#indicator-map-legend'), (tw) => drill(selected, tw));
+    await Promise.all([townshipMap.load((tw) => query(tw)), brief(config, board.indicators)]);
+    if (first) await select(first);
   } catch (e) {
     $('#indicators-error').textContent = e.message;
     $('#indicators-error').hidden = false;

@@ -1,6 +1,7 @@
 package org.wufei.gis.indicators;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Measures how many planning units (townships, villages) the serving sites cover: the provider behind a
@@ -11,10 +12,19 @@ public interface CoverageSource {
 
     String id();
 
-    /** The units within {@code radiusMetres} of a serving point, optionally only those of one township. */
-    Result cover(List<Point> servingSites, double radiusMetres, String township);
+    /** The units within reach of a serving point, optionally only those of one township. */
+    Result cover(List<Point> servingSites, Reach reach, String township);
+
+    /** Why this provider cannot work with the reach an entry of the file gives (null when it can): refuses start. */
+    default String problem(Reach reach) {
+        return reach.metres() == null || !(reach.metres() > 0) ? "provider '" + id() + "' needs radiusMetres" : null;
+    }
 
     record Point(long siteId, double lon, double lat) {
+    }
+
+    /** One radius for every serving site, or a radius per tier (null: the whole district) from the file. */
+    record Reach(Double metres, Map<String, Double> byTier) {
     }
 
     /** Units covered (by name) out of all units considered. */

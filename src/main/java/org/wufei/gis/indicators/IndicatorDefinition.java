@@ -29,7 +29,14 @@ record IndicatorDefinition(String id, String annex, Map<String, String> name, St
         }
     }
 
-    /** Units (townships, later villages) served by a site of the selection within the radius, from a provider. */
-    record Coverage(String provider, List<Clause> servedBy, double radiusMetres) {
+    /**
+     * Units (townships, villages) served by a site of the selection within the radius, or within the radius of the
+     * site's tier ({@code tiers}: tier → metres, null for the whole district), as the provider measures it.
+     */
+    record Coverage(String provider, List<Clause> servedBy, Double radiusMetres, Map<String, Double> tiers) {
+
+        CoverageSource.Reach reach() {
+            return new CoverageSource.Reach(radiusMetres, tiers);
+        }
     }
 }

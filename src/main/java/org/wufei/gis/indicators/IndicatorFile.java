@@ -93,8 +93,10 @@ final class IndicatorFile {
             if (!providers.contains(f.coverage().provider())) {
                 return "unknown coverage provider '" + f.coverage().provider() + "' (known: " + providers + ")";
             }
-            if (f.coverage().servedBy() == null || !(f.coverage().radiusMetres() > 0)) {
-                return "coverage needs servedBy and a positive radiusMetres";
+            Double radius = f.coverage().radiusMetres();
+            boolean tiers = f.coverage().tiers() != null && !f.coverage().tiers().isEmpty();
+            if (f.coverage().servedBy() == null || !(radius != null && radius > 0 || tiers)) {
+                return "coverage needs servedBy and a positive radiusMetres (or tiers)";
             }
             selections.add(f.coverage().servedBy());
         }

@@ -37,6 +37,13 @@ class Indicators {
         this.definitions = definitions;
         this.states = states;
         this.providers = providers.stream().collect(Collectors.toMap(CoverageSource::id, Function.identity()));
+        for (IndicatorDefinition d : definitions) {
+            var c = d.formula().coverage();
+            String problem = c == null ? null : this.providers.get(c.provider()).problem(c.reach());
+            if (problem != null) {
+                throw new IllegalStateException("Indicators file, entry '" + d.id() + "': " + problem);
+            }
+        }
     }
 
     List<IndicatorDefinition> definitions() {
@@ -138,7 +145,7 @@ class Indicators {
             Moment anywhere = new Moment(m.end(), m.day(), null);
             List<CoverageSource.Point> points = states.sites(anywhere, c.servedBy()).stream()
                     .map(s -> new CoverageSource.Point(s.id(), s.lon(), s.lat())).toList();
-            return providers.get(c.provider()).cover(points, c.radiusMetres(), m.township());
+            return providers.get(c.provider()).cover(points, c.reach(), m.township());
         });
     }
 

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The indicators file: the district's file reads, and each kind of mistake refuses with file and entry named. */
 class IndicatorFileTest {
-    static final Set<String> PROVIDERS = Set.of("township-radius");
+    static final Set<String> PROVIDERS = Set.of("township-radius", "village-radius", "straw-tiers");
 
     @Test
     void theDistrictFileHoldsTheAnnexIndicators() {
@@ -22,6 +22,34 @@ class IndicatorFileTest {
         assertThat(straw.baseline()).isEqualTo(16.1);
         assertThat(straw.target()).isEqualTo(30);
         assertThat(straw.formula().type()).isEqualTo("coverage");
+        assertThat(straw.formula().coverage().provider()).isEqualTo("straw-tiers");
+        assertThat(straw.formula().coverage().tiers()).containsEntry("village_point", 3000.0)
+                .containsEntry("township_centre", 10000.0).containsEntry("district_leader", null);
+        IndicatorDefinition recycling = all.stream().filter(d -> d.annex().equals("19")).findFirst().orElseThrow();
+        assertThat(recycling.formula().coverage().provider()).isEqualTo("village-radius");
+        // the plan's figures for 19 are not transcribed: no invented baseline or target
+        assertThat(recycling.baseline()).isNull();
+        assertThat(recycling.target()).isNull();
+    }
+
+    @Test
+    void aStrawTierCoverageWithoutItsThreeTiersRefusesStart(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("indicator-straw-tiers-without-tiers.yml");
+        Files.writeString(file, entry("coverage: {provider: straw-tiers, servedBy: "
+                + "[{kind: [straw_collection_point], status: [operating]}], radiusMetres: 5000}"));
+        var definitions = IndicatorFile.read(file, PROVIDERS);
+        List<CoverageSource> providers = List.of(new StrawTierCoverage(null));
+        assertThatThrownBy(() -> new Indicators(definitions, null, providers))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("'broken'")
+                .hasMessageContaining("village_point");
+        StrawTierCoverage straw = new StrawTierCoverage(null);
+        java.util.Map<String, Double> tiers = new java.util.HashMap<>();
+        tiers.put("village_point", 3000.0);
+        tiers.put("township_centre", 10000.0);
+        tiers.put("district_leader", null);
+        assertThat(straw.problem(new CoverageSource.Reach(null, tiers))).isNull();
+        tiers.put("village_point", null);
+        assertThat(straw.problem(new CoverageSource.Reach(null, tiers))).contains("whole district");
     }
 
     @Test

@@ -47,7 +47,13 @@ abstract class IndicatorsContract {
     @Autowired
     SiteStates states;
     @Autowired
-    TownshipRadiusCoverage townshipCoverage;
+    List<CoverageSource> providers;
+    @Autowired
+    RadiusCoverage.Villages villageCoverage;
+    @Autowired
+    StrawTierCoverage strawCoverage;
+    @Autowired
+    org.wufei.gis.analysis.Processes processes;
     Http http;
 
     @BeforeEach
@@ -69,9 +75,13 @@ abstract class IndicatorsContract {
         assertThat(straw.get("annex").asString()).isEqualTo("17");
         assertThat(straw.get("baseline").asDouble()).isEqualTo(16.1);
         assertThat(straw.get("target").asDouble()).isEqualTo(30);
-        assertThat(straw.get("denominator").asDouble()).isEqualTo(count("SELECT COUNT(*) FROM township"));
+        assertThat(straw.get("denominator").asDouble()).isEqualTo(count("SELECT COUNT(*) FROM village"));
         assertThat(byId(r.json().get("indicators"), "green-mine-rate").get("annex").asString()).isEqualTo("6");
-        assertThat(byId(r.json().get("indicators"), "recycling-coverage").get("annex").asString()).isEqualTo("19");
+        JsonNode recycling = byId(r.json().get("indicators"), "recycling-coverage");
+        assertThat(recycling.get("annex").asString()).isEqualTo("19");
+        assertThat(recycling.get("baseline").isNull()).as("no invented plan figure").isTrue();
+        assertThat(recycling.get("progress").isNull()).isTrue();
+        assertThat(recycling.get("denominator").asDouble()).isEqualTo(count("SELECT COUNT(*) FROM village"));
         for (String board : List.of("sites-open", "sites-overdue", "sites-closed")) {
             assertThat(byId(r.json().get("indicators"), board).get("byKind")).isNotNull();
         }
@@ -175,24 +185,69 @@ abstract class IndicatorsContract {
     }
 
     @Test
-    void anOperatingRecyclingSiteAtATownshipCentreCoversThatTownship() {
+    void anOperatingRecyclingSiteAtAVillageCoversThatVillageAndItsTownshipCountsIt() {
         String township = "五当召镇";
-        double[] centre = jdbc.sql("SELECT ST_X(ST_Centroid(geom)) AS x, ST_Y(ST_Centroid(geom)) AS y FROM township "
-                + "WHERE name = ?").param(township).query((rs, n) -> new double[] {rs.getDouble("x"),
-                    rs.getDouble("y")}).single();
+        record Village(String name, double x, double y) {
+        }
+        Village v = jdbc.sql("SELECT name, ST_X(ST_PointOnSurface(geom)) AS x, ST_Y(ST_PointOnSurface(geom)) AS y "
+                + "FROM village WHERE township = ? ORDER BY code").param(township).query((rs, n) -> new Village(
+                        rs.getString("name"), rs.getDouble("x"), rs.getDouble("y"))).list().get(0);
+        // the provider on its own: a serving point at the village covers it, no point covers nothing
+        var reach = new CoverageSource.Reach(3000.0, null);
+        assertThat(villageCoverage.cover(List.of(new CoverageSource.Point(-1, v.x(), v.y())), reach, township)
+                .covered()).contains(v.name());
+        assertThat(villageCoverage.cover(List.of(), reach, township).covered()).isEmpty();
+
         String here = "/api/indicators/recycling-coverage?township=" + enc(township);
         long id = create("recycling_site", township,
-                "{\"type\":\"Point\",\"coordinates\":[" + centre[0] + "," + centre[1] + "]}", "{\"site_type\":\"sorting_centre\"}");
+                "{\"type\":\"Point\",\"coordinates\":[" + v.x() + "," + v.y() + "]}", "{\"site_type\":\"sorting_centre\"}");
         move(id, "building", "operating");
         JsonNode covered = http.get(here).json();
-        assertThat(covered.get("numerator").asDouble()).isEqualTo(1);
-        assertThat(covered.get("denominator").asDouble()).isEqualTo(1);
-        assertThat(covered.get("value").asDouble()).isEqualTo(100);
-        assertThat(covered.get("coveredUnits").get(0).asString()).isEqualTo(township);
-        JsonNode all = http.get("/api/indicators/recycling-coverage").json();
-        assertThat(all.get("coveredUnits").valueStream().map(JsonNode::asString)).contains(township);
+        assertThat(covered.get("denominator").asDouble())
+                .isEqualTo(count("SELECT COUNT(*) FROM village WHERE township = '" + township + "'"));
+        assertThat(covered.get("coveredUnits").valueStream().map(JsonNode::asString)).contains(v.name());
+        assertThat(covered.get("value").asDouble())
+                .isEqualTo(100.0 * covered.get("numerator").asDouble() / covered.get("denominator").asDouble());
         JsonNode sites = http.get("/api/indicators/recycling-coverage/sites").json();
         assertThat(ids(sites.get("numerator"))).contains(id);
+    }
+
+    @Test
+    void strawCoverageIsThePlanningProcessRuleOverVillagesByTier() {
+        // live, the indicator equals the straw-coverage process run with its default radii and statuses
+        var result = processes.execute("straw-coverage", processes.inputs("straw-coverage", null));
+        long villages = result.features().size();
+        long covered = result.features().stream().filter(f -> (Boolean) f.properties().get("covered")).count();
+        JsonNode straw = http.get("/api/indicators/straw-collection-coverage").json();
+        assertThat(straw.get("denominator").asDouble()).isEqualTo(villages);
+        assertThat(straw.get("numerator").asDouble()).isEqualTo(covered);
+        String township = "五当召镇";
+        long there = result.features().stream().filter(f -> township.equals(f.properties().get("township"))
+                && (Boolean) f.properties().get("covered")).count();
+        assertThat(http.get("/api/indicators/straw-collection-coverage?township=" + enc(township)).json()
+                .get("numerator").asDouble()).isEqualTo(there);
+
+        // the tier decides the reach: a new village point covers its village, and only the points counted count
+        record Village(String name, double x, double y) {
+        }
+        Village v = jdbc.sql("SELECT name, ST_X(ST_PointOnSurface(geom)) AS x, ST_Y(ST_PointOnSurface(geom)) AS y "
+                + "FROM village WHERE township = ? ORDER BY code DESC").param(township).query((rs, n) -> new Village(
+                        rs.getString("name"), rs.getDouble("x"), rs.getDouble("y"))).list().get(0);
+        double x = v.x() + 0.005; // about 420 m east of the village's point
+        long id = create("straw_collection_point", township, "{\"type\":\"Point\",\"coordinates\":[" + x + ","
+                + v.y() + "]}", "{\"tier\":\"village_point\",\"capacity_t_per_year\":100}");
+        java.util.Map<String, Double> tiers = new java.util.HashMap<>();
+        tiers.put("village_point", 1000.0);
+        tiers.put("township_centre", 100.0);
+        tiers.put("district_leader", 100.0);
+        var reach = new CoverageSource.Reach(null, tiers);
+        var point = List.of(new CoverageSource.Point(id, x, v.y()));
+        assertThat(strawCoverage.cover(point, reach, township).covered()).containsExactly(v.name());
+        assertThat(strawCoverage.cover(List.of(), reach, township).covered()).isEmpty();
+        tiers.put("village_point", 100.0);
+        tiers.put("township_centre", 1000.0);
+        assertThat(strawCoverage.cover(point, reach, township).covered())
+                .as("a village point reaches only as far as its own tier's radius").isEmpty();
     }
 
     @Test
@@ -209,8 +264,8 @@ abstract class IndicatorsContract {
                       count:
                         - {kind: [tailings_pond], status: [in_use]}
                 """);
-        Indicators fromCopy = new Indicators(IndicatorFile.read(copy, Set.of("township-radius")), states,
-                List.of(townshipCoverage));
+        Indicators fromCopy = new Indicators(IndicatorFile.read(copy, Set.of("township-radius", "village-radius",
+                "straw-tiers")), states, providers);
         IndicatorDefinition added = fromCopy.find("ponds-in-use").orElseThrow();
         IndicatorValue v = fromCopy.value(added, Indicators.moment(null, null));
         assertThat(v.value()).isEqualTo(count("SELECT COUNT(*) FROM site WHERE deleted_at IS NULL "

@@ -16,6 +16,7 @@ import org.wufei.gis.analysis.PlanningProcess;
 import org.wufei.gis.analysis.ProcessDescription;
 import org.wufei.gis.analysis.ProcessInputs;
 import org.wufei.gis.analysis.ProcessResult;
+import org.wufei.gis.analysis.StrawCoverageRule;
 import org.wufei.gis.catalog.LocalizedText;
 import org.wufei.gis.common.ApiException;
 import org.wufei.gis.crs.MetricCrs;
@@ -31,7 +32,7 @@ import org.wufei.gis.crs.MetricCrs;
  * second; distances are Euclidean in EPSG:4546, as ST_Distance on transformed geometries gives them.
  */
 @Component
-class StrawCoverage implements PlanningProcess {
+class StrawCoverage implements PlanningProcess, StrawCoverageRule {
     static final String ID = "straw-coverage";
 
     private final ProcessSql sql;
@@ -86,8 +87,29 @@ class StrawCoverage implements PlanningProcess {
         return new ProcessResult(villages, summary(villages, radii));
     }
 
+    /** The same rule for the indicators: the points whose site id {@code counted} accepts, whatever their status. */
+    @Override
+    public List<Village> villages(StrawCoverageRule.Radii radii, java.util.function.LongPredicate counted) {
+        return sql.run(() -> coverage(new Radii(radii.village(), radii.township(), radii.district()),
+                (id, status) -> counted.test(id))).stream().map(f -> {
+                    Map<String, Object> p = f.properties();
+                    return new Village((String) p.get("code"), (String) p.get("name"), (String) p.get("township"),
+                            (Double) p.get("weight"), (Boolean) p.get("covered"), (String) p.get("covering_site"),
+                            (String) p.get("covering_tier"));
+                }).toList();
+    }
+
     /** Every village with whether, by which point and how far it is covered; uncovered first. */
     List<ProcessResult.Feature> coverage(Radii radii, Set<String> statuses) {
+        return coverage(radii, (id, status) -> statuses.contains(status));
+    }
+
+    /** Which straw points count, by site id and current status. */
+    interface Counted {
+        boolean test(long siteId, String status);
+    }
+
+    private List<ProcessResult.Feature> coverage(Radii radii, Counted counted) {
         List<ProcessResult.Feature> villages = new ArrayList<>();
         List<Coordinate> at = new ArrayList<>();
         sql.jdbc().sql("SELECT code, name, township, weight, ST_AsBinary(geom) AS wkb FROM village ORDER BY code")
@@ -101,7 +123,7 @@ class StrawCoverage implements PlanningProcess {
                     villages.add(new ProcessResult.Feature(rs.getString("code"), g, p));
                     at.add(metric.toMetric(g.getInteriorPoint()).getCoordinate());
                 });
-        Map<String, STRtree> tiers = points(statuses);
+        Map<String, STRtree> tiers = points(counted);
         List<ProcessResult.Feature> out = new ArrayList<>();
         for (int i = 0; i < villages.size(); i++) {
             Covering best = nearest(tiers.get("village_point"), at.get(i), radii.village());
@@ -126,19 +148,18 @@ class StrawCoverage implements PlanningProcess {
     record Covering(StrawPoint point, double metres) {
     }
 
-    /** The counted straw points by tier, each tier indexed in the metric CRS. */
-    private Map<String, STRtree> points(Set<String> statuses) {
+    /** The counted straw points by tier, each tier indexed in the metric CRS (the tier is the one attribute read). */
+    private Map<String, STRtree> points(Counted counted) {
         Map<String, STRtree> tiers = new LinkedHashMap<>();
         for (String tier : List.of("village_point", "township_centre", "district_leader")) {
             tiers.put(tier, new STRtree());
         }
-        List<Object> params = new ArrayList<>(statuses);
-        sql.jdbc().sql("SELECT s.code, k.tier, ST_AsBinary(s.geom) AS wkb FROM site s JOIN straw_collection_point k"
-                + " ON k.site_id = s.id WHERE s.kind = 'straw_collection_point' AND s.deleted_at IS NULL AND s.status"
-                + " IN (" + String.join(", ", java.util.Collections.nCopies(statuses.size(), "?")) + ")")
-                .params(params).query(rs -> {
+        sql.jdbc().sql("SELECT s.id, s.status, s.code, k.tier, ST_AsBinary(s.geom) AS wkb FROM site s"
+                + " JOIN straw_collection_point k ON k.site_id = s.id"
+                + " WHERE s.kind = 'straw_collection_point' AND s.deleted_at IS NULL")
+                .query(rs -> {
                     STRtree index = tiers.get(rs.getString("tier"));
-                    if (index != null) {
+                    if (index != null && counted.test(rs.getLong("id"), rs.getString("status"))) {
                         Coordinate c = metric.toMetric(ProcessSql.wkb(rs.getBytes("wkb")).getInteriorPoint())
                                 .getCoordinate();
                         index.insert(new Envelope(c), new StrawPoint(rs.getString("code"), rs.getString("tier"), c));

@@ -1,0 +1,55 @@
+package org.wufei.gis.indicators;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+import org.wufei.gis.analysis.StrawCoverageRule;
+
+/**
+ * {@code straw-tiers}: villages covered by a straw collection point of the right tier within that tier's radius —
+ * the planning straw-coverage process's rule ({@link StrawCoverageRule}), fed with the serving sites of the moment
+ * asked for (so an as-of value counts the points operating then). The tier is read by the rule, not here.
+ */
+@Component
+class StrawTierCoverage implements CoverageSource {
+    static final List<String> TIERS = List.of("village_point", "township_centre", "district_leader");
+
+    private final StrawCoverageRule rule;
+
+    StrawTierCoverage(StrawCoverageRule rule) {
+        this.rule = rule;
+    }
+
+    @Override
+    public String id() {
+        return "straw-tiers";
+    }
+
+    @Override
+    public String problem(Reach reach) {
+        Map<String, Double> t = reach.byTier();
+        if (t == null || !t.keySet().equals(Set.copyOf(TIERS))) {
+            return "provider 'straw-tiers' needs tiers with exactly " + TIERS + " (metres; null for the whole district)";
+        }
+        if (t.get("village_point") == null || t.get("township_centre") == null) {
+            return "only the district_leader tier may serve the whole district (null)";
+        }
+        boolean negative = t.values().stream().anyMatch(v -> v != null && v < 0);
+        return negative ? "tier radii must not be negative" : null;
+    }
+
+    @Override
+    public Result cover(List<Point> servingSites, Reach reach, String township) {
+        Set<Long> counted = new HashSet<>();
+        servingSites.forEach(p -> counted.add(p.siteId()));
+        Map<String, Double> t = reach.byTier();
+        var radii = new StrawCoverageRule.Radii(t.get("village_point"), t.get("township_centre"),
+                t.get("district_leader"));
+        List<StrawCoverageRule.Village> villages = rule.villages(radii, counted::contains).stream()
+                .filter(v -> township == null || township.equals(v.township())).toList();
+        return new Result(villages.stream().filter(StrawCoverageRule.Village::covered).map(
+                StrawCoverageRule.Village::name).toList(), villages.size());
+    }
+}
