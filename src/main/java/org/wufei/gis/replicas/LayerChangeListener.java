@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.Properties;
 import javax.sql.DataSource;
 import org.locationtech.jts.geom.Envelope;
 import org.postgresql.PGConnection;
@@ -32,6 +33,7 @@ import org.wufei.gis.common.Replica;
 class LayerChangeListener implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(LayerChangeListener.class);
     private static final Envelope WORLD = new Envelope(-180, 180, -90, 90);
+    static final String APPLICATION_NAME = "gis-replica-listen";
 
     private final DataSource dataSource;
     private final ApplicationEventPublisher events;
@@ -140,7 +142,15 @@ class LayerChangeListener implements SmartLifecycle {
         if (dataSource.isWrapperFor(HikariDataSource.class)) {
             HikariDataSource h = dataSource.unwrap(HikariDataSource.class);
             if (h.getJdbcUrl() != null) {
-                return DriverManager.getConnection(h.getJdbcUrl(), h.getUsername(), h.getPassword());
+                Properties p = new Properties();
+                if (h.getUsername() != null) {
+                    p.setProperty("user", h.getUsername());
+                }
+                if (h.getPassword() != null) {
+                    p.setProperty("password", h.getPassword());
+                }
+                p.setProperty("ApplicationName", APPLICATION_NAME); // findable in pg_stat_activity
+                return DriverManager.getConnection(h.getJdbcUrl(), p);
             }
         }
         return dataSource.getConnection();

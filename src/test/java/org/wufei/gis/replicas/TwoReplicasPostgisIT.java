@@ -113,6 +113,39 @@ class TwoReplicasPostgisIT {
     }
 
     @Test
+    void aReplicaWhoseListeningConnectionIsCutListensAgainAndHearsTheNextChange() throws Exception {
+        double lon = 110.3311;
+        double lat = 40.8551;
+        JsonNode site = createHeap(httpA, lon, lat);
+        long id = site.get("id").asLong();
+        String tile = "/ogc/collections/waste_heaps/tiles/WebMercatorQuad/14/" + webMercatorTile(14, lon, lat);
+        assertThat(statusIn(httpB, tile, id)).isEqualTo("suspected");
+
+        String listening = "SELECT COUNT(*) FROM pg_stat_activity WHERE application_name = 'gis-replica-listen' "
+                + "AND datname = current_database() AND (query LIKE 'LISTEN%' OR query = 'SELECT 1')";
+        assertThat(count(listening, null)).isEqualTo(2);
+        assertThat(count("SELECT COUNT(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = "
+                + "'gis-replica-listen' AND datname = current_database()", null)).isEqualTo(2);
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (count(listening, null) < 2 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(count(listening, null)).as("both replicas listening again").isEqualTo(2);
+        // the reconnect dropped B's cache; cache the tile again so that only a notification can refresh it
+        assertThat(statusIn(httpB, tile, id)).isEqualTo("suspected");
+
+        Http.Response moved = httpA.post("/api/sites/" + id + "/transitions", "admin", "{\"to\":\"assigned\"}",
+                "\"" + site.get("version").asLong() + "\"");
+        assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+        String seen = statusIn(httpB, tile, id);
+        for (int i = 0; i < 100 && !seen.equals("assigned"); i++) {
+            Thread.sleep(20);
+            seen = statusIn(httpB, tile, id);
+        }
+        assertThat(seen).isEqualTo("assigned");
+    }
+
+    @Test
     void theSameFileUploadedToBothReplicasAtOnceIsOneBatch() throws Exception {
         byte[] file = points(UUID.randomUUID().toString(), 110.351, 40.721, 5);
         CyclicBarrier together = new CyclicBarrier(2);
@@ -187,7 +220,9 @@ class TwoReplicasPostgisIT {
 
     private static long count(String sql, Object value) throws Exception {
         try (Connection c = DriverManager.getConnection(url); PreparedStatement s = c.prepareStatement(sql)) {
-            if (value instanceof List<?> list) {
+            if (value == null) {
+                // no parameter
+            } else if (value instanceof List<?> list) {
                 s.setArray(1, c.createArrayOf("bigint", list.toArray()));
             } else {
                 s.setObject(1, value);
