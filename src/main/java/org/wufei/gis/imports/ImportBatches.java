@@ -74,10 +74,64 @@ class ImportBatches implements ImportedBatches {
                 .params(format, r.source(), r.crs(), r.encoding(), r.layer(), r.acquired(), r.strict(), id).update();
     }
 
-    boolean start(long id, Long total, Instant now) {
+    /**
+     * Claims a queued batch for this replica: exactly one of the replicas (or worker threads) asking wins; a row
+     * another transaction is claiming is skipped, not waited for.
+     */
+    boolean claim(long id, String replica, Instant now) {
         return jdbc.sql("""
-                UPDATE import_batch SET state = 'running', total = ?, started_at = ?, progress = 0
-                WHERE id = ? AND state = 'queued'""").params(total, utc(now), id).update() == 1;
+                UPDATE import_batch SET state = 'running', claimed_by = ?, heartbeat_at = ?, started_at = ?,
+                    progress = 0
+                WHERE id = (SELECT id FROM import_batch WHERE id = ? AND state = 'queued' FOR UPDATE SKIP LOCKED)""")
+                .params(replica, utc(now), utc(now), id).update() == 1;
+    }
+
+    /**
+     * The oldest queued batches no other transaction is claiming right now, locked until the caller's transaction
+     * ends (call inside one, and {@link #claim} the one to run).
+     */
+    List<Queued> lockQueued(int limit) {
+        return jdbc.sql("""
+                SELECT id, content_sha256, file_name, encoding, layer FROM import_batch WHERE state = 'queued'
+                ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED""").param(limit)
+                .query((rs, n) -> new Queued(rs.getLong("id"), rs.getString("content_sha256"),
+                        rs.getString("file_name"), rs.getString("encoding"), rs.getString("layer"))).list();
+    }
+
+    /** A queued batch as a worker needs it. */
+    record Queued(long id, String sha256, String fileName, String encoding, String layer) {
+    }
+
+    /** Gives a claimed batch back to the queue (this replica could not start it after all). */
+    void unclaim(long id, String replica) {
+        jdbc.sql("""
+                UPDATE import_batch SET state = 'queued', claimed_by = NULL, heartbeat_at = NULL, started_at = NULL
+                WHERE id = ? AND state = 'running' AND claimed_by = ?""").params(id, replica).update();
+    }
+
+    void total(long id, Long total) {
+        jdbc.sql("UPDATE import_batch SET total = ? WHERE id = ? AND state = 'running'").params(total, id).update();
+    }
+
+    /** The running batches of this replica are alive: their lease moves on. */
+    int heartbeat(String replica, Instant now) {
+        return jdbc.sql("UPDATE import_batch SET heartbeat_at = ? WHERE state = 'running' AND claimed_by = ?")
+                .params(utc(now), replica).update();
+    }
+
+    /**
+     * Fails running batches whose runner is gone: those of another replica whose lease ran out and, with
+     * {@code restarted}, this replica's own (it just started, so it runs none) and unclaimed ones from before claims.
+     */
+    int failAbandoned(String replica, boolean restarted, Instant staleBefore, String errorsJson,
+            String errorCountsJson, Instant now) {
+        return jdbc.sql("""
+                UPDATE import_batch SET state = 'failed', accepted = 0, triage_new = 0, triage_known = 0,
+                    triage_changed = 0, errors = ?, error_counts = ?, finished_at = ?
+                WHERE state = 'running' AND (heartbeat_at < ? AND claimed_by <> ?
+                    OR ? AND (claimed_by = ? OR claimed_by IS NULL))""")
+                .params(errorsJson, errorCountsJson, utc(now), utc(staleBefore), replica, restarted, replica)
+                .update();
     }
 
     void progress(long id, double progress, long accepted, long rejected) {
@@ -103,14 +157,6 @@ class ImportBatches implements ImportedBatches {
                 UPDATE import_batch SET state = 'failed', accepted = 0, triage_new = 0, triage_known = 0,
                     triage_changed = 0, errors = ?, error_counts = ?, finished_at = ? WHERE id = ?""")
                 .params(errorsJson, errorCountsJson, utc(now), id).update();
-    }
-
-    /** After a crash: whatever was queued or running did not finish, and its detections were never committed. */
-    int failUnfinished(String errorsJson, String errorCountsJson, Instant now) {
-        return jdbc.sql("""
-                UPDATE import_batch SET state = 'failed', accepted = 0, triage_new = 0, triage_known = 0,
-                    triage_changed = 0, errors = ?, error_counts = ?, finished_at = ?
-                WHERE state IN ('queued', 'running')""").params(errorsJson, errorCountsJson, utc(now)).update();
     }
 
     void delete(long id) {

@@ -20,6 +20,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.wufei.gis.common.District;
+import org.wufei.gis.common.Replica;
 import org.wufei.gis.crs.CrsRegistry;
 import org.wufei.gis.crs.MetricCrs;
 import org.wufei.gis.imports.read.FeatureReaders;
@@ -39,7 +40,8 @@ import org.wufei.gis.triage.Triage;
 /**
  * Runs one queued batch on a worker thread: all its detections and its final totals commit in one transaction, or
  * none do. Progress is written in short transactions of its own so it shows while the batch runs; a crash leaves
- * only a "running" row, which {@link ImportRecovery} marks failed at the next start.
+ * only a "running" row, which {@link ImportRecovery} marks failed (at the next start, or by another replica once
+ * the lease ran out).
  */
 @Component
 class ImportJob {
@@ -58,10 +60,11 @@ class ImportJob {
     private final Clock clock;
     private final District district;
     private final BatchCompletions completions;
+    private final Replica replica;
 
     ImportJob(ImportBatches batches, DetectionWriters writers, KnownSites knownSites, ImportsProperties props,
             CrsRegistry crs, MetricCrs metric, District district, PlatformTransactionManager tm,
-            ApplicationEventPublisher events, Clock clock, BatchCompletions completions) {
+            ApplicationEventPublisher events, Clock clock, BatchCompletions completions, Replica replica) {
         this.batches = batches;
         this.writers = writers;
         this.knownSites = knownSites;
@@ -76,6 +79,7 @@ class ImportJob {
         this.clock = clock;
         this.district = district;
         this.completions = completions;
+        this.replica = replica;
     }
 
     ReadOptions readOptions(String encoding, String layer) {
@@ -83,26 +87,29 @@ class ImportJob {
                 props.limits().toImportLimits());
     }
 
-    void run(long batchId, Path file, String encoding, String layer) {
+    /**
+     * Runs a batch; {@code claimed} says this replica already claimed it, otherwise it is claimed here first and left
+     * alone when another replica or thread has it.
+     */
+    void run(long batchId, Path file, String encoding, String layer, boolean claimed) {
         try {
-            runOnce(batchId, file, encoding, layer);
+            runOnce(batchId, file, encoding, layer, claimed);
         } finally {
             completions.ended(batchId); // runOnce committed the final state, or the batch was not its to run
         }
     }
 
-    private void runOnce(long batchId, Path file, String encoding, String layer) {
+    private void runOnce(long batchId, Path file, String encoding, String layer, boolean claimed) {
         var batch = batches.find(batchId).orElse(null);
-        if (batch == null) {
+        if (batch == null || !claimed && !Boolean.TRUE.equals(
+                shortTx.execute(s -> batches.claim(batchId, replica.name(), clock.instant())))) {
             return;
         }
         RunErrors errors = new RunErrors(props.maxStoredErrors());
         try (FeatureSource source = FeatureReaders.open(file, readOptions(encoding, layer))) {
             OptionalLong count = source.estimatedCount();
             Long total = count.isPresent() ? count.getAsLong() : null;
-            if (!Boolean.TRUE.equals(shortTx.execute(s -> batches.start(batchId, total, clock.instant())))) {
-                return;
-            }
+            shortTx.executeWithoutResult(s -> batches.total(batchId, total));
             CrsResolver crs = new CrsResolver(source, batch.requestedCrs());
             var candidates = knownSitesAhead(batch.source());
             BatchRun run = new BatchRun(new BatchRun.Context(batch.source(), batch.acquired(),

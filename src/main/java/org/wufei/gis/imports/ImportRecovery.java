@@ -1,20 +1,20 @@
 package org.wufei.gis.imports;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 
 /**
- * At start, marks batches that were queued or running when the previous process died as failed. Their detections
- * were never committed (one transaction per batch), so nothing partial remains; the kept file allows a retry.
+ * Fails batches whose runner is gone: at start, the ones this replica was running when its previous process died;
+ * at any time, those of another replica whose lease ran out. Their detections were never committed (one
+ * transaction per batch), so nothing partial remains; the kept file allows a retry.
  */
 @Component
-class ImportRecovery implements ApplicationRunner {
+class ImportRecovery {
     private static final Logger log = LoggerFactory.getLogger(ImportRecovery.class);
 
     private final ImportBatches batches;
@@ -25,14 +25,13 @@ class ImportRecovery implements ApplicationRunner {
         this.clock = clock;
     }
 
-    @Override
-    public void run(ApplicationArguments args) {
+    void failAbandoned(String replica, boolean restarted, Instant staleBefore) {
         var error = new RunErrors.StoredError(null, null, null, "import_interrupted",
                 "服务在导入过程中停止，本批次未保存任何要素；可重试（POST /api/imports/{id}/retry）或重新上传。",
                 "The service stopped during the import and nothing of this batch was kept; retry it "
                         + "(POST /api/imports/{id}/retry) or upload the file again.");
-        int n = batches.failUnfinished(RunErrors.json(List.of(error)), RunErrors.json(Map.of("import_interrupted", 1)),
-                clock.instant());
+        int n = batches.failAbandoned(replica, restarted, staleBefore, RunErrors.json(List.of(error)),
+                RunErrors.json(Map.of("import_interrupted", 1)), clock.instant());
         if (n > 0) {
             log.warn("Marked {} interrupted import batch(es) failed", n);
         }

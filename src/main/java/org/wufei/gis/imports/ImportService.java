@@ -9,7 +9,6 @@ import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -44,20 +43,20 @@ class ImportService {
     private final ImportBatches batches;
     private final Detections detections;
     private final ImportJob job;
-    private final ExecutorService workers;
+    private final ImportQueue queue;
     private final ImportsProperties props;
     private final UploadCheck check;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final MultipartUpload.Limits uploadLimits;
 
-    ImportService(ImportBatches batches, Detections detections, ImportJob job, ExecutorService importWorkers,
+    ImportService(ImportBatches batches, Detections detections, ImportJob job, ImportQueue queue,
             ImportsProperties props, CrsRegistry crs, District district, ApplicationEventPublisher events,
             Clock clock, MultipartUpload.Limits uploadLimits) {
         this.batches = batches;
         this.detections = detections;
         this.job = job;
-        this.workers = importWorkers;
+        this.queue = queue;
         this.props = props;
         this.check = new UploadCheck(crs, new DistrictCheck(district, props.marginMetres()));
         this.events = events;
@@ -126,7 +125,12 @@ class ImportService {
                 try {
                     id = batches.insert(request, sha, format, actor.username(), clock.instant());
                 } catch (DuplicateKeyException e) {
+                    // The same file reached another replica (or thread) at the same moment: one batch, theirs.
                     var other = batches.findBySha(sha).orElseThrow(() -> e);
+                    if (other.state().equals("succeeded")) {
+                        ImportJob.deleteQuietly(stored);
+                        ImportJob.deleteQuietly(stored.getParent());
+                    }
                     return new Submitted(other.id(), false, other.state());
                 }
             }
@@ -145,9 +149,8 @@ class ImportService {
         }
     }
 
-    /** Where a batch's file waits: a folder per content hash, the file under its own (sanitised) name. */
     private Path storedFile(String sha, String fileName) {
-        return props.workDir().resolve(sha).resolve(safeName(fileName));
+        return queue.storedFile(sha, fileName);
     }
 
     /** The client's file name reduced to letters, digits, dot, dash and underscore (it names the layer). */
@@ -197,7 +200,7 @@ class ImportService {
 
     private void enqueue(long id, Path stored, ImportRequest request, boolean created) {
         try {
-            workers.execute(() -> job.run(id, stored, request.encoding(), request.layer()));
+            queue.runHere(id, stored, request.encoding(), request.layer());
         } catch (RejectedExecutionException e) {
             if (created) {
                 batches.delete(id);

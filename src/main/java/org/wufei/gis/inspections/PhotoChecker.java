@@ -30,7 +30,7 @@ import org.wufei.gis.common.ApiException;
  * defensively, and re-encodes it (full size capped at 2048 px, thumbnail 320 px).
  */
 @Component
-class PhotoChecker {
+public class PhotoChecker {
     static final int FULL_SIDE = 2048;
     static final int THUMB_SIDE = 320;
     private static final Set<String> FORMATS = Set.of("jpeg", "png");
@@ -43,7 +43,7 @@ class PhotoChecker {
         this.limits = limits;
     }
 
-    CheckedPhoto check(String name, byte[] bytes) {
+    public CheckedPhoto check(String name, byte[] bytes) {
         if (bytes.length > limits.maxPhotoBytes()) {
             throw new ApiException(HttpStatus.CONTENT_TOO_LARGE, "photo_too_large", "photos", name,
                     limits.maxPhotoBytes() / (1024 * 1024));

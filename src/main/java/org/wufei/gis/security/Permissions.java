@@ -23,12 +23,15 @@ final class Permissions {
      */
     static final String[] ALWAYS_PUBLIC = {"/login.html", "/disclosure.html", "/js/**",
         "/css/**", "/i18n/**", "/webjars/**", "/icon.svg", "/manifest.webmanifest", "/sw.js", "/favicon.ico",
-        "/api/ui/config", "/api/disclosure"};
+        "/api/ui/config", "/api/disclosure", "/report.html", "/api/reports/*"};
 
     private Permissions() {
     }
 
     static void apply(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry auth) {
+        // public reports (举报): anyone may report and follow a report by its code; its photo is for staff only
+        auth.requestMatchers(HttpMethod.POST, "/api/reports").permitAll();
+        auth.requestMatchers(HttpMethod.GET, "/api/reports/*/photo").authenticated();
         auth.requestMatchers("/api/audit", "/api/audit/**", "/api/tokens", "/api/tokens/**").hasRole(ADMIN);
         // the register: edits and deletes are ADMIN's; creation and transitions follow the kinds' lifecycles
         auth.requestMatchers(HttpMethod.PATCH, "/api/sites/*").hasRole(ADMIN);

@@ -339,7 +339,7 @@ abstract class ImportContract {
         String sha = (UUID.randomUUID().toString() + UUID.randomUUID()).replace("-", "");
         long id = batches.insert(new ImportRequest("held.geojson", "manual", null, null, null, null, false), sha,
                 "geojson", "uploader", Instant.now());
-        batches.start(id, null, Instant.now());
+        batches.claim(id, "test-holder", Instant.now());
         return id;
     }
 

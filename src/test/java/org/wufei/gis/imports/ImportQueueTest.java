@@ -21,8 +21,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.wufei.gis.common.Actor;
 import org.wufei.gis.common.Districts;
+import org.wufei.gis.common.Replica;
 import org.wufei.gis.common.Role;
 import org.wufei.gis.crs.CrsRegistry;
 import org.wufei.gis.imports.read.ReadOptions;
@@ -48,7 +50,9 @@ class ImportQueueTest {
             when(job.readOptions(null, null)).thenReturn(ReadOptions.defaults());
             var props = new ImportsProperties(work, 1, 1, 17, null, null, null, null, null, null, null, null,
                     null);
-            var service = new ImportService(batches, mock(Detections.class), job, pool, props, new CrsRegistry(),
+            var queue = new ImportQueue(batches, job, pool, props, mock(ImportRecovery.class), new Replica("test"),
+                    Clock.systemUTC(), mock(PlatformTransactionManager.class), 5, 60);
+            var service = new ImportService(batches, mock(Detections.class), job, queue, props, new CrsRegistry(),
                     Districts.read(Path.of("gis-data/district.json")), mock(ApplicationEventPublisher.class),
                     Clock.systemUTC(), new MultipartUpload.Limits(1 << 20, 1 << 20));
             byte[] body = MultipartUploadTest.body("xyz", MultipartUploadTest.filePart("file", "a.geojson",

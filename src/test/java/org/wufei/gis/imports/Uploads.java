@@ -29,7 +29,7 @@ public final class Uploads {
 
     private final Http http;
 
-    Uploads(Http http) {
+    public Uploads(Http http) {
         this.http = http;
     }
 
@@ -54,7 +54,7 @@ public final class Uploads {
         return out;
     }
 
-    Http.Response upload(String user, String fileName, byte[] content, Map<String, String> fields) {
+    public Http.Response upload(String user, String fileName, byte[] content, Map<String, String> fields) {
         String boundary = "----gis" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         try {
@@ -113,7 +113,7 @@ public final class Uploads {
     }
 
     /** Asks for the batch with {@code Prefer: wait} until it has succeeded or failed (at most a minute). */
-    JsonNode finished(String location) {
+    public JsonNode finished(String location) {
         long deadline = System.currentTimeMillis() + 60_000;
         while (System.currentTimeMillis() < deadline) {
             JsonNode batch = get(location, "Prefer", "wait=20").json();

@@ -95,7 +95,14 @@ abstract class AnonymousReadsContract {
             Thread.sleep(100);
         }
 
+        // a public report (举报) with a phone number and the GPS-tagged photo: neither may reach an anonymous reader
+        HttpResponse<String> reported = multipart("/api/reports", "inspector", Map.of("lon", "110.2211", "lat",
+                "40.7512", "description", SECRET, "phone", "13912345678"), "photo",
+                "photo-with-exif-gps.jpg", "image/jpeg", photo);
+        assertThat(reported.statusCode()).as(reported.body()).isEqualTo(201);
+
         Map<String, String> values = new LinkedHashMap<>();
+        values.put("report", Http.JSON.readTree(reported.body()).get("trackingCode").asString());
         values.put("site", String.valueOf(site));
         values.put("inspection", inspection);
         values.put("batch", batch);
@@ -205,6 +212,7 @@ abstract class AnonymousReadsContract {
         values.put("layer", List.of("townships", "rivers"));
         values.put("processId", List.of("nearest-sites", "sites-within-distance", "river-screening"));
         values.put("jobId", List.of("00000000-0000-0000-0000-000000000000"));
+        values.put("code", List.of(t.get("report")));
         values.put("id", List.of(pattern.startsWith("/api/imports") ? t.get("batch")
                 : pattern.startsWith("/api/detections") ? t.get("detection") : t.get("site")));
         List<String> urls = List.of(pattern);
@@ -256,6 +264,7 @@ abstract class AnonymousReadsContract {
         String auth = Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
         return CLIENT.send(HttpRequest.newBuilder(URI.create(http.base() + path))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("X-Forwarded-For", "192.0.2.250") // its own client for the report rate limit
                 .header("Authorization", "Basic " + auth)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray())).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

@@ -13,9 +13,9 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 
 /** An MVT decoded for assertions: per layer, feature id to its properties (plus {@code fid}, the MVT feature id). */
-record DecodedTile(Map<String, Map<Long, Map<String, Object>>> layers, Map<String, Map<Long, String>> types) {
+public record DecodedTile(Map<String, Map<Long, Map<String, Object>>> layers, Map<String, Map<Long, String>> types) {
 
-    static DecodedTile of(byte[] mvt) {
+    public static DecodedTile of(byte[] mvt) {
         JtsMvt tile;
         try {
             tile = MvtReader.loadMvt(new ByteArrayInputStream(mvt), new GeometryFactory(),
@@ -43,7 +43,7 @@ record DecodedTile(Map<String, Map<Long, Map<String, Object>>> layers, Map<Strin
         return new DecodedTile(layers, types);
     }
 
-    Map<Long, Map<String, Object>> layer(String name) {
+    public Map<Long, Map<String, Object>> layer(String name) {
         return layers.getOrDefault(name, Map.of());
     }
 }
