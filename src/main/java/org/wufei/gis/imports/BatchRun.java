@@ -26,7 +26,7 @@ import org.wufei.gis.triage.Triage;
 final class BatchRun {
 
     /** What the run needs from its surroundings. */
-    record Context(String source, LocalDate acquired, boolean pointsAllowed,
+    record Context(String source, LocalDate acquired,
             FeatureNormaliser normaliser, DetectionFields fields, Triage triage,
             Function<Envelope, List<Triage.KnownSite>> candidates, RunErrors errors, int progressEvery) {
     }
@@ -98,8 +98,7 @@ final class BatchRun {
         }
         try {
             CrsResolver.Resolved from = crs.forLayer(f.layer());
-            FeatureNormaliser.Normalised n = ctx.normaliser().normalise(f.index(), f.geometry(), from,
-                    ctx.pointsAllowed());
+            FeatureNormaliser.Normalised n = ctx.normaliser().normalise(f.index(), f.geometry(), from);
             DetectionFields.Fields fields = ctx.fields().map(f.attributes(), ctx.acquired());
             R row = writer.prepare(new NewDetection(f.index(), f.layer(), ctx.source(), fields.acquired(), fields,
                     n.areaM2(), n.geometry(), n.repaired()));

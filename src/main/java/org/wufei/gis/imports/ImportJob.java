@@ -58,10 +58,11 @@ class ImportJob {
     private final Clock clock;
     private final District district;
     private final BatchCompletions completions;
+    private final BatchMedia media;
 
     ImportJob(ImportBatches batches, DetectionWriters writers, KnownSites knownSites, ImportsProperties props,
             CrsRegistry crs, MetricCrs metric, District district, PlatformTransactionManager tm,
-            ApplicationEventPublisher events, Clock clock, BatchCompletions completions) {
+            ApplicationEventPublisher events, Clock clock, BatchCompletions completions, BatchMedia media) {
         this.batches = batches;
         this.writers = writers;
         this.knownSites = knownSites;
@@ -76,6 +77,7 @@ class ImportJob {
         this.clock = clock;
         this.district = district;
         this.completions = completions;
+        this.media = media;
     }
 
     ReadOptions readOptions(String encoding, String layer) {
@@ -105,8 +107,7 @@ class ImportJob {
             }
             CrsResolver crs = new CrsResolver(source, batch.requestedCrs());
             var candidates = knownSitesAhead(batch.source());
-            BatchRun run = new BatchRun(new BatchRun.Context(batch.source(), batch.acquired(),
-                    props.pointSources().contains(batch.source()), normaliser, fields, triage, candidates,
+            BatchRun run = new BatchRun(new BatchRun.Context(batch.source(), batch.acquired(), normaliser, fields, triage, candidates,
                     errors, props.progressEvery()), crs);
             boolean committed = Boolean.TRUE.equals(batchTx.execute(status -> {
                 try (DetectionWriter<?> writer = writers.open(batchId, size(file) > props.ownPartitionAboveBytes())) {
@@ -118,6 +119,7 @@ class ImportJob {
                     }
                     writer.complete();
                 }
+                media.keep(batchId, source.media());
                 batches.finish(batchId, outcome(run, errors, crs, source, true), clock.instant());
                 return true;
             }));
@@ -159,6 +161,11 @@ class ImportJob {
                 throw ex.getCause() instanceof RuntimeException r ? r : ex;
             }
         };
+    }
+
+    /** Forgets the files a rolled-back batch brought. */
+    void dropMedia(long batchId) {
+        media.delete(batchId);
     }
 
     private void failed(long batchId, RunErrors errors) {

@@ -46,8 +46,7 @@ class ImportQueueTest {
             when(batches.insert(any(), anyString(), anyString(), anyString(), any())).thenReturn(42L);
             ImportJob job = mock(ImportJob.class);
             when(job.readOptions(null, null)).thenReturn(ReadOptions.defaults());
-            var props = new ImportsProperties(work, 1, 1, 17, null, null, null, null, null, null, null, null,
-                    null);
+            var props = new ImportsProperties(work, 1, 1, 17, null, null, null, null, null, null, null, null);
             var service = new ImportService(batches, mock(Detections.class), job, pool, props, new CrsRegistry(),
                     Districts.read(Path.of("gis-data/district.json")), mock(ApplicationEventPublisher.class),
                     Clock.systemUTC(), new MultipartUpload.Limits(1 << 20, 1 << 20));
