@@ -11,6 +11,7 @@ import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.locationtech.jts.geom.Envelope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +31,7 @@ import org.wufei.gis.detections.DetectionFields;
 import org.wufei.gis.detections.DetectionWriter;
 import org.wufei.gis.detections.DetectionWriters;
 import org.wufei.gis.detections.DetectionsChanged;
+import org.wufei.gis.detections.OpenDetections;
 import org.wufei.gis.imports.normalise.CrsResolver;
 import org.wufei.gis.imports.normalise.DistrictCheck;
 import org.wufei.gis.imports.normalise.FeatureNormaliser;
@@ -48,6 +50,7 @@ class ImportJob {
     private final ImportBatches batches;
     private final DetectionWriters writers;
     private final KnownSites knownSites;
+    private final OpenDetections openDetections;
     private final ImportsProperties props;
     private final FeatureNormaliser normaliser;
     private final DetectionFields fields;
@@ -60,12 +63,14 @@ class ImportJob {
     private final BatchCompletions completions;
     private final BatchMedia media;
 
-    ImportJob(ImportBatches batches, DetectionWriters writers, KnownSites knownSites, ImportsProperties props,
+    ImportJob(ImportBatches batches, DetectionWriters writers, KnownSites knownSites, OpenDetections openDetections,
+            ImportsProperties props,
             CrsRegistry crs, MetricCrs metric, District district, PlatformTransactionManager tm,
             ApplicationEventPublisher events, Clock clock, BatchCompletions completions, BatchMedia media) {
         this.batches = batches;
         this.writers = writers;
         this.knownSites = knownSites;
+        this.openDetections = openDetections;
         this.props = props;
         this.normaliser = new FeatureNormaliser(crs, metric, new DistrictCheck(district, props.marginMetres()));
         this.fields = new DetectionFields(props.aliases());
@@ -106,8 +111,12 @@ class ImportJob {
                 return;
             }
             CrsResolver crs = new CrsResolver(source, batch.requestedCrs());
-            var candidates = knownSitesAhead(batch.source());
-            BatchRun run = new BatchRun(new BatchRun.Context(batch.source(), batch.acquired(), normaliser, fields, triage, candidates,
+            var candidates = ahead(() -> knownSites.forBatch(
+                    props.triage().kindsBySource().getOrDefault(batch.source(), List.of()),
+                    district.envelopeWithMargin(), props.triage().preloadMaxSites()));
+            var open = ahead(() -> openDetections.forBatch(district.envelopeWithMargin(),
+                    props.triage().preloadMaxSites()));
+            BatchRun run = new BatchRun(new BatchRun.Context(batch.source(), batch.acquired(), normaliser, fields, triage, candidates, open,
                     errors, props.progressEvery()), crs);
             boolean committed = Boolean.TRUE.equals(batchTx.execute(status -> {
                 try (DetectionWriter<?> writer = writers.open(batchId, size(file) > props.ownPartitionAboveBytes())) {
@@ -119,6 +128,7 @@ class ImportJob {
                     }
                     writer.complete();
                 }
+                openDetections.record(batchId, run.duplicatePairs());
                 media.keep(batchId, source.media());
                 batches.finish(batchId, outcome(run, errors, crs, source, true), clock.instant());
                 return true;
@@ -143,13 +153,14 @@ class ImportJob {
     }
 
     /**
-     * The known sites of the batch's kinds, read on another thread while the batch opens its COPY and starts reading
-     * (the read-ahead fills meanwhile); the first detection judged waits for them.
+     * Triage candidates (the known sites of the batch's kinds, the queue's open detections), read on another thread
+     * while the batch opens its COPY and starts reading (the read-ahead fills meanwhile); the first detection judged
+     * waits for them.
      */
-    private Function<Envelope, List<Triage.KnownSite>> knownSitesAhead(String source) {
+    private static Function<Envelope, List<Triage.KnownSite>> ahead(
+            Supplier<Function<Envelope, List<Triage.KnownSite>>> load) {
         CompletableFuture<Function<Envelope, List<Triage.KnownSite>>> loading = CompletableFuture.supplyAsync(
-                () -> knownSites.forBatch(props.triage().kindsBySource().getOrDefault(source, List.of()),
-                        district.envelopeWithMargin(), props.triage().preloadMaxSites()), r -> {
+                load, r -> {
                             Thread t = new Thread(r, "import-sites");
                             t.setDaemon(true);
                             t.start();
@@ -176,6 +187,7 @@ class ImportJob {
             boolean succeeded) {
         return new BatchOutcome(succeeded, run.read(), run.accepted(), run.rejected(), run.repaired(), run.merged(),
                 run.count(Triage.Result.NEW), run.count(Triage.Result.KNOWN), run.count(Triage.Result.CHANGED),
+                run.duplicates(),
                 errors.json(), errors.countsJson(),
                 source.warnings().isEmpty() ? null : RunErrors.json(source.warnings()), crs.describe(),
                 crs.detectedBy());
@@ -185,7 +197,7 @@ class ImportJob {
     private static BatchOutcome refusedOutcome(BatchRun run, RunErrors errors, CrsResolver crs, FeatureSource source) {
         BatchOutcome o = outcome(run, errors, crs, source, false);
         Map<String, Long> counts = RunErrors.readCounts(o.errorCountsJson());
-        return new BatchOutcome(false, o.total(), 0, o.rejected(), 0, 0, 0, 0, 0, o.errorsJson(),
+        return new BatchOutcome(false, o.total(), 0, o.rejected(), 0, 0, 0, 0, 0, 0, o.errorsJson(),
                 RunErrors.json(counts), o.warningsJson(), o.crsUsed(), o.crsDetectedBy());
     }
 
