@@ -17,18 +17,24 @@ import org.wufei.gis.common.CurrentActor;
 import org.wufei.gis.common.Locales;
 import org.wufei.gis.common.Problems;
 
-/** Read one detection; promote one, or many of a batch, to suspected waste heaps. */
+/**
+ * Read one detection (with every report of its queue entry); promote one, or many of a batch, to suspected waste
+ * heaps; dismiss an entry.
+ */
 @RestController
 class DetectionController {
     private static final int MAX_BULK = 1000;
 
     private final Promotions promotions;
+    private final Dismissals dismissals;
     private final Detections detections;
     private final ImportedBatches batches;
     private final Problems problems;
 
-    DetectionController(Promotions promotions, Detections detections, ImportedBatches batches, Problems problems) {
+    DetectionController(Promotions promotions, Dismissals dismissals, Detections detections, ImportedBatches batches,
+            Problems problems) {
         this.promotions = promotions;
+        this.dismissals = dismissals;
         this.detections = detections;
         this.batches = batches;
         this.problems = problems;
@@ -46,7 +52,18 @@ class DetectionController {
 
     @GetMapping(path = "/api/detections/{id}", produces = "application/geo+json")
     DetectionViews.Feature get(@PathVariable long id) {
-        return DetectionViews.of(detections.find(id).orElseThrow(() -> ApiException.notFound("detection", id)));
+        Detections.DetectionRow d = detections.find(id).orElseThrow(() -> ApiException.notFound("detection", id));
+        return DetectionViews.of(d, detections.reports(d.duplicateOf() == null ? d.id() : d.duplicateOf()));
+    }
+
+    /** An optional note on why the entry is dismissed. */
+    record DismissBody(String note) {
+    }
+
+    @PostMapping("/api/detections/{id}/dismiss")
+    Dismissals.Dismissed dismiss(@PathVariable long id, @RequestBody(required = false) DismissBody body,
+            HttpServletRequest request) {
+        return dismissals.dismiss(id, body == null ? null : body.note(), CurrentActor.of(request));
     }
 
     @PostMapping("/api/detections/{id}/promote")

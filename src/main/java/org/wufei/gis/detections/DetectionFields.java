@@ -107,6 +107,9 @@ public final class DetectionFields {
     }
 
     private static Object plain(Object v) {
+        if (v instanceof List<?> list) {
+            return list.stream().map(String::valueOf).toList(); // a KMZ placemark's images
+        }
         return v == null || v instanceof Number || v instanceof Boolean || v instanceof String ? v : v.toString();
     }
 

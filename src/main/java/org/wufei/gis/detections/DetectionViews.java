@@ -1,5 +1,6 @@
 package org.wufei.gis.detections;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import java.time.LocalDate;
 import java.util.List;
@@ -13,7 +14,8 @@ public final class DetectionViews {
     public record DetectionProperties(long batchId, long featureIndex, String layer, String source, LocalDate acquired,
             Double confidence, String name, String category, Double areaM2, String note,
             @JsonRawValue String attributes, String triage, Long matchedSiteId, boolean redFlag, boolean repaired,
-            Long promotedSiteId) {
+            Long promotedSiteId, Long duplicateOf, boolean dismissed,
+            @JsonInclude(JsonInclude.Include.NON_NULL) List<Detections.Report> reports) {
     }
 
     public record Feature(String type, long id, @JsonRawValue String geometry, DetectionProperties properties) {
@@ -23,9 +25,15 @@ public final class DetectionViews {
     }
 
     public static Feature of(Detections.DetectionRow d) {
+        return of(d, null);
+    }
+
+    /** With the reports of its queue entry (for one detection read on its own). */
+    public static Feature of(Detections.DetectionRow d, List<Detections.Report> reports) {
         return new Feature("Feature", d.id(), SiteGeometry.toGeoJson(d.geometry()),
                 new DetectionProperties(d.batchId(), d.featureIndex(), d.layer(), d.source(), d.acquired(),
                         d.confidence(), d.name(), d.category(), d.areaM2(), d.note(), d.attributesJson(), d.triage(),
-                        d.matchedSiteId(), d.redFlag(), d.repaired(), d.promotedSiteId()));
+                        d.matchedSiteId(), d.redFlag(), d.repaired(), d.promotedSiteId(), d.duplicateOf(),
+                        d.dismissed(), reports));
     }
 }

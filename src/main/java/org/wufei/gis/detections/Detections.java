@@ -27,8 +27,14 @@ public class Detections {
             batch_id, feature_index, layer, source, acquired, confidence, name, category, area_m2, note, attributes,
             geom, triage, matched_site_id, red_flag, repaired""";
     private static final String COLUMNS = """
-            id, batch_id, feature_index, layer, source, acquired, confidence, name, category, area_m2, note,
-            attributes, ST_AsBinary(geom) AS wkb, triage, matched_site_id, red_flag, repaired, promoted_site_id""";
+            d.id, d.batch_id, d.feature_index, d.layer, d.source, d.acquired, d.confidence, d.name, d.category,
+            d.area_m2, d.note, d.attributes, ST_AsBinary(d.geom) AS wkb, d.triage, d.matched_site_id, d.red_flag,
+            d.repaired, d.promoted_site_id, u.duplicate_of, x.dismissed_at""";
+    /** A detection with its place in the queue: the open entry it duplicates, its dismissal. */
+    private static final String FROM = """
+             FROM detection d
+            LEFT JOIN detection_duplicate u ON u.batch_id = d.batch_id AND u.feature_index = d.feature_index
+            LEFT JOIN detection_dismissal x ON x.detection_id = d.id""";
 
     private final JdbcClient jdbc;
     private final DatabaseKind kind;
@@ -42,17 +48,23 @@ public class Detections {
     public record DetectionRow(long id, long batchId, long featureIndex, String layer, String source, LocalDate acquired,
             Double confidence, String name, String category, Double areaM2, String note, String attributesJson,
             Geometry geometry, String triage, Long matchedSiteId, boolean redFlag, boolean repaired,
-            Long promotedSiteId) {
+            Long promotedSiteId, Long duplicateOf, boolean dismissed) {
+    }
+
+    /** One report of a queue entry: the detection, and the batch, source, date and file it came with. */
+    public record Report(long detectionId, long batchId, String source, LocalDate acquired, String fileName,
+            java.time.OffsetDateTime uploaded) {
     }
 
     Optional<DetectionRow> find(long id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM detection WHERE id = ?").param(id)
+        return jdbc.sql("SELECT " + COLUMNS + FROM + " WHERE d.id = ?").param(id)
                 .query(Detections::row).optional();
     }
 
     public List<DetectionRow> ofBatch(long batchId, String triage, int offset, int limit) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM detection WHERE batch_id = ? AND (CAST(? AS VARCHAR(16)) IS NULL OR triage = ?)"
-                + " ORDER BY id LIMIT ? OFFSET ?").params(batchId, triage, triage, limit, offset)
+        return jdbc.sql("SELECT " + COLUMNS + FROM
+                + " WHERE d.batch_id = ? AND (CAST(? AS VARCHAR(16)) IS NULL OR d.triage = ?)"
+                + " ORDER BY d.id LIMIT ? OFFSET ?").params(batchId, triage, triage, limit, offset)
                 .query(Detections::row).list();
     }
 
@@ -76,6 +88,52 @@ public class Detections {
                 .params(siteId, id).update() == 1;
     }
 
+    /**
+     * Every report of the queue entry a detection belongs to (the entry itself first, then its duplicates in the
+     * order they came), with batch, source, date and file.
+     */
+    public List<Report> reports(long headId) {
+        return jdbc.sql("""
+                SELECT d.id, d.batch_id, d.source, d.acquired, b.file_name, b.created_at FROM detection d
+                JOIN import_batch b ON b.id = d.batch_id
+                LEFT JOIN detection_duplicate u ON u.batch_id = d.batch_id AND u.feature_index = d.feature_index
+                WHERE d.id = ? OR u.duplicate_of = ? ORDER BY CASE WHEN d.id = ? THEN 0 ELSE 1 END, d.id""")
+                .params(headId, headId, headId).query((rs, n) -> new Report(rs.getLong(1), rs.getLong(2),
+                        rs.getString(3), rs.getObject(4, LocalDate.class), rs.getString(5),
+                        rs.getObject(6, java.time.OffsetDateTime.class))).list();
+    }
+
+    /** The ids of an entry's duplicates. */
+    List<Long> duplicatesOf(long headId) {
+        return jdbc.sql("""
+                SELECT d.id FROM detection d JOIN detection_duplicate u
+                  ON u.batch_id = d.batch_id AND u.feature_index = d.feature_index
+                WHERE u.duplicate_of = ? ORDER BY d.id""").param(headId).query(Long.class).list();
+    }
+
+    /** Marks an entry's duplicates as promoted to the entry's site. */
+    void markDuplicatesPromoted(long headId, long siteId) {
+        for (long id : duplicatesOf(headId)) {
+            markPromoted(id, siteId);
+        }
+    }
+
+    /** Dismisses the detections not yet dismissed; the ids dismissed now. */
+    List<Long> dismiss(List<Long> ids, String actor, java.time.Instant at, String note) {
+        List<Long> done = new java.util.ArrayList<>();
+        for (long id : ids) {
+            boolean already = jdbc.sql("SELECT COUNT(*) FROM detection_dismissal WHERE detection_id = ?").param(id)
+                    .query(Long.class).single() > 0;
+            if (!already) {
+                jdbc.sql("INSERT INTO detection_dismissal (detection_id, dismissed_at, dismissed_by, note)"
+                        + " VALUES (?, ?, ?, ?)").params(id, at.atOffset(java.time.ZoneOffset.UTC), actor, note)
+                        .update();
+                done.add(id);
+            }
+        }
+        return done;
+    }
+
     /** The lon/lat box of a batch's detections, or null when it has none. */
     public org.locationtech.jts.geom.Envelope boundsOfBatch(long batchId) {
         return jdbc.sql("""
@@ -87,6 +145,13 @@ public class Detections {
 
     /** Removes a batch's detections; on PostGIS a batch with a partition of its own loses the partition. */
     public void deleteBatch(long batchId) {
+        // later reports of this batch's entries open entries of their own again
+        jdbc.sql("""
+                DELETE FROM detection_duplicate WHERE duplicate_of IN (SELECT id FROM detection WHERE batch_id = ?)""")
+                .param(batchId).update();
+        jdbc.sql("DELETE FROM detection_duplicate WHERE batch_id = ?").param(batchId).update();
+        jdbc.sql("DELETE FROM detection_dismissal WHERE detection_id IN (SELECT id FROM detection WHERE batch_id = ?)")
+                .param(batchId).update();
         if (kind == DatabaseKind.POSTGIS && jdbc.sql("SELECT to_regclass(?) IS NOT NULL")
                 .param(CopyDetectionWriter.partition(batchId)).query(Boolean.class).single()) {
             jdbc.sql("DROP TABLE " + CopyDetectionWriter.partition(batchId)).update();
@@ -115,6 +180,7 @@ public class Detections {
                 rs.getObject("confidence", Double.class), rs.getString("name"), rs.getString("category"),
                 rs.getObject("area_m2", Double.class), rs.getString("note"), rs.getString("attributes"), g,
                 rs.getString("triage"), rs.getObject("matched_site_id", Long.class), rs.getBoolean("red_flag"),
-                rs.getBoolean("repaired"), rs.getObject("promoted_site_id", Long.class));
+                rs.getBoolean("repaired"), rs.getObject("promoted_site_id", Long.class),
+                rs.getObject("duplicate_of", Long.class), rs.getObject("dismissed_at") != null);
     }
 }

@@ -44,14 +44,27 @@ class Promotions {
                 });
     }
 
+    /**
+     * Promotes the queue entry the detection belongs to (a duplicate stands for the earlier detection it repeats):
+     * the entry becomes the site and every report of it is marked promoted to that site.
+     */
     @Transactional
     Promoted promote(long detectionId, Actor actor) {
         ImportedBatches.requireImporter(actor);
-        Detections.DetectionRow d = detections.find(detectionId)
+        Detections.DetectionRow reported = detections.find(detectionId)
                 .orElseThrow(() -> ApiException.notFound("detection", detectionId));
+        if (reported.promotedSiteId() != null) {
+            Site site = register.get(reported.promotedSiteId());
+            return new Promoted(detectionId, site.getId(), site.getCode(), false);
+        }
+        Detections.DetectionRow d = reported.duplicateOf() == null ? reported
+                : detections.find(reported.duplicateOf()).orElse(reported);
         if (d.promotedSiteId() != null) {
             Site site = register.get(d.promotedSiteId());
             return new Promoted(detectionId, site.getId(), site.getCode(), false);
+        }
+        if (d.dismissed() || reported.dismissed()) {
+            throw new ApiException(HttpStatus.CONFLICT, "detection_dismissed", null, detectionId);
         }
         if (!d.triage().equals("new")) {
             throw new ApiException(HttpStatus.CONFLICT, "detection_not_new", null, detectionId, d.triage());
@@ -73,9 +86,10 @@ class Promotions {
                 + ".";
         Site site = register.create(new SiteRegister.NewSite(SiteKind.WASTE_HEAP, null, truncate(name, 200), null,
                 township, d.geometry(), attributes, truncate(note, Site.NOTE_MAX)), actor);
-        if (!detections.markPromoted(detectionId, site.getId())) {
+        if (!detections.markPromoted(d.id(), site.getId())) {
             throw new ApiException(HttpStatus.CONFLICT, "detection_promoted_concurrently", null, detectionId);
         }
+        detections.markDuplicatesPromoted(d.id(), site.getId());
         return new Promoted(detectionId, site.getId(), site.getCode(), true);
     }
 

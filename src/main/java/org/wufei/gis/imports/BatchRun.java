@@ -1,6 +1,7 @@
 package org.wufei.gis.imports;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.OptionalDouble;
@@ -20,15 +21,17 @@ import org.wufei.gis.triage.Triage;
 
 /**
  * One pass over an upload's features inside the batch's transaction: normalise, map attributes, merge duplicates
- * within the batch, triage against known sites, hand each kept detection to the writer. Holds only the batch's
+ * within the batch, triage against known sites and the queue's open detections, hand each kept detection to the
+ * writer. Holds only the batch's
  * accepted geometries (for merging), so memory grows with detections kept, not with the file.
  */
 final class BatchRun {
 
     /** What the run needs from its surroundings. */
-    record Context(String source, LocalDate acquired, boolean pointsAllowed,
+    record Context(String source, LocalDate acquired,
             FeatureNormaliser normaliser, DetectionFields fields, Triage triage,
-            Function<Envelope, List<Triage.KnownSite>> candidates, RunErrors errors, int progressEvery) {
+            Function<Envelope, List<Triage.KnownSite>> candidates, Function<Envelope, List<Triage.KnownSite>> open,
+            RunErrors errors, int progressEvery) {
     }
 
     private final Context ctx;
@@ -40,6 +43,7 @@ final class BatchRun {
     private long repaired;
     private long merged;
     private final long[] verdicts = new long[Triage.Result.values().length];
+    private final List<long[]> duplicates = new ArrayList<>();
     private volatile OptionalDouble fraction = OptionalDouble.empty();
 
     BatchRun(Context ctx, CrsResolver crs) {
@@ -77,11 +81,11 @@ final class BatchRun {
      * footprint, the area, the writer's row), so the feature as read is garbage as soon as it is prepared: whatever
      * waits in the read-ahead queue is copied by every young collection.
      */
-    private record Prepared<R>(String layer, double areaM2, boolean repaired, Triage.Footprint footprint, R row,
+    private record Prepared<R>(long featureIndex, String layer, double areaM2, boolean repaired, Triage.Footprint footprint, R row,
             ImportException error) {
 
         static <R> Prepared<R> refused(String layer, ImportException error) {
-            return new Prepared<>(layer, 0, false, null, null, error);
+            return new Prepared<>(-1, layer, 0, false, null, null, error);
         }
     }
 
@@ -98,12 +102,11 @@ final class BatchRun {
         }
         try {
             CrsResolver.Resolved from = crs.forLayer(f.layer());
-            FeatureNormaliser.Normalised n = ctx.normaliser().normalise(f.index(), f.geometry(), from,
-                    ctx.pointsAllowed());
+            FeatureNormaliser.Normalised n = ctx.normaliser().normalise(f.index(), f.geometry(), from);
             DetectionFields.Fields fields = ctx.fields().map(f.attributes(), ctx.acquired());
             R row = writer.prepare(new NewDetection(f.index(), f.layer(), ctx.source(), fields.acquired(), fields,
                     n.areaM2(), n.geometry(), n.repaired()));
-            return new Prepared<>(f.layer(), n.areaM2(), n.repaired(), Triage.Footprint.of(n.geometry()).compact(),
+            return new Prepared<>(f.index(), f.layer(), n.areaM2(), n.repaired(), Triage.Footprint.of(n.geometry()).compact(),
                     row, null);
         } catch (ImportException e) {
             return Prepared.refused(f.layer(), e);
@@ -122,13 +125,18 @@ final class BatchRun {
             merged++;
             return;
         }
+        Long earlier = triage.sameAsOpen(footprint, ctx.open().apply(search));
         Triage.Verdict verdict = triage.judge(footprint, p.areaM2(), ctx.candidates().apply(search));
         writer.add(p.row(), verdict);
         kept.add(footprint);
         bounds.expandToInclude(box);
         accepted++;
         repaired += p.repaired() ? 1 : 0;
-        verdicts[verdict.result().ordinal()]++;
+        if (earlier != null) {
+            duplicates.add(new long[] {p.featureIndex(), earlier}); // joins the earlier entry, counted apart
+        } else {
+            verdicts[verdict.result().ordinal()]++;
+        }
     }
 
     /** The share of the file read so far, as the reading thread last saw it. */
@@ -158,6 +166,15 @@ final class BatchRun {
 
     long count(Triage.Result r) {
         return verdicts[r.ordinal()];
+    }
+
+    /** The kept detections that duplicate an open one of an earlier batch: (feature index, its id) each. */
+    List<long[]> duplicatePairs() {
+        return duplicates;
+    }
+
+    long duplicates() {
+        return duplicates.size();
     }
 
     Envelope bounds() {

@@ -19,7 +19,7 @@ class ImportBatches implements ImportedBatches {
     private static final String COLUMNS = """
             id, content_sha256, file_name, format, source, requested_crs, encoding, layer, crs_used, crs_detected_by,
             acquired, state, progress, total, accepted, rejected, repaired, merged, triage_new, triage_known,
-            triage_changed, errors, error_counts, warnings, strict, uploaded_by, created_at, started_at, finished_at""";
+            triage_changed, triage_duplicate, errors, error_counts, warnings, strict, uploaded_by, created_at, started_at, finished_at""";
 
     private final JdbcClient jdbc;
 
@@ -67,7 +67,8 @@ class ImportBatches implements ImportedBatches {
     void requeue(long id, ImportRequest r, String format) {
         jdbc.sql("""
                 UPDATE import_batch SET state = 'queued', progress = 0, total = NULL, accepted = 0, rejected = 0,
-                    repaired = 0, merged = 0, triage_new = 0, triage_known = 0, triage_changed = 0, errors = NULL,
+                    repaired = 0, merged = 0, triage_new = 0, triage_known = 0, triage_changed = 0, triage_duplicate = 0,
+                    errors = NULL,
                     error_counts = NULL, warnings = NULL, started_at = NULL, finished_at = NULL, format = ?,
                     source = ?, requested_crs = ?, encoding = ?, layer = ?, acquired = ?, strict = ?
                 WHERE id = ? AND state = 'failed'""")
@@ -127,7 +128,7 @@ class ImportBatches implements ImportedBatches {
             String errorCountsJson, Instant now) {
         return jdbc.sql("""
                 UPDATE import_batch SET state = 'failed', accepted = 0, triage_new = 0, triage_known = 0,
-                    triage_changed = 0, errors = ?, error_counts = ?, finished_at = ?
+                    triage_changed = 0, triage_duplicate = 0, errors = ?, error_counts = ?, finished_at = ?
                 WHERE state = 'running' AND (heartbeat_at < ? AND claimed_by <> ?
                     OR ? AND (claimed_by = ? OR claimed_by IS NULL))""")
                 .params(errorsJson, errorCountsJson, utc(now), utc(staleBefore), replica, restarted, replica)
@@ -142,11 +143,12 @@ class ImportBatches implements ImportedBatches {
     void finish(long id, BatchOutcome o, Instant now) {
         jdbc.sql("""
                 UPDATE import_batch SET state = ?, progress = 1, total = ?, accepted = ?, rejected = ?, repaired = ?,
-                    merged = ?, triage_new = ?, triage_known = ?, triage_changed = ?, errors = ?, error_counts = ?,
+                    merged = ?, triage_new = ?, triage_known = ?, triage_changed = ?, triage_duplicate = ?, errors = ?,
+                    error_counts = ?,
                     warnings = ?, crs_used = ?, crs_detected_by = ?, finished_at = ?
                 WHERE id = ?""")
                 .params(o.succeeded() ? "succeeded" : "failed", o.total(), o.accepted(), o.rejected(), o.repaired(),
-                        o.merged(), o.triageNew(), o.triageKnown(), o.triageChanged(), o.errorsJson(),
+                        o.merged(), o.triageNew(), o.triageKnown(), o.triageChanged(), o.triageDuplicate(), o.errorsJson(),
                         o.errorCountsJson(), o.warningsJson(), o.crsUsed(), o.crsDetectedBy(), utc(now), id)
                 .update();
     }
@@ -155,7 +157,7 @@ class ImportBatches implements ImportedBatches {
     void fail(long id, String errorsJson, String errorCountsJson, Instant now) {
         jdbc.sql("""
                 UPDATE import_batch SET state = 'failed', accepted = 0, triage_new = 0, triage_known = 0,
-                    triage_changed = 0, errors = ?, error_counts = ?, finished_at = ? WHERE id = ?""")
+                    triage_changed = 0, triage_duplicate = 0, errors = ?, error_counts = ?, finished_at = ? WHERE id = ?""")
                 .params(errorsJson, errorCountsJson, utc(now), id).update();
     }
 
@@ -174,7 +176,7 @@ class ImportBatches implements ImportedBatches {
                 rs.getObject("acquired", LocalDate.class), rs.getString("state"), rs.getDouble("progress"),
                 (Long) rs.getObject("total", Long.class), rs.getLong("accepted"), rs.getLong("rejected"),
                 rs.getLong("repaired"), rs.getLong("merged"), rs.getLong("triage_new"), rs.getLong("triage_known"),
-                rs.getLong("triage_changed"), rs.getString("errors"), rs.getString("error_counts"),
+                rs.getLong("triage_changed"), rs.getLong("triage_duplicate"), rs.getString("errors"), rs.getString("error_counts"),
                 rs.getString("warnings"), rs.getBoolean("strict"), rs.getString("uploaded_by"),
                 instant(rs, "created_at"), instant(rs, "started_at"), instant(rs, "finished_at"));
     }
@@ -188,7 +190,7 @@ class ImportBatches implements ImportedBatches {
     record BatchRow(long id, String sha256, String fileName, String format, String source, String requestedCrs,
             String crsUsed, String crsDetectedBy, LocalDate acquired, String state, double progress, Long total,
             long accepted, long rejected, long repaired, long merged, long triageNew, long triageKnown,
-            long triageChanged, String errorsJson, String errorCountsJson, String warningsJson, boolean strict,
+            long triageChanged, long triageDuplicate, String errorsJson, String errorCountsJson, String warningsJson, boolean strict,
             String uploadedBy, Instant createdAt, Instant startedAt, Instant finishedAt) {
     }
 }

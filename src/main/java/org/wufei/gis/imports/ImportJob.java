@@ -11,6 +11,7 @@ import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.locationtech.jts.geom.Envelope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +32,7 @@ import org.wufei.gis.detections.DetectionFields;
 import org.wufei.gis.detections.DetectionWriter;
 import org.wufei.gis.detections.DetectionWriters;
 import org.wufei.gis.detections.DetectionsChanged;
+import org.wufei.gis.detections.OpenDetections;
 import org.wufei.gis.imports.normalise.CrsResolver;
 import org.wufei.gis.imports.normalise.DistrictCheck;
 import org.wufei.gis.imports.normalise.FeatureNormaliser;
@@ -50,6 +52,7 @@ class ImportJob {
     private final ImportBatches batches;
     private final DetectionWriters writers;
     private final KnownSites knownSites;
+    private final OpenDetections openDetections;
     private final ImportsProperties props;
     private final FeatureNormaliser normaliser;
     private final DetectionFields fields;
@@ -61,13 +64,17 @@ class ImportJob {
     private final District district;
     private final BatchCompletions completions;
     private final Replica replica;
+    private final BatchMedia media;
 
-    ImportJob(ImportBatches batches, DetectionWriters writers, KnownSites knownSites, ImportsProperties props,
+    ImportJob(ImportBatches batches, DetectionWriters writers, KnownSites knownSites, OpenDetections openDetections,
+            ImportsProperties props,
             CrsRegistry crs, MetricCrs metric, District district, PlatformTransactionManager tm,
-            ApplicationEventPublisher events, Clock clock, BatchCompletions completions, Replica replica) {
+            ApplicationEventPublisher events, Clock clock, BatchCompletions completions, Replica replica,
+            BatchMedia media) {
         this.batches = batches;
         this.writers = writers;
         this.knownSites = knownSites;
+        this.openDetections = openDetections;
         this.props = props;
         this.normaliser = new FeatureNormaliser(crs, metric, new DistrictCheck(district, props.marginMetres()));
         this.fields = new DetectionFields(props.aliases());
@@ -80,6 +87,7 @@ class ImportJob {
         this.district = district;
         this.completions = completions;
         this.replica = replica;
+        this.media = media;
     }
 
     ReadOptions readOptions(String encoding, String layer) {
@@ -111,9 +119,12 @@ class ImportJob {
             Long total = count.isPresent() ? count.getAsLong() : null;
             shortTx.executeWithoutResult(s -> batches.total(batchId, total));
             CrsResolver crs = new CrsResolver(source, batch.requestedCrs());
-            var candidates = knownSitesAhead(batch.source());
-            BatchRun run = new BatchRun(new BatchRun.Context(batch.source(), batch.acquired(),
-                    props.pointSources().contains(batch.source()), normaliser, fields, triage, candidates,
+            var candidates = ahead(() -> knownSites.forBatch(
+                    props.triage().kindsBySource().getOrDefault(batch.source(), List.of()),
+                    district.envelopeWithMargin(), props.triage().preloadMaxSites()));
+            var open = ahead(() -> openDetections.forBatch(district.envelopeWithMargin(),
+                    props.triage().preloadMaxSites()));
+            BatchRun run = new BatchRun(new BatchRun.Context(batch.source(), batch.acquired(), normaliser, fields, triage, candidates, open,
                     errors, props.progressEvery()), crs);
             boolean committed = Boolean.TRUE.equals(batchTx.execute(status -> {
                 try (DetectionWriter<?> writer = writers.open(batchId, size(file) > props.ownPartitionAboveBytes())) {
@@ -125,6 +136,8 @@ class ImportJob {
                     }
                     writer.complete();
                 }
+                openDetections.record(batchId, run.duplicatePairs());
+                media.keep(batchId, source.media());
                 batches.finish(batchId, outcome(run, errors, crs, source, true), clock.instant());
                 return true;
             }));
@@ -148,13 +161,14 @@ class ImportJob {
     }
 
     /**
-     * The known sites of the batch's kinds, read on another thread while the batch opens its COPY and starts reading
-     * (the read-ahead fills meanwhile); the first detection judged waits for them.
+     * Triage candidates (the known sites of the batch's kinds, the queue's open detections), read on another thread
+     * while the batch opens its COPY and starts reading (the read-ahead fills meanwhile); the first detection judged
+     * waits for them.
      */
-    private Function<Envelope, List<Triage.KnownSite>> knownSitesAhead(String source) {
+    private static Function<Envelope, List<Triage.KnownSite>> ahead(
+            Supplier<Function<Envelope, List<Triage.KnownSite>>> load) {
         CompletableFuture<Function<Envelope, List<Triage.KnownSite>>> loading = CompletableFuture.supplyAsync(
-                () -> knownSites.forBatch(props.triage().kindsBySource().getOrDefault(source, List.of()),
-                        district.envelopeWithMargin(), props.triage().preloadMaxSites()), r -> {
+                load, r -> {
                             Thread t = new Thread(r, "import-sites");
                             t.setDaemon(true);
                             t.start();
@@ -168,6 +182,11 @@ class ImportJob {
         };
     }
 
+    /** Forgets the files a rolled-back batch brought. */
+    void dropMedia(long batchId) {
+        media.delete(batchId);
+    }
+
     private void failed(long batchId, RunErrors errors) {
         shortTx.executeWithoutResult(s -> batches.fail(batchId, errors.json(), errors.countsJson(), clock.instant()));
     }
@@ -176,6 +195,7 @@ class ImportJob {
             boolean succeeded) {
         return new BatchOutcome(succeeded, run.read(), run.accepted(), run.rejected(), run.repaired(), run.merged(),
                 run.count(Triage.Result.NEW), run.count(Triage.Result.KNOWN), run.count(Triage.Result.CHANGED),
+                run.duplicates(),
                 errors.json(), errors.countsJson(),
                 source.warnings().isEmpty() ? null : RunErrors.json(source.warnings()), crs.describe(),
                 crs.detectedBy());
@@ -185,7 +205,7 @@ class ImportJob {
     private static BatchOutcome refusedOutcome(BatchRun run, RunErrors errors, CrsResolver crs, FeatureSource source) {
         BatchOutcome o = outcome(run, errors, crs, source, false);
         Map<String, Long> counts = RunErrors.readCounts(o.errorCountsJson());
-        return new BatchOutcome(false, o.total(), 0, o.rejected(), 0, 0, 0, 0, 0, o.errorsJson(),
+        return new BatchOutcome(false, o.total(), 0, o.rejected(), 0, 0, 0, 0, 0, 0, o.errorsJson(),
                 RunErrors.json(counts), o.warningsJson(), o.crsUsed(), o.crsDetectedBy());
     }
 

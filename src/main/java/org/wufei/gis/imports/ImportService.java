@@ -192,6 +192,7 @@ class ImportService {
         var bounds = detections.boundsOfBatch(id);
         detections.deleteBatch(id);
         batches.delete(id);
+        job.dropMedia(id);
         Path stored = storedFile(batch.sha256(), batch.fileName());
         ImportJob.deleteQuietly(stored);
         ImportJob.deleteQuietly(stored.getParent());

@@ -16,7 +16,8 @@ final class ImportViews {
     private ImportViews() {
     }
 
-    record Triage(@JsonProperty("new") long newCount, long known, long changed) {
+    /** New, known and changed count the detections that open a queue entry; a duplicate joins an earlier one. */
+    record Triage(@JsonProperty("new") long newCount, long known, long changed, long duplicate) {
     }
 
     record Crs(String requested, String used, String detectedBy) {
@@ -42,7 +43,7 @@ final class ImportViews {
         return new BatchView(b.id(), "/api/imports/" + b.id(), b.fileName(), b.format(), b.source(),
                 new Crs(b.requestedCrs(), b.crsUsed(), b.crsDetectedBy()), b.acquired(), b.state(), b.progress(),
                 b.total(), b.accepted(), b.rejected(), b.repaired(), b.merged(),
-                new Triage(b.triageNew(), b.triageKnown(), b.triageChanged()), errors,
+                new Triage(b.triageNew(), b.triageKnown(), b.triageChanged(), b.triageDuplicate()), errors,
                 RunErrors.readCounts(b.errorCountsJson()), b.warningsJson(), b.strict(), b.uploadedBy(),
                 b.createdAt(), b.startedAt(), b.finishedAt(), "/api/imports/" + b.id() + "/detections");
     }

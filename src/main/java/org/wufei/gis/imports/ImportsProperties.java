@@ -21,7 +21,6 @@ import org.wufei.gis.triage.TriageRules;
  * @param marginMetres      how far outside the district bounding box a feature may lie
  * @param limits            reading limits (upload size, archive ratio and size, entries, features, string length)
  * @param triage            triage thresholds and which site kinds each source is compared with
- * @param pointSources      sources whose files may bring points; the others must bring polygons
  * @param aliases           our field → the attribute names (case-insensitive) that mean it in uploaded files
  * @param ownPartitionAboveBytes PostGIS: an upload larger than this gets a detection partition of its own, indexed
  *                          in bulk when the batch ends; smaller ones share one (docs/imports.md)
@@ -30,7 +29,7 @@ import org.wufei.gis.triage.TriageRules;
 @ConfigurationProperties("gis.imports")
 public record ImportsProperties(Path workDir, Integer workers, Integer queueCapacity, Integer retryAfterSeconds,
         Integer progressEvery, Integer maxStoredErrors, Double marginMetres, Limits limits, TriageRules triage,
-        List<String> pointSources, Map<String, List<String>> aliases, Long ownPartitionAboveBytes,
+        Map<String, List<String>> aliases, Long ownPartitionAboveBytes,
         Integer maxWaitSeconds) {
 
     public ImportsProperties {
@@ -43,7 +42,6 @@ public record ImportsProperties(Path workDir, Integer workers, Integer queueCapa
         marginMetres = marginMetres == null ? 2000.0 : marginMetres;
         limits = limits == null ? new Limits(null, null, null, null, null, null) : limits;
         triage = triage == null ? new TriageRules(null, null, null, null, null, null) : triage;
-        pointSources = pointSources == null ? List.of("inspection", "manual") : pointSources;
         aliases = aliases == null || aliases.isEmpty() ? DEFAULT_ALIASES : aliases;
         ownPartitionAboveBytes = ownPartitionAboveBytes == null ? 4L << 20 : ownPartitionAboveBytes;
         maxWaitSeconds = maxWaitSeconds == null ? 60 : Math.max(0, maxWaitSeconds);

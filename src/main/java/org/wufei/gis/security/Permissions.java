@@ -39,8 +39,12 @@ final class Permissions {
         auth.requestMatchers(HttpMethod.POST, "/api/sites").hasAnyRole(ADMIN, INSPECTOR, UPLOADER, PLANNER);
         auth.requestMatchers(HttpMethod.POST, "/api/sites/*/transitions").hasAnyRole(ADMIN, INSPECTOR, PLANNER);
         auth.requestMatchers(HttpMethod.POST, "/api/sites/*/inspections").hasAnyRole(ADMIN, INSPECTOR);
+        // register imports (清单入库) bring sites in at their recorded statuses: ADMIN's
+        auth.requestMatchers(HttpMethod.POST, "/api/imports/register", "/api/imports/register/**").hasRole(ADMIN);
+        auth.requestMatchers(HttpMethod.DELETE, "/api/imports/register/**").hasRole(ADMIN);
         // uploads, their rollback and retry, and promotion of detections into the register
-        auth.requestMatchers(HttpMethod.POST, "/api/imports", "/api/imports/**", "/api/detections/*/promote")
+        auth.requestMatchers(HttpMethod.POST, "/api/imports", "/api/imports/**", "/api/detections/*/promote",
+                "/api/detections/*/dismiss")
                 .hasAnyRole(ADMIN, UPLOADER);
         auth.requestMatchers(HttpMethod.DELETE, "/api/imports/**").hasAnyRole(ADMIN, UPLOADER);
         // OGC API - Features Part 4: creating follows the lifecycles, replacing, updating and deleting is ADMIN's

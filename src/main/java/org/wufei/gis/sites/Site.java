@@ -178,6 +178,11 @@ public abstract class Site extends AbstractAggregateRoot<Site> {
         return StatusEvent.deleted(this, actor, now, note);
     }
 
+    /** The rectification deadline a register brought with it (整改时限), set when such a site is imported. */
+    void importDeadline(LocalDate deadline) {
+        this.deadline = deadline;
+    }
+
     void announceCreated() {
         registerEvent(new SiteChanged(id, kind(), null, geom.getEnvelopeInternal()));
     }

@@ -169,7 +169,7 @@ public class SiteRegister {
         return out;
     }
 
-    private String codeFor(NewSite cmd) {
+    String codeFor(NewSite cmd) {
         String prefix = district.codePrefix() + "-" + cmd.kind().codeAbbreviation() + "-";
         if (cmd.code() != null) {
             if (!cmd.code().matches("[A-Z0-9][A-Z0-9-]{2,31}")) {

@@ -200,6 +200,40 @@ public final class Triage {
         return new Verdict(same ? Result.KNOWN : Result.CHANGED, best.id(), false);
     }
 
+    /**
+     * The detection still open in the queue (of an earlier batch) that this one is the same place as, by the rules
+     * that make a detection a known site: two polygons by IoU at or above the threshold, anything with a point or a
+     * line by distance within the point distance. The closest match wins, the lower id on a tie; null for none.
+     */
+    public Long sameAsOpen(Footprint detection, List<KnownSite> open) {
+        KnownSite best = null;
+        double bestScore = -1;
+        for (KnownSite earlier : open) {
+            double score;
+            if (detection.polygonal() && earlier.footprint().polygonal()) {
+                if (iouUpperBound(detection, earlier.footprint()) < rules.knownIou()) {
+                    continue;
+                }
+                double iou = iou(detection, earlier.footprint());
+                if (iou < rules.knownIou()) {
+                    continue;
+                }
+                score = 1 + iou;
+            } else {
+                double d = metres(detection.geometry(), earlier.geometry());
+                if (d > rules.pointMetres()) {
+                    continue;
+                }
+                score = 1 - d / (rules.pointMetres() + 1);
+            }
+            if (score > bestScore || score == bestScore && earlier.id() < best.id()) {
+                best = earlier;
+                bestScore = score;
+            }
+        }
+        return best == null ? null : best.id();
+    }
+
     /** Whether two detections of one batch are the same place, to merge them: like polygons or near points. */
     public boolean sameFeature(Footprint a, Footprint b) {
         if (a.polygonal() && b.polygonal()) {

@@ -53,11 +53,13 @@ abstract class ImportContract {
         "shapefile-utf8-no-cpg.zip, satellite, 3, 0",
         "shapefile-gbk-bytes-cpg-says-utf8.zip, satellite, 3, 0",
         "geopackage-two-layers.gpkg, inspection, 5, 0",
-        "kml-placemarks-extendeddata.kml, inspection, 4, 2",
+        "kml-placemarks-extendeddata.kml, inspection, 5, 1",
+        "kml-drone-8-points-4-polygons.kml, drone, 12, 0",
+        "kmz-placemarks-with-photos.kmz, drone, 3, 0",
         "kmz-doc.kmz, inspection, 1, 0",
         "csv-gbk-jingdu-weidu.csv, inspection, 2, 1",
         "xlsx-jingdu-weidu.xlsx, inspection, 2, 0",
-        "csv-wkt-column.csv, satellite, 1, 1",
+        "csv-wkt-column.csv, satellite, 2, 0",
         "geotiff-footprint.tif, satellite, 1, 0"})
     void everyFormatBecomesDetectionsThroughTheUpload(String file, String source, int accepted, int rejected) {
         JsonNode batch = uploads.imported("uploader", fixture(file), "source", source);
@@ -112,8 +114,7 @@ abstract class ImportContract {
     @CsvSource({
         "geojson-nan-coordinates.geojson, inspection, coordinate_not_number",
         "geojson-string-coordinates.geojson, inspection, coordinate_not_number",
-        "geojson-latitude-over-90.geojson, inspection, coordinate_out_of_range",
-        "geojson-mixed-geometry-types.geojson, satellite, geometry_type_not_allowed"})
+        "geojson-latitude-over-90.geojson, inspection, coordinate_out_of_range"})
     void badFeaturesAreRefusedOneByOneAndStrictRefusesTheWholeFile(String file, String source, String code) {
         JsonNode lenient = uploads.imported("uploader", fixture(file), "source", source);
         assertThat(lenient.path("state").asString()).isEqualTo("succeeded");
@@ -124,13 +125,13 @@ abstract class ImportContract {
 
     @Test
     void strictUploadOfAPartlyBadFileKeepsNothingAndSaysWhy() throws Exception {
-        byte[] content = (Files.readString(fixture("geojson-mixed-geometry-types.geojson")) + " ").getBytes();
-        var r = uploads.upload("uploader", "strict-mixed.geojson", content, form("source", "satellite",
+        byte[] content = (Files.readString(fixture("geojson-latitude-over-90.geojson")) + " ").getBytes();
+        var r = uploads.upload("uploader", "strict-latitude.geojson", content, form("source", "satellite",
                 "strict", "true"));
         JsonNode batch = uploads.finished(r.header("Location"));
         assertThat(batch.path("state").asString()).isEqualTo("failed");
         assertThat(batch.path("accepted").asLong()).isZero();
-        assertThat(codes(batch)).contains("geometry_type_not_allowed");
+        assertThat(codes(batch)).contains("coordinate_out_of_range");
         assertThat(storedDetections(batch)).isZero();
     }
 

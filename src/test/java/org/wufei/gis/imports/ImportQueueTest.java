@@ -48,8 +48,7 @@ class ImportQueueTest {
             when(batches.insert(any(), anyString(), anyString(), anyString(), any())).thenReturn(42L);
             ImportJob job = mock(ImportJob.class);
             when(job.readOptions(null, null)).thenReturn(ReadOptions.defaults());
-            var props = new ImportsProperties(work, 1, 1, 17, null, null, null, null, null, null, null, null,
-                    null);
+            var props = new ImportsProperties(work, 1, 1, 17, null, null, null, null, null, null, null, null);
             var queue = new ImportQueue(batches, job, pool, props, mock(ImportRecovery.class), new Replica("test"),
                     Clock.systemUTC(), mock(PlatformTransactionManager.class), 5, 60);
             var service = new ImportService(batches, mock(Detections.class), job, queue, props, new CrsRegistry(),

@@ -8,9 +8,7 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryCollection;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.LinearRing;
-import org.locationtech.jts.geom.MultiPoint;
 import org.locationtech.jts.geom.MultiPolygon;
-import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.PrecisionModel;
 import org.locationtech.jts.geom.impl.PackedCoordinateSequence;
@@ -25,7 +23,8 @@ import org.wufei.gis.imports.read.ImportException;
 
 /**
  * Turns one read geometry into what a detection stores: 2D, in EPSG:4326, without repeated points, valid (repaired
- * and flagged when it was not), of a type the source may bring, inside the district — or refuses it with a reason.
+ * and flagged when it was not), inside the district — or refuses it with a reason. Every geometry type is kept as
+ * read (points, lines, polygons, multi and mixed collections): which types a kind accepts is checked at promotion.
  */
 public final class FeatureNormaliser {
     public static final GeometryFactory WGS84 = new GeometryFactory(new PrecisionModel(), 4326);
@@ -49,7 +48,7 @@ public final class FeatureNormaliser {
         return district.allowed();
     }
 
-    public Normalised normalise(long index, Geometry read, CrsResolver.Resolved resolved, boolean pointsAllowed) {
+    public Normalised normalise(long index, Geometry read, CrsResolver.Resolved resolved) {
         SourceCrs from = resolved.crs();
         if (read == null) {
             throw reject(index, "geometry_missing", "要素没有几何图形", "the feature has no geometry");
@@ -71,10 +70,9 @@ public final class FeatureNormaliser {
         district.check(index, wgs84);
         boolean repaired = false;
         if (!SimpleRing.isValid(wgs84)) {
-            wgs84 = GeometryFixer.fix(wgs84);
+            wgs84 = polygonsOfRepaired(wgs84, GeometryFixer.fix(wgs84));
             repaired = true;
         }
-        wgs84 = allowedType(index, wgs84, pointsAllowed);
         if (wgs84.isEmpty()) {
             throw reject(index, "geometry_invalid", "几何图形无效且无法修复", "the geometry is invalid and cannot be repaired");
         }
@@ -151,24 +149,17 @@ public final class FeatureNormaliser {
         });
     }
 
-    /** Polygons (and repaired collections reduced to their polygons) always; points only where the source allows. */
-    private static Geometry allowedType(long index, Geometry g, boolean pointsAllowed) {
-        if (g instanceof Polygon || g instanceof MultiPolygon) {
-            return g;
+    /**
+     * A polygonal geometry whose repair left a collection (slivers collapsed to lines or points) keeps only its
+     * polygons; anything else stays as the repair made it.
+     */
+    private static Geometry polygonsOfRepaired(Geometry read, Geometry fixed) {
+        boolean wasPolygonal = read instanceof Polygon || read instanceof MultiPolygon;
+        if (wasPolygonal && fixed instanceof GeometryCollection && !(fixed instanceof MultiPolygon)) {
+            var polygons = PolygonExtracter.getPolygons(fixed);
+            return polygons.isEmpty() ? fixed.getFactory().createGeometryCollection() : WGS84.buildGeometry(polygons);
         }
-        if (g instanceof GeometryCollection && !(g instanceof MultiPoint) && g.getDimension() == 2) {
-            var polygons = PolygonExtracter.getPolygons(g);
-            if (!polygons.isEmpty()) {
-                return WGS84.buildGeometry(polygons);
-            }
-        }
-        if ((g instanceof Point || g instanceof MultiPoint) && pointsAllowed) {
-            return g;
-        }
-        throw reject(index, "geometry_type_not_allowed",
-                "不接受此类几何图形：" + g.getGeometryType() + "（可接受：" + (pointsAllowed ? "点、面" : "面") + "）",
-                "geometry type not accepted: " + g.getGeometryType() + " (accepted: "
-                        + (pointsAllowed ? "Point, Polygon" : "Polygon") + ")");
+        return fixed;
     }
 
     static ImportException reject(long index, String code, String zh, String en) {

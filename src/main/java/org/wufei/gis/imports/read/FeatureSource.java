@@ -1,7 +1,9 @@
 package org.wufei.gis.imports.read;
 
+import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.Spliterator;
@@ -44,6 +46,14 @@ public interface FeatureSource extends AutoCloseable {
     /** Non-fatal observations made while reading (e.g. a .cpg that did not match the bytes), zh-CN / English. */
     default List<String> warnings() {
         return List.of();
+    }
+
+    /**
+     * Files that came with the features (a KMZ's images) by the name the features' attributes use; readable until
+     * {@link #close()}.
+     */
+    default Map<String, Path> media() {
+        return Map.of();
     }
 
     /** Releases files and temporary directories; never throws a checked exception. */

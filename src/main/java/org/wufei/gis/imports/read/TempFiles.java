@@ -7,12 +7,12 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /** Best-effort removal of the temporary folders readers extract into. */
-final class TempFiles {
+public final class TempFiles {
 
     private TempFiles() {
     }
 
-    static void deleteTree(Path dir) {
+    public static void deleteTree(Path dir) {
         if (dir == null || !Files.exists(dir)) {
             return;
         }

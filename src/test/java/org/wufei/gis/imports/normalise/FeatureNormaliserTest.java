@@ -30,7 +30,7 @@ class FeatureNormaliserTest {
     @Test
     void zAndRepeatedPointsAreDroppedAndTheAreaIsInSquareMetres() throws Exception {
         var n = normaliser.normalise(1, wkt("POLYGON Z ((110.3 40.7 5, 110.301 40.7 5, 110.301 40.7 5, "
-                + "110.301 40.701 6, 110.3 40.701 6, 110.3 40.7 5))"), wgs84, false);
+                + "110.301 40.701 6, 110.3 40.701 6, 110.3 40.7 5))"), wgs84);
         assertThat(n.geometry().getCoordinates()).hasSize(5).allMatch(c -> Double.isNaN(c.getZ()));
         assertThat(n.geometry().getSRID()).isEqualTo(4326);
         assertThat(n.areaM2()).isBetween(9_300.0, 9_500.0);
@@ -40,7 +40,7 @@ class FeatureNormaliserTest {
     @Test
     void aBowTieIsRepairedAndFlagged() throws Exception {
         var n = normaliser.normalise(1, wkt("POLYGON ((110.3 40.7, 110.302 40.702, 110.302 40.7, 110.3 40.702, "
-                + "110.3 40.7))"), wgs84, false);
+                + "110.3 40.7))"), wgs84);
         assertThat(n.repaired()).isTrue();
         assertThat(n.geometry().isValid()).isTrue();
         assertThat(n.areaM2()).isPositive();
@@ -48,27 +48,29 @@ class FeatureNormaliserTest {
 
     @Test
     void swappedLatitudeAndLongitudeAreNamedAsSuch() throws Exception {
-        assertThatThrownBy(() -> normaliser.normalise(4, wkt("POINT (40.7 110.3)"), wgs84, true))
+        assertThatThrownBy(() -> normaliser.normalise(4, wkt("POINT (40.7 110.3)"), wgs84))
                 .isInstanceOf(ImportException.class)
                 .satisfies(e -> assertThat(((ImportException) e).code()).isEqualTo("coordinate_out_of_range"));
         var gk = new CrsResolver.Resolved(SourceCrs.epsg(4326), "test");
-        assertThatThrownBy(() -> normaliser.normalise(4, wkt("POINT (40.70 40.71)"), gk, true))
+        assertThatThrownBy(() -> normaliser.normalise(4, wkt("POINT (40.70 40.71)"), gk))
                 .satisfies(e -> assertThat(((ImportException) e).code()).isEqualTo("outside_district"));
     }
 
     @Test
     void aLegacyGeoJsonCrsIsReadInWhicheverAxisOrderLandsInTheDistrict() throws Exception {
         var either = new CrsResolver.Resolved(SourceCrs.epsg(4490), "geojson-crs", true);
-        var n = normaliser.normalise(1, wkt("POINT (40.7 110.3)"), either, true);
+        var n = normaliser.normalise(1, wkt("POINT (40.7 110.3)"), either);
         assertThat(n.geometry().getCoordinate().x).isEqualTo(110.3);
     }
 
     @Test
-    void linesAreRefusedAndPointsOnlyWhereTheSourceAllowsThem() throws Exception {
-        assertThatThrownBy(() -> normaliser.normalise(2, wkt("LINESTRING (110.3 40.7, 110.31 40.71)"), wgs84, true))
-                .satisfies(e -> assertThat(((ImportException) e).code()).isEqualTo("geometry_type_not_allowed"));
-        assertThatThrownBy(() -> normaliser.normalise(2, wkt("POINT (110.3 40.7)"), wgs84, false))
-                .satisfies(e -> assertThat(((ImportException) e).featureIndex()).hasValue(2));
+    void pointsLinesAndMixedCollectionsAreKeptAsRead() throws Exception {
+        assertThat(normaliser.normalise(2, wkt("LINESTRING (110.3 40.7, 110.31 40.71)"), wgs84).geometry())
+                .isInstanceOf(org.locationtech.jts.geom.LineString.class);
+        assertThat(normaliser.normalise(2, wkt("POINT (110.3 40.7)"), wgs84).areaM2()).isZero();
+        Geometry mixed = normaliser.normalise(3, wkt("GEOMETRYCOLLECTION (POINT (110.3 40.7), "
+                + "POLYGON ((110.3 40.7, 110.301 40.7, 110.301 40.701, 110.3 40.7)))"), wgs84).geometry();
+        assertThat(mixed.getNumGeometries()).isEqualTo(2);
     }
 
     @Test
@@ -89,7 +91,7 @@ class FeatureNormaliserTest {
     void aFlattenedGeometryIsSwappedIntoTheDistrictsAxisOrder() throws Exception {
         var either = new CrsResolver.Resolved(SourceCrs.epsg(4490), "geojson-crs", true);
         var n = normaliser.normalise(1, wkt("POLYGON ((40.7 110.3, 40.7 110.301, 40.701 110.301, 40.7 110.3))"),
-                either, false);
+                either);
         assertThat(n.geometry().getEnvelopeInternal().getMinX()).isEqualTo(110.3);
         assertThat(n.geometry().getEnvelopeInternal().getMaxY()).isEqualTo(40.701);
     }

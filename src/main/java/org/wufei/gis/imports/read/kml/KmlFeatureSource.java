@@ -4,7 +4,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
@@ -28,15 +34,23 @@ import org.wufei.gis.imports.read.geojson.GeoJsonFeatureSource;
 
 /**
  * Streams the Placemarks of a KML file (or the doc.kml of a KMZ) with a hardened StAX reader: any DOCTYPE is
- * refused before an entity could be resolved or expanded, since KML never needs one.
+ * refused before an entity could be resolved or expanded, since KML never needs one. Besides name, description and
+ * ExtendedData, a placemark keeps its style ({@code style}: the styleUrl; {@code style_color}, {@code style_icon}
+ * from an inline Style), its folder path ({@code folder}, names joined by "/") and, in a KMZ, the archive's
+ * images it refers to ({@code images}: their paths in the archive, kept by the batch, see {@link #media()}).
  */
 public final class KmlFeatureSource implements FeatureSource {
+
+    private static final Pattern IMAGE = Pattern.compile("(?i).+\\.(jpe?g|png|gif|webp|bmp|tiff?)");
 
     private final ReadOptions options;
     private final String layer;
     private InputStream in;
     private XMLStreamReader xml;
     private final SafeZip.Extracted extracted;
+    private final Map<String, Path> images = new LinkedHashMap<>();
+    private final Deque<String> folders = new ArrayDeque<>();
+    private boolean folderNamePending;
 
     public static KmlFeatureSource kml(Path file, ReadOptions options) {
         return new KmlFeatureSource(file, GeoJsonFeatureSource.baseName(file), options, null);
@@ -63,6 +77,13 @@ public final class KmlFeatureSource implements FeatureSource {
         this.options = options;
         this.layer = layer;
         this.extracted = extracted;
+        if (extracted != null) {
+            for (Path f : extracted.files()) {
+                if (IMAGE.matcher(f.getFileName().toString()).matches()) {
+                    images.put(extracted.dir().relativize(f).toString().replace('\\', '/'), f);
+                }
+            }
+        }
         try {
             this.in = Files.newInputStream(kml);
             this.xml = hardenedFactory().createXMLStreamReader(in);
@@ -123,8 +144,10 @@ public final class KmlFeatureSource implements FeatureSource {
                             throw entityRefused();
                         }
                         if (event == XMLStreamConstants.START_ELEMENT && xml.getLocalName().equals("Placemark")) {
+                            folderNamePending = false;
                             return readPlacemark(index);
                         }
+                        followFolders(event);
                     }
                     return null;
                 } catch (XMLStreamException e) {
@@ -155,6 +178,9 @@ public final class KmlFeatureSource implements FeatureSource {
                     case "name", "description" -> attributes.put(name, xml.getElementText().trim());
                     case "Data" -> readData(attributes, xml.getAttributeValue(null, "name"));
                     case "SimpleData" -> attributes.put(xml.getAttributeValue(null, "name"), xml.getElementText());
+                    case "styleUrl" -> attributes.put("style", xml.getElementText().trim());
+                    case "color" -> putFirst(attributes, "style_color", xml.getElementText().trim());
+                    case "href" -> putFirst(attributes, "style_icon", xml.getElementText().trim());
                     case "Point", "LineString", "LinearRing", "Polygon", "MultiGeometry" -> {
                         if (failure == null) {
                             geometries.add(KmlGeometries.read(xml, name));
@@ -172,9 +198,70 @@ public final class KmlFeatureSource implements FeatureSource {
         if (failure != null) {
             throw failure.atFeature(index);
         }
+        if (!folders.isEmpty()) {
+            List<String> path = new ArrayList<>();
+            folders.descendingIterator().forEachRemaining(path::add);
+            attributes.put("folder", String.join("/", path));
+        }
+        List<String> linked = linkedImages(attributes.toMap());
+        if (!linked.isEmpty()) {
+            attributes.put("images", linked);
+        }
         Geometry geometry = geometries.isEmpty() ? null : geometries.size() == 1 ? geometries.get(0)
                 : KmlGeometries.WGS84.buildGeometry(geometries);
         return new SourceFeature(index, geometry, attributes.toMap(), layer);
+    }
+
+    /** Folder names as the document nests them: a folder's own name is the first name element inside it. */
+    private void followFolders(int event) throws XMLStreamException {
+        if (event == XMLStreamConstants.START_ELEMENT) {
+            switch (xml.getLocalName()) {
+                case "Folder" -> {
+                    folders.push("");
+                    folderNamePending = true;
+                }
+                case "name" -> {
+                    if (folderNamePending) {
+                        folders.pop();
+                        folders.push(xml.getElementText().trim());
+                        folderNamePending = false;
+                    }
+                }
+                default -> folderNamePending = false;
+            }
+        } else if (event == XMLStreamConstants.END_ELEMENT && xml.getLocalName().equals("Folder") && !folders.isEmpty()) {
+            folders.pop();
+            folderNamePending = false;
+        }
+    }
+
+    private static void putFirst(Attributes attributes, String name, String value) {
+        if (!attributes.toMap().containsKey(name)) {
+            attributes.put(name, value);
+        }
+    }
+
+    /** The archive's images a placemark's text names (an img src in the description, an icon href, a Data value). */
+    private List<String> linkedImages(Map<String, Object> attributes) {
+        if (images.isEmpty()) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        for (String path : images.keySet()) {
+            for (Object v : attributes.values()) {
+                if (v instanceof String text && text.contains(path)) {
+                    out.add(path);
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The images of a KMZ by their path in the archive, readable until {@link #close()}. */
+    @Override
+    public Map<String, Path> media() {
+        return Collections.unmodifiableMap(images);
     }
 
     private void readData(Attributes attributes, String name) throws XMLStreamException {

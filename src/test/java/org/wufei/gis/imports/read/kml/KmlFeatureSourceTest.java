@@ -50,6 +50,27 @@ class KmlFeatureSourceTest {
     }
 
     @Test
+    void aKmzPlacemarkListsThePhotosItNamesAndItsFolder() {
+        try (FeatureSource source = FeatureReaders.open(path("kmz-placemarks-with-photos.kmz"), null)) {
+            List<SourceFeature> features = source.stream().toList();
+            assertThat(features.get(0).attributes()).containsEntry("images", List.of("files/photo-1.png"))
+                    .containsEntry("folder", "现场照片");
+            assertThat(features.get(1).attributes()).containsEntry("images", List.of("files/photo-2.png"));
+            assertThat(features.get(2).attributes()).doesNotContainKey("images");
+            assertThat(source.media()).containsOnlyKeys("files/photo-1.png", "files/photo-2.png");
+        }
+    }
+
+    @Test
+    void kmlStylesAndNestedFolderNamesAreKept() {
+        List<SourceFeature> features = Fixtures.readAll(path("kml-drone-8-points-4-polygons.kml"));
+        assertThat(features).hasSize(12);
+        assertThat(features.get(0).attributes()).containsEntry("folder", "点位").containsEntry("style", "#heap-point");
+        assertThat(features.get(11).attributes()).containsEntry("folder", "图斑")
+                .containsEntry("style_color", "7f0000ff");
+    }
+
+    @Test
     void kmzReadsItsDocKml() {
         List<SourceFeature> features = Fixtures.readAll(path("kmz-doc.kmz"));
         assertThat(features).singleElement().satisfies(f -> {

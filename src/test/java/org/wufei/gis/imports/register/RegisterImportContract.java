@@ -1,0 +1,227 @@
+package org.wufei.gis.imports.register;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.wufei.gis.support.Http;
+import org.wufei.gis.support.IntegrationTest;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A district's 清单 (GBK shapefile in CGCS2000, and the same as XLSX) loads as sites with their statuses, attributes,
+ * deadlines and a history citing file and row; the same file again changes nothing; a bad row refuses the file
+ * with every row's reason; a rollback takes the sites out again.
+ */
+@IntegrationTest
+abstract class RegisterImportContract {
+    static final String MAPPING = "{\"编号\":\"code\",\"名称\":\"name\",\"类别\":\"category\",\"责任主体\":"
+            + "\"responsible_party\",\"状态\":\"status\",\"整改时限\":\"deadline\",\"无主\":\"ownerless\"}";
+    private static final HttpClient CLIENT = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    @TempDir
+    Path tmp;
+    Http http;
+    String prefix;
+    double cx;
+    double cy;
+
+    @BeforeEach
+    void setUp() {
+        http = new Http(port);
+        prefix = "QD" + Long.toString(ThreadLocalRandom.current().nextLong(36L * 36 * 36 * 36 * 36), 36)
+                .toUpperCase(java.util.Locale.ROOT);
+        cx = 110.05 + ThreadLocalRandom.current().nextDouble() * 0.4;
+        cy = 40.62 + ThreadLocalRandom.current().nextDouble() * 0.2;
+    }
+
+    List<RegisterFixtures.Heap> heaps() {
+        return List.of(
+                heap(1, "建筑垃圾", "包头某建材公司", "确认问题", "", "否"),
+                heap(2, "煤矸石堆场", "石拐某煤矿", "整改中", "2026-06-30", "否"),
+                heap(3, "冶炼渣堆场", "", "已销号", "", "是"),
+                heap(4, "生活垃圾", "某村委会", "疑似问题点位", "", "否"));
+    }
+
+    RegisterFixtures.Heap heap(int i, String category, String party, String status, String deadline, String none) {
+        return new RegisterFixtures.Heap(prefix + "-" + i, "清单堆放点" + i, category, 1000.0 * i, party, status,
+                deadline, none, cx + i * 0.003, cy);
+    }
+
+    @Test
+    void aGbkShapefileRegisterInCgcs2000LoadsAsSitesWithStatusesAttributesAndHistoryAndAgainChangesNothing()
+            throws Exception {
+        byte[] shp = RegisterFixtures.shapefileZip(tmp, "qingdan", heaps());
+        JsonNode proposal = post("/api/imports/register/proposal", "清单.zip", shp, Map.of("kind", "waste_heap"))
+                .json();
+        assertThat(proposal.path("mapping").path("名称").asString()).as(proposal.toString()).isEqualTo("name");
+        assertThat(proposal.path("mapping").path("类别").asString()).isEqualTo("category");
+        assertThat(proposal.path("mapping").path("责任主体").asString()).isEqualTo("responsible_party");
+        assertThat(proposal.path("mapping").path("状态").asString()).isEqualTo("status");
+        assertThat(proposal.path("mapping").path("整改时限").asString()).isEqualTo("deadline");
+        assertThat(proposal.path("mapping").path("编号").asString()).isEqualTo("code");
+        assertThat(proposal.path("statuses").path("整改中").asString()).isEqualTo("rectifying");
+
+        Http.Response first = post("/api/imports/register", "清单.zip", shp, Map.of("kind", "waste_heap",
+                "mapping", MAPPING));
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        assertThat(first.json().path("created").asLong()).isEqualTo(4);
+        JsonNode rectifying = site(prefix + "-2");
+        assertThat(rectifying.path("status").asString()).isEqualTo("rectifying");
+        assertThat(rectifying.path("attributes").path("category").asString()).isEqualTo("coal_gangue");
+        assertThat(rectifying.path("attributes").path("responsible_party").asString()).isEqualTo("石拐某煤矿");
+        assertThat(rectifying.path("rectification").path("deadline").asString()).isEqualTo("2026-06-30");
+        assertThat(site(prefix + "-3").path("status").asString()).isEqualTo("closed");
+        assertThat(site(prefix + "-3").path("attributes").path("ownerless").asBoolean()).isTrue();
+        JsonNode history = http.get("/api/sites/" + rectifying.path("id").asLong() + "/history", "viewer").json();
+        assertThat(history.size()).isEqualTo(1);
+        assertThat(history.get(0).path("note").asString()).contains("清单.zip").contains("第 2 行");
+
+        Http.Response again = post("/api/imports/register", "清单-重传.zip", shp, Map.of("kind", "waste_heap",
+                "mapping", MAPPING));
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.json().path("id").asLong()).isEqualTo(first.json().path("id").asLong());
+        assertThat(sitesWithPrefix()).isEqualTo(4);
+        assertThat(http.get("/api/sites/" + rectifying.path("id").asLong() + "/history", "viewer").json().size())
+                .isEqualTo(1);
+
+        // the same register as XLSX meets the same sites (same code): reported, not touched
+        Http.Response xlsx = post("/api/imports/register", "清单.xlsx", RegisterFixtures.xlsx(heaps()),
+                Map.of("kind", "waste_heap", "mapping", MAPPING));
+        assertThat(xlsx.status()).as(xlsx.body()).isEqualTo(201);
+        assertThat(xlsx.json().path("existing").asLong()).isEqualTo(4);
+        assertThat(xlsx.json().path("created").asLong()).isZero();
+        assertThat(sitesWithPrefix()).isEqualTo(4);
+    }
+
+    @Test
+    void anXlsxRegisterLoadsUpdatesExistingSitesOnlyWhenAskedAndRollsBack() throws Exception {
+        List<RegisterFixtures.Heap> heaps = heaps();
+        Http.Response first = post("/api/imports/register", "清单.xlsx", RegisterFixtures.xlsx(heaps),
+                Map.of("kind", "waste_heap", "mapping", MAPPING));
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        assertThat(first.json().path("created").asLong()).isEqualTo(4);
+        assertThat(site(prefix + "-1").path("status").asString()).isEqualTo("confirmed");
+
+        List<RegisterFixtures.Heap> changed = new ArrayList<>(heaps);
+        RegisterFixtures.Heap h = heaps.get(0);
+        changed.set(0, new RegisterFixtures.Heap(h.code(), h.name(), h.category(), h.area(), "新责任单位", h.status(),
+                h.deadline(), h.ownerless(), h.lon(), h.lat()));
+        byte[] edited = RegisterFixtures.xlsx(changed);
+        Http.Response reported = post("/api/imports/register", "清单-修订.xlsx", edited,
+                Map.of("kind", "waste_heap", "mapping", MAPPING));
+        assertThat(reported.json().path("existing").asLong()).as(reported.body()).isEqualTo(4);
+        assertThat(site(prefix + "-1").path("attributes").path("responsible_party").asString())
+                .isEqualTo("包头某建材公司");
+        byte[] editedAgain = RegisterFixtures.xlsx(changed.subList(0, 1));
+        Http.Response updated = post("/api/imports/register", "清单-修订2.xlsx", editedAgain,
+                Map.of("kind", "waste_heap", "mapping", MAPPING, "update", "true"));
+        assertThat(updated.json().path("updated").asLong()).as(updated.body()).isEqualTo(1);
+        assertThat(site(prefix + "-1").path("attributes").path("responsible_party").asString()).isEqualTo("新责任单位");
+
+        long id = first.json().path("id").asLong();
+        assertThat(http.send("DELETE", "/api/imports/register/" + id, "uploader", null, null).status()).isEqualTo(403);
+        assertThat(http.send("DELETE", "/api/imports/register/" + id, "admin", null, null).status()).isEqualTo(204);
+        assertThat(sitesWithPrefix()).isZero();
+        assertThat(http.get("/api/imports/register/" + id, "admin").json().path("state").asString())
+                .isEqualTo("rolled_back");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "register-mapping-to-unknown-attribute.xlsx, mapping_attribute_unknown, , 面积",
+        "register-status-not-in-lifecycle.xlsx, status_not_in_lifecycle, 2, 状态",
+        "register-unknown-code-list-value.xlsx, attribute_value_not_allowed, 3, 类别",
+        "register-unreadable-date.xlsx, date_unreadable, 2, 整改时限",
+        "register-two-rows-one-code.xlsx, code_duplicate, 4, 编号"})
+    void aBadRowRefusesTheWholeRegisterNamingRowAndColumn(String file, String code, Long row, String column)
+            throws Exception {
+        List<RegisterFixtures.Heap> heaps = new ArrayList<>(heaps());
+        String mapping = MAPPING;
+        switch (code) {
+            case "mapping_attribute_unknown" -> mapping = MAPPING.replace("}", ",\"面积\":\"area_hectares\"}");
+            case "status_not_in_lifecycle" -> heaps.set(1, with(heaps.get(1), "status", "已搬迁"));
+            case "attribute_value_not_allowed" -> heaps.set(2, with(heaps.get(2), "category", "放射性废物"));
+            case "date_unreadable" -> heaps.set(1, with(heaps.get(1), "deadline", "明年六月底"));
+            default -> heaps.set(3, with(heaps.get(3), "code", heaps.get(0).code()));
+        }
+        Http.Response r = post("/api/imports/register", file, RegisterFixtures.xlsx(heaps),
+                Map.of("kind", "waste_heap", "mapping", mapping));
+        assertThat(r.status()).as(r.body()).isEqualTo(422);
+        assertThat(r.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(r.code()).isEqualTo("register_import_refused");
+        JsonNode error = r.json().path("errors").get(0);
+        assertThat(error.path("code").asString()).as(r.body()).isEqualTo(code);
+        assertThat(error.path("column").asString()).isEqualTo(column);
+        if (row == null) {
+            assertThat(error.path("row").isNull()).isTrue();
+        } else {
+            assertThat(error.path("row").asLong()).isEqualTo(row);
+        }
+        assertThat(error.path("message").asString()).isNotBlank();
+        assertThat(sitesWithPrefix()).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM register_import WHERE file_name = ?").param(file)
+                .query(Long.class).single()).isZero();
+    }
+
+    private static RegisterFixtures.Heap with(RegisterFixtures.Heap h, String field, String value) {
+        return new RegisterFixtures.Heap(field.equals("code") ? value : h.code(), h.name(),
+                field.equals("category") ? value : h.category(), h.area(), h.party(),
+                field.equals("status") ? value : h.status(), field.equals("deadline") ? value : h.deadline(),
+                h.ownerless(), h.lon(), h.lat());
+    }
+
+    private long sitesWithPrefix() {
+        return jdbc.sql("SELECT COUNT(*) FROM site WHERE code LIKE ? AND deleted_at IS NULL").param(prefix + "-%")
+                .query(Long.class).single();
+    }
+
+    private JsonNode site(String code) {
+        long id = jdbc.sql("SELECT id FROM site WHERE code = ?").param(code).query(Long.class).single();
+        return http.get("/api/sites/" + id, "admin").json();
+    }
+
+    Http.Response post(String path, String fileName, byte[] content, Map<String, String> fields) throws Exception {
+        String boundary = "----reg" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        for (var e : new LinkedHashMap<>(fields).entrySet()) {
+            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + e.getKey()
+                    + "\"\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n" + e.getValue() + "\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.write(content);
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(http.base() + path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("admin:demo".getBytes()))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
+        HttpResponse<String> r = CLIENT.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return new Http.Response(r.statusCode(), r.headers(), r.body());
+    }
+}
