@@ -1,5 +1,6 @@
 package org.wufei.gis.common.multipart;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -13,6 +14,7 @@ import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Function;
 import org.apache.commons.fileupload2.core.FileItemInput;
 import org.apache.commons.fileupload2.core.FileItemInputIterator;
@@ -93,6 +95,34 @@ public final class MultipartUpload {
         }
         return new MultipartUpload(Collections.unmodifiableMap(parts.fields),
                 Collections.unmodifiableMap(parts.others), parts.file, parts.fileName, parts.sha, parts.size);
+    }
+
+    /**
+     * Reads a request's body with its file part {@code fileField} written to a new file in {@code dir} (created if
+     * needed); a body without that file part is 400 {@code parameter_missing}. The file is the caller's to delete
+     * ({@link #delete()}).
+     */
+    public static MultipartUpload read(HttpServletRequest request, Limits limits, String fileField, Path dir)
+            throws IOException {
+        Files.createDirectories(dir);
+        MultipartUpload upload = read(request.getInputStream(), request.getContentType(),
+                request.getContentLengthLong(), limits, fileField,
+                name -> dir.resolve(UUID.randomUUID() + ".upload"));
+        if (upload.file() == null) {
+            throw ApiException.badRequest("parameter_missing", fileField, fileField);
+        }
+        return upload;
+    }
+
+    /** Deletes the file part's file, if any. */
+    public void delete() {
+        try {
+            if (file != null) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            // a temporary file the next clean-up of the work directory takes
+        }
     }
 
     /** The text parts by name (the first of a name wins), in the order sent. */
