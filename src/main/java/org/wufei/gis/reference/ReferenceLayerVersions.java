@@ -11,10 +11,12 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.wufei.gis.catalog.LayerProvenance;
+import org.wufei.gis.common.CurrentActor;
 
 /**
  * The load history of each reference layer (version, source, source date, licence note, file, feature count, who,
- * when), newest first; the current version and the earlier ones appear in the collection's metadata.
+ * when), newest first; the current version and the earlier ones appear in the collection's metadata. Anonymous
+ * readers do not see who loaded a version, as they see no actor of the register's history.
  */
 @Component
 class ReferenceLayerVersions implements LayerProvenance {
@@ -26,10 +28,19 @@ class ReferenceLayerVersions implements LayerProvenance {
         this.jdbc = jdbc;
     }
 
+    /** The newest versions first; who loaded each is left out for anonymous readers (the public projection). */
     List<Map<String, Object>> of(ReferenceLayerSpec spec, int limit) {
+        boolean anonymous = CurrentActor.anonymous();
         return jdbc.sql("SELECT version, source, source_date, licence, file_name, feature_count, loaded_by, loaded_at"
                 + " FROM reference_layer_version WHERE layer = ? ORDER BY version DESC")
-                .param(spec.table()).query(ReferenceLayerVersions::version).list().stream().limit(limit).toList();
+                .param(spec.table()).query(ReferenceLayerVersions::version).list().stream().limit(limit)
+                .map(v -> anonymous ? withoutActor(v) : v).toList();
+    }
+
+    private static Map<String, Object> withoutActor(Map<String, Object> version) {
+        Map<String, Object> out = new LinkedHashMap<>(version);
+        out.remove("loadedBy");
+        return out;
     }
 
     @Override

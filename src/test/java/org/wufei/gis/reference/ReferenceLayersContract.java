@@ -70,8 +70,10 @@ abstract class ReferenceLayersContract {
         assertThat(jdbc.sql("SELECT grade FROM road WHERE name = '替换测试路三'").query(String.class).single())
                 .isEqualTo("other");
 
-        JsonNode doc = http.get("/ogc/collections/roads").json();
+        JsonNode doc = http.get("/ogc/collections/roads", "viewer").json();
         JsonNode provenance = doc.path("provenance");
+        assertThat(http.get("/ogc/collections/roads").json().path("provenance").has("loadedBy"))
+                .as("an anonymous reader sees no actor").isFalse();
         assertThat(provenance.path("source").asString()).isEqualTo("交通局 2026 年路网");
         assertThat(provenance.path("sourceDate").asString()).isEqualTo("2026-11-30");
         assertThat(provenance.path("licence").asString()).isEqualTo("内部使用，不得外传");
