@@ -33,7 +33,7 @@ public final class Backup {
     static final String MANIFEST = "manifest.json";
     static final String FORMAT = "waste-site-gis-backup/1";
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final List<String> FILE_DIRS = List.of("inspections");
+    private static final List<String> FILE_DIRS = List.of("inspections", "reports");
 
     private Backup() {
     }

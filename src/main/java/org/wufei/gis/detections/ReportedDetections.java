@@ -8,6 +8,7 @@ import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.util.GeometricShapeFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
@@ -15,7 +16,7 @@ import org.springframework.stereotype.Component;
 /**
  * Detections that come from the public (举报) rather than from a file: each is one point in the standing batch
  * {@value #BATCH}, triaged "new", so it waits in the verification queue with the imported ones and is promoted the
- * same way. The batch row is made by migration V203 (and again here should someone have rolled it back). A waste
+ * same way. The batch row is made by the first report ({@link #ensureBatch}, again should someone roll it back). A waste
  * heap is an area, so the detection is a circle of {@value #FOOTPRINT_METRES} m radius around the reported point: a
  * nominal footprint the inspector redraws on site.
  */
@@ -37,9 +38,9 @@ public class ReportedDetections {
     public record Outcome(Long promotedSiteId, String siteStatus) {
     }
 
-    /** Stores the report's detection (call inside the report's transaction); its id. */
-    public long add(long reportId, String trackingCode, Point where, String description, Instant received) {
-        long batch = batchId();
+    /** Stores the report's detection in the batch {@link #ensureBatch} gave (inside the report's transaction); its id. */
+    public long add(long batch, long reportId, String trackingCode, Point where, String description,
+            Instant received) {
         Polygon footprint = footprint(where);
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
@@ -73,17 +74,29 @@ public class ReportedDetections {
         return shape.createEllipse();
     }
 
-    private long batchId() {
-        var existing = jdbc.sql("SELECT id FROM import_batch WHERE content_sha256 = ?").param(BATCH)
-                .query(Long.class).optional();
+    /**
+     * The standing batch's id, made if missing. Call outside a transaction: two first reports at once both try the
+     * insert, and the loser's failed statement must not spoil a transaction (it just reads the winner's row).
+     */
+    public long ensureBatch() {
+        var existing = find();
         if (existing.isPresent()) {
             return existing.get();
         }
-        jdbc.sql("""
-                INSERT INTO import_batch (content_sha256, file_name, format, source, state, progress, strict,
-                    uploaded_by, created_at, finished_at)
-                VALUES (?, ?, 'report', 'manual', 'succeeded', 1, FALSE, 'public', CURRENT_TIMESTAMP,
-                    CURRENT_TIMESTAMP)""").params(BATCH, BATCH).update();
-        return jdbc.sql("SELECT id FROM import_batch WHERE content_sha256 = ?").param(BATCH).query(Long.class).single();
+        try {
+            jdbc.sql("""
+                    INSERT INTO import_batch (content_sha256, file_name, format, source, state, progress, strict,
+                        uploaded_by, created_at, finished_at)
+                    VALUES (?, ?, 'report', 'manual', 'succeeded', 1, FALSE, 'public', CURRENT_TIMESTAMP,
+                        CURRENT_TIMESTAMP)""").params(BATCH, BATCH).update();
+        } catch (DuplicateKeyException e) {
+            // another report made it a moment ago
+        }
+        return find().orElseThrow();
+    }
+
+    private Optional<Long> find() {
+        return jdbc.sql("SELECT id FROM import_batch WHERE content_sha256 = ?").param(BATCH).query(Long.class)
+                .optional();
     }
 }

@@ -11,6 +11,8 @@ import java.util.function.UnaryOperator;
 import org.locationtech.jts.geom.Geometry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -21,8 +23,8 @@ import org.wufei.gis.crs.CrsRegistry;
 
 /**
  * The one way features leave the service as a file: items of any collection, the waste-heap register and process
- * results all come through here, so the format code, the file name and (later) the audit of non-public exports
- * live in one place. Features are pushed by a {@link FeatureProducer} while the response is written; nothing
+ * results all come through here, so the format code, the file name and the audit of non-public exports
+ * ({@link ExportRequested}) live in one place. Features are pushed by a {@link FeatureProducer} while the response is written; nothing
  * holds the whole result.
  */
 @Component
@@ -33,8 +35,16 @@ public class FeatureStreamWriter {
     private final CrsRegistry crs;
     private final Path tempDir;
 
+    private final ApplicationEventPublisher events;
+
     public FeatureStreamWriter(CrsRegistry crs) {
+        this(crs, e -> { });
+    }
+
+    @Autowired
+    public FeatureStreamWriter(CrsRegistry crs, ApplicationEventPublisher events) {
         this.crs = crs;
+        this.events = events;
         this.tempDir = Path.of(System.getProperty("java.io.tmpdir"));
     }
 
@@ -48,6 +58,9 @@ public class FeatureStreamWriter {
             Actor actor, FeatureProducer producer) {
         LOG.info("export {} of {} as {} for {}", fileStem, layer.name(), format.f(),
                 actor == null || actor.username() == null ? "anonymous" : actor.username());
+        if (actor != null && !actor.roles().isEmpty()) {
+            events.publishEvent(new ExportRequested(fileStem, layer.name(), format.f()));
+        }
         String fileName = fileStem + "-" + LocalDate.now(DISTRICT_ZONE) + "." + format.extension();
         StreamingResponseBody body = out -> write(format, layer, out, producer);
         return ResponseEntity.ok()

@@ -71,11 +71,12 @@ class ReportService {
         byte[] jpeg = s.photo() == null ? null : photo(s.photoName(), s.photo());
         String code = TrackingCodes.next();
         Instant now = clock.instant();
+        long batch = detections.ensureBatch();
         String photo = jpeg == null ? null : photos.save(code, jpeg);
         try {
             tx.executeWithoutResult(status -> {
                 long id = reports.insert(code, now, where, description, phone, photo);
-                reports.linkDetection(id, detections.add(id, code, where, description, now));
+                reports.linkDetection(id, detections.add(batch, id, code, where, description, now));
             });
         } catch (RuntimeException e) {
             if (photo != null) {

@@ -146,6 +146,43 @@ class TwoReplicasPostgisIT {
     }
 
     @Test
+    void aChangePublishedAfterItsCommitReachesTheOtherReplicaToo() throws Exception {
+        // a public report's detection tells the detections layer after its transaction committed
+        double lon = 110.3123;
+        double lat = 40.8712;
+        String tile = "/ogc/collections/detections/tiles/WebMercatorQuad/14/" + webMercatorTile(14, lon, lat);
+        String before = etag(httpB, tile);
+        assertThat(etag(httpB, tile)).as("cached on B").isEqualTo(before);
+
+        String boundary = "----two-replicas";
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"lon\"\r\n\r\n" + lon + "\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"lat\"\r\n\r\n" + lat + "\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"description\"\r\n\r\n双副本举报\r\n"
+                + "--" + boundary + "--\r\n";
+        HttpResponse<String> reported = CLIENT.send(HttpRequest.newBuilder(URI.create(httpA.base() + "/api/reports"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(reported.statusCode()).as(reported.body()).isEqualTo(201);
+
+        String after = etag(httpB, tile);
+        for (int i = 0; i < 100 && after.equals(before); i++) {
+            Thread.sleep(20);
+            after = etag(httpB, tile);
+        }
+        assertThat(after).as("B's detections tile after A's report").isNotEqualTo(before);
+    }
+
+    private static String etag(Http http, String path) throws Exception {
+        HttpResponse<byte[]> r = CLIENT.send(HttpRequest.newBuilder(URI.create(http.base() + path))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder()
+                        .encodeToString("admin:demo".getBytes(StandardCharsets.UTF_8))).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(r.statusCode()).as(path).isIn(200, 204);
+        return r.headers().firstValue("ETag").orElse("none");
+    }
+
+    @Test
     void theSameFileUploadedToBothReplicasAtOnceIsOneBatch() throws Exception {
         byte[] file = points(UUID.randomUUID().toString(), 110.351, 40.721, 5);
         CyclicBarrier together = new CyclicBarrier(2);

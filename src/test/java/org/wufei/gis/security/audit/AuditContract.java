@@ -61,6 +61,23 @@ abstract class AuditContract {
     }
 
     @Test
+    void aSignedInExportIsRecordedAndAnAnonymousOneIsNot() {
+        String path = "/ogc/collections/straw_collection_points/items";
+        Http.Response signedIn = http.get(path + "?f=csv&limit=3", "viewer");
+        assertThat(signedIn.status()).as(signedIn.body()).isEqualTo(200);
+        JsonNode row = http.get("/api/audit?actor=viewer&path=" + path + "&size=1", "admin").json().get("items")
+                .get(0);
+        assertThat(row.get("requestId").asString()).isEqualTo(signedIn.header("X-Request-Id"));
+        assertThat(row.get("method").asString()).isEqualTo("GET");
+        assertThat(row.get("object").asString()).startsWith("export:");
+        assertThat(row.get("summary").asString()).contains("as csv");
+
+        Http.Response anonymous = http.get(path + "?f=csv&limit=3");
+        assertThat(anonymous.status()).isEqualTo(200);
+        assertThat(http.get("/api/audit?actor=anonymous&path=" + path, "admin").json().get("items")).isEmpty();
+    }
+
+    @Test
     void aRefusedWriteIsRecordedWithItsStatusAndNothingElse() {
         Http.Response refused = http.post("/api/sites", "admin", "{\"kind\":\"waste_heap\"}", null);
         assertThat(refused.status()).isBetween(400, 499);
