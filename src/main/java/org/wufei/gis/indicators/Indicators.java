@@ -124,6 +124,9 @@ class Indicators {
         var first = states.firstEvent();
         YearMonth month = first == null ? YearMonth.from(today)
                 : YearMonth.from(first.toInstant().atZone(DISTRICT_TIME));
+        if (d.formula().coverage() == null) {
+            buildLedger();
+        }
         List<Point> out = new ArrayList<>();
         for (; !month.isAfter(YearMonth.from(today)); month = month.plusMonths(1)) {
             LocalDate at = month.equals(YearMonth.from(today)) ? today : month.atEndOfMonth();
@@ -133,9 +136,25 @@ class Indicators {
         return out;
     }
 
+    /**
+     * Now: one GROUP BY over the site table. As of a day: the running sums of the ledger when a series has built it
+     * for this data version, else one replay of the last event per site before that day (an index scan).
+     */
     @SuppressWarnings("unchecked")
     private List<Cell> tally(Moment m, String version) {
+        if (m.end() != null && cache.get(ledgerKey(version)) instanceof StatusLedger ledger) {
+            return ledger.tally(m.day().toEpochDay(), m.township());
+        }
         return (List<Cell>) cached("tally|" + version + "|" + m, () -> states.tally(m));
+    }
+
+    /** The whole history as running sums (one pass), which every month of every series then reads. */
+    private void buildLedger() {
+        cached(ledgerKey(states.dataVersion()), states::ledger);
+    }
+
+    private static String ledgerKey(String version) {
+        return "ledger|" + version;
     }
 
     private CoverageSource.Result coverage(IndicatorDefinition d, Moment m, String version) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.wufei.gis.common.DatabaseKind;
 import org.wufei.gis.indicators.IndicatorDefinition.Clause;
 
 /**
@@ -25,17 +26,62 @@ class SiteStates {
     private static final String REPLAYED = """
             SELECT s.id, s.code, s.name, s.kind, h.to_status AS status, s.township, s.area_m2, s.deadline, s.geom
             FROM site s
-            JOIN (SELECT e.site_id, e.to_status,
-                         ROW_NUMBER() OVER (PARTITION BY e.site_id ORDER BY e.at DESC, e.id DESC) AS rn
-                  FROM status_event e
-                  WHERE e.event_type IN ('CREATED', 'TRANSITION') AND e.at < :end) h
-              ON h.site_id = s.id AND h.rn = 1
+            JOIN (%s) h ON h.site_id = s.id
             WHERE s.deleted_at IS NULL OR s.deleted_at >= :end""";
+    /**
+     * The last CREATED or TRANSITION event of each site before {@code :end}. PostGIS: DISTINCT ON, read in the order
+     * of {@code status_event_replay_idx} (an index-only scan, no sort of the history); H2 has no DISTINCT ON.
+     */
+    private static final String LAST_EVENT_POSTGIS = """
+            SELECT DISTINCT ON (e.site_id) e.site_id, e.to_status
+            FROM status_event e
+            WHERE e.event_type IN ('CREATED', 'TRANSITION') AND e.at < :end%s
+            ORDER BY e.site_id, e.at DESC, e.id DESC""";
+    private static final String LAST_EVENT_H2GIS = """
+            SELECT site_id, to_status FROM (
+                SELECT e.site_id, e.to_status,
+                       ROW_NUMBER() OVER (PARTITION BY e.site_id ORDER BY e.at DESC, e.id DESC) AS rn
+                FROM status_event e
+                WHERE e.event_type IN ('CREATED', 'TRANSITION') AND e.at < :end%s) r
+            WHERE rn = 1""";
+
+    /** Replays only the sites of these kinds (the drill-down and the serving sites of a coverage need no others). */
+    private static final String OF_KINDS = " AND e.site_id IN (SELECT k.id FROM site k WHERE k.kind IN (:kinds))";
+
+    /**
+     * The history as changes per (township, kind, status, day), one pass: each CREATED or TRANSITION event moves its
+     * site from the status of the site's previous event (LAG, so the previous event decides, as in {@code REPLAYED})
+     * to its own. Grouped with the site's deadline day, so {@link StatusLedger} can start the overdue count on the
+     * later of the event's day and the day after the deadline. Days are days since 1970-01-01 in district time; the
+     * offset east of UTC is written in as a number (H2 runs the statement ten times slower with it bound).
+     */
+    private static final String LEDGER = """
+            SELECT s.township, s.kind, h.to_status, h.prev,
+                   FLOOR((EXTRACT(EPOCH FROM h.at) + :offset) / 86400) AS on_day,
+                   FLOOR(EXTRACT(EPOCH FROM s.deadline) / 86400) + 1 AS due,
+                   COUNT(*) AS n, SUM(COALESCE(s.area_m2, 0)) AS area
+            FROM (SELECT e.site_id, e.at, e.to_status,
+                         LAG(e.to_status) OVER (PARTITION BY e.site_id ORDER BY e.at, e.id) AS prev
+                  FROM status_event e WHERE e.event_type IN ('CREATED', 'TRANSITION')) h
+            JOIN site s ON s.id = h.site_id
+            GROUP BY s.township, s.kind, h.to_status, h.prev, FLOOR((EXTRACT(EPOCH FROM h.at) + :offset) / 86400),
+                     FLOOR(EXTRACT(EPOCH FROM s.deadline) / 86400) + 1""";
+    /** Deleted sites leave their last (current) status on the day of deletion. */
+    private static final String DELETIONS = """
+            SELECT s.township, s.kind, CAST(NULL AS VARCHAR(32)) AS to_status, s.status AS prev,
+                   FLOOR((EXTRACT(EPOCH FROM s.deleted_at) + :offset) / 86400) AS on_day,
+                   FLOOR(EXTRACT(EPOCH FROM s.deadline) / 86400) + 1 AS due,
+                   COUNT(*) AS n, SUM(COALESCE(s.area_m2, 0)) AS area
+            FROM site s WHERE s.deleted_at IS NOT NULL
+            GROUP BY s.township, s.kind, s.status, FLOOR((EXTRACT(EPOCH FROM s.deleted_at) + :offset) / 86400),
+                     FLOOR(EXTRACT(EPOCH FROM s.deadline) / 86400) + 1""";
 
     private final JdbcClient jdbc;
+    private final String lastEvent;
 
-    SiteStates(JdbcClient jdbc) {
+    SiteStates(JdbcClient jdbc, DatabaseKind kind) {
         this.jdbc = jdbc;
+        this.lastEvent = kind == DatabaseKind.POSTGIS ? LAST_EVENT_POSTGIS : LAST_EVENT_H2GIS;
     }
 
     /** When and where: {@code end} null means now; {@code day} is the date deadlines are compared with. */
@@ -69,14 +115,34 @@ class SiteStates {
             params.put("k" + i, c.kind());
             params.put("s" + i, c.status());
         }
+        params.put("kinds", selection.stream().flatMap(c -> c.kind().stream()).distinct().toList());
         String where = township(m);
+        String state = m.end() == null ? NOW : REPLAYED.formatted(lastEvent.formatted(OF_KINDS));
         String sql = "SELECT st.id, st.code, st.name, st.kind, st.status, st.township, st.deadline, "
                 + "ST_X(ST_PointOnSurface(st.geom)) AS lon, ST_Y(ST_PointOnSurface(st.geom)) AS lat FROM ("
-                + state(m) + ") st" + where + (where.isEmpty() ? " WHERE (" : " AND (") + String.join(" OR ", parts)
+                + state + ") st" + where + (where.isEmpty() ? " WHERE (" : " AND (") + String.join(" OR ", parts)
                 + ") ORDER BY st.id LIMIT " + MAX_SITES;
         return jdbc.sql(sql).params(params).query((rs, n) -> new SiteRow(rs.getLong("id"), rs.getString("code"),
                 rs.getString("name"), rs.getString("kind"), rs.getString("status"), rs.getString("township"),
                 rs.getObject("deadline", LocalDate.class), rs.getDouble("lon"), rs.getDouble("lat"))).list();
+    }
+
+    /** The whole history as day-by-day changes per township and cell: every as-of tally from one query. */
+    StatusLedger ledger() {
+        String offset = Integer.toString(
+                Indicators.DISTRICT_TIME.getRules().getOffset(java.time.Instant.now()).getTotalSeconds());
+        List<StatusLedger.Move> moves = new ArrayList<>();
+        for (String sql : List.of(LEDGER, DELETIONS)) {
+            moves.addAll(jdbc.sql(sql.replace(":offset", offset)).query((rs, n) -> new StatusLedger.Move(
+                    rs.getString("township"), rs.getString("kind"), rs.getString("prev"), rs.getString("to_status"),
+                    rs.getLong("on_day"), due(rs), rs.getLong("n"), rs.getDouble("area"))).list());
+        }
+        return new StatusLedger(moves);
+    }
+
+    private static Long due(java.sql.ResultSet rs) throws java.sql.SQLException {
+        long due = rs.getLong("due");
+        return rs.wasNull() ? null : due;
     }
 
     /** The earliest history event, where the monthly series starts; null on an empty register. */
@@ -93,8 +159,8 @@ class SiteStates {
                 .query((rs, n) -> rs.getLong("e") + "/" + rs.getString("u")).single();
     }
 
-    private static String state(Moment m) {
-        return m.end() == null ? NOW : REPLAYED;
+    private String state(Moment m) {
+        return m.end() == null ? NOW : REPLAYED.formatted(lastEvent.formatted(""));
     }
 
     private static Map<String, Object> params(Moment m) {

@@ -31,7 +31,8 @@ class StrawTierCoverage implements CoverageSource {
     public String problem(Reach reach) {
         Map<String, Double> t = reach.byTier();
         if (t == null || !t.keySet().equals(Set.copyOf(TIERS))) {
-            return "provider 'straw-tiers' needs tiers with exactly " + TIERS + " (metres; null for the whole district)";
+            return "provider 'straw-tiers' needs tiers with exactly " + TIERS
+                    + " (metres; null for the whole district)";
         }
         if (t.get("village_point") == null || t.get("township_centre") == null) {
             return "only the district_leader tier may serve the whole district (null)";

@@ -154,6 +154,38 @@ abstract class IndicatorsContract {
     }
 
     @Test
+    void theLedgerGivesTheTallyOfReplayingTheHistoryOnAnyDayAndInAnyTownship() {
+        // a heap whose history was written late, two transitions on one day, and its deadline long past
+        long id = heapUpTo("assigned");
+        event(id, "CREATED", null, "suspected", "2022-05-10T09:00:00+08:00");
+        event(id, "TRANSITION", "suspected", "confirmed", "2022-06-01T08:00:00+08:00");
+        event(id, "TRANSITION", "confirmed", "rectifying", "2022-06-01T17:00:00+08:00");
+        jdbc.sql("UPDATE site SET deadline = DATE '2022-07-15' WHERE id = ?").param(id).update();
+        StatusLedger ledger = states.ledger();
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        LocalDate first = states.firstEvent().atZoneSameInstant(ZoneId.of("Asia/Shanghai")).toLocalDate();
+        List<LocalDate> days = new ArrayList<>(List.of(first, LocalDate.of(2022, 5, 31), LocalDate.of(2022, 6, 1),
+                LocalDate.of(2022, 7, 15), LocalDate.of(2022, 7, 16), today.minusDays(1), today));
+        for (YearMonth m = YearMonth.from(first); m.isBefore(YearMonth.from(today)); m = m.plusMonths(1)) {
+            days.add(m.atEndOfMonth());
+        }
+        for (LocalDate day : days) {
+            for (String township : java.util.Arrays.asList(null, SHIGUAI)) {
+                var fromLedger = ledger.tally(day.toEpochDay(), township);
+                var replayed = states.tally(Indicators.moment(day, township));
+                assertThat(cells(fromLedger)).as(day + " " + township).isEqualTo(cells(replayed));
+                assertThat(fromLedger.stream().mapToDouble(SiteStates.Cell::areaM2).sum()).as(day + " area")
+                        .isCloseTo(replayed.stream().mapToDouble(SiteStates.Cell::areaM2).sum(), within(0.01));
+            }
+        }
+    }
+
+    private static List<String> cells(List<SiteStates.Cell> tally) {
+        return tally.stream().filter(c -> c.sites() != 0 || c.overdue() != 0)
+                .map(c -> c.kind() + "/" + c.status() + " " + c.sites() + " " + c.overdue()).sorted().toList();
+    }
+
+    @Test
     void drillDownListsTheSitesBehindNumeratorAndDenominator() {
         long id = heapUpTo("rectified");
         JsonNode value = http.get("/api/indicators/heap-rectification").json();
@@ -200,7 +232,8 @@ abstract class IndicatorsContract {
 
         String here = "/api/indicators/recycling-coverage?township=" + enc(township);
         long id = create("recycling_site", township,
-                "{\"type\":\"Point\",\"coordinates\":[" + v.x() + "," + v.y() + "]}", "{\"site_type\":\"sorting_centre\"}");
+                "{\"type\":\"Point\",\"coordinates\":[" + v.x() + "," + v.y() + "]}",
+                "{\"site_type\":\"sorting_centre\"}");
         move(id, "building", "operating");
         JsonNode covered = http.get(here).json();
         assertThat(covered.get("denominator").asDouble())

@@ -78,10 +78,12 @@ class IndicatorsPageIT {
         browser.open("/indicators.html");
         browser.waitFor(d -> "heap-rectification".equals(browser.js(
                 "return document.querySelector('#indicator-chart').dataset.indicator || null")));
-        Number points = (Number) browser.js("return echarts.getInstanceByDom(document.querySelector('#indicator-chart'))"
+        Number points = (Number) browser.js("return echarts.getInstanceByDom("
+                + "document.querySelector('#indicator-chart'))"
                 + ".getOption().series[0].data.length");
         assertThat(points.intValue()).isEqualTo(series.get("points").size());
-        Number target = (Number) browser.js("return echarts.getInstanceByDom(document.querySelector('#indicator-chart'))"
+        Number target = (Number) browser.js("return echarts.getInstanceByDom("
+                + "document.querySelector('#indicator-chart'))"
                 + ".getOption().series[0].markLine.data[0].yAxis");
         assertThat(target.doubleValue()).isEqualTo(100.0);
         assertThat(browser.findAll("#indicator-chart svg path")).isNotEmpty();

@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# The indicators at 1,000,000 sites on PostGIS (results go to docs/benchmarks.md, section "Indicators"):
+#   reference: the raw SQL of one as-of tally replayed with a window over the whole history (the query the service
+#              ran before V300), timed by psql in this script;
+#   service:   GET /api/indicators?at= (every indicator as of a date; a new date each time, so nothing cached),
+#              the live board, and the monthly series of every indicator (first call builds the ledger).
+# Prints each figure and its ratio to the reference.
+# Usage: bench/indicators.sh [jdbc-url]   (SKIP_LOAD=1 reuses a loaded database; RUNS=3 dates by default;
+#                                          SKIP_SERIES=1 leaves out the series, whose coverages take minutes)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+JDBC=${1:-jdbc:postgresql://127.0.0.1:5432/indicators_bench?user=postgres}
+DB=$(echo "$JDBC" | sed -E 's#.*/([^?]+).*#\1#')
+PORT=18104
+OUT=target/bench-indicators
+RUNS=${RUNS:-3}
+mkdir -p "$OUT"
+PSQL=(psql -h 127.0.0.1 -U postgres -d "$DB" -qAt)
+
+if [ -z "${SKIP_LOAD:-}" ]; then
+  psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB"
+  psql -h 127.0.0.1 -U postgres -d "$DB" -qc "CREATE EXTENSION postgis"
+  ./mvnw -q exec:java -Dexec.mainClass=org.wufei.gis.demo.BulkSites -Dexec.args="$JDBC&reWriteBatchedInserts=true 1000000"
+  "${PSQL[@]}" -v ON_ERROR_STOP=1 -f bench/indicators-history.sql > /dev/null
+fi
+echo "sites: $("${PSQL[@]}" -c "SELECT COUNT(*) FROM site")  events: $("${PSQL[@]}" -c "SELECT COUNT(*) FROM status_event")"
+
+./mvnw -q compile
+./mvnw -q dependency:build-classpath -Dmdep.outputFile=target/cp-main.txt -Dmdep.includeScope=runtime
+rm -rf "$OUT/classes" && cp -r target/classes "$OUT/"
+java -Xmx2g -cp "$OUT/classes:$(cat target/cp-main.txt)" org.wufei.gis.GisApplication --server.port=$PORT \
+  --spring.datasource.url="$JDBC" --gis.demo.enabled=true --gis.data-dir="$OUT/data" \
+  --server.tomcat.basedir="$OUT/tomcat" --logging.level.root=warn > "$OUT/service.log" 2>&1 &
+PID=$!
+trap 'kill $PID 2>/dev/null || true' EXIT
+for _ in $(seq 1 300); do
+  curl -sf -o /dev/null "http://127.0.0.1:$PORT/actuator/health" && break
+  kill -0 $PID 2>/dev/null || { echo "service did not start" >&2; exit 1; }
+  sleep 1
+done
+
+# seconds of one psql statement (server side, \timing)
+sql_seconds() {
+  "${PSQL[@]}" -c '\timing on' -c "$1" | sed -nE 's/^Time: ([0-9.]+) ms.*/\1/p' | tail -1 | awk '{printf "%.3f", $1 / 1000}'
+}
+get_seconds() {
+  curl -s -o "$OUT/last.json" -w '%{http_code} %{time_total}\n' --max-time 600 "http://127.0.0.1:$PORT$1"
+}
+replay_sql() {
+  cat <<SQL
+SELECT st.kind, st.status, COUNT(*), COALESCE(SUM(st.area_m2), 0),
+       SUM(CASE WHEN st.deadline < DATE '$1' THEN 1 ELSE 0 END)
+FROM (SELECT s.kind, h.to_status AS status, s.area_m2, s.deadline FROM site s
+      JOIN (SELECT e.site_id, e.to_status,
+                   ROW_NUMBER() OVER (PARTITION BY e.site_id ORDER BY e.at DESC, e.id DESC) AS rn
+            FROM status_event e
+            WHERE e.event_type IN ('CREATED', 'TRANSITION') AND e.at < (DATE '$1' + 1)::timestamp AT TIME ZONE 'Asia/Shanghai') h
+        ON h.site_id = s.id AND h.rn = 1
+      WHERE s.deleted_at IS NULL OR s.deleted_at >= (DATE '$1' + 1)::timestamp AT TIME ZONE 'Asia/Shanghai') st
+GROUP BY st.kind, st.status
+SQL
+}
+
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+printf '%-34s %10s %10s %8s\n' "what" "service s" "SQL ref s" "ratio"
+for i in $(seq 1 "$RUNS"); do
+  day=$(date -d "2025-0$((i + 2))-1$i" +%F)
+  ref=$(sql_seconds "$(replay_sql "$day")")
+  read -r code t < <(get_seconds "/api/indicators?at=$day")
+  [ "$code" = 200 ] || { echo "at=$day: HTTP $code" >&2; cat "$OUT/last.json" >&2; }
+  printf '%-34s %10.3f %10.3f %8.2f\n' "every indicator ?at=$day" "$t" "$ref" "$(echo "$t / $ref" | bc -l)"
+  read -r code t < <(get_seconds "/api/indicators/heap-rectification?at=$(date -d "$day -1 day" +%F)")
+  printf '%-34s %10.3f %10.3f %8.2f\n' "indicator 34 ?at=(day before)" "$t" "$ref" "$(echo "$t / $ref" | bc -l)"
+done
+read -r code live < <(get_seconds "/api/indicators")
+printf '%-34s %10.3f %10s %8s\n' "every indicator, live" "$live" "" ""
+[ -n "${SKIP_SERIES:-}" ] && exit 0
+total=0
+for id in $(curl -s "http://127.0.0.1:$PORT/api/indicators" | grep -o '"id":"[^"]*"' | cut -d'"' -f4); do
+  read -r code t < <(get_seconds "/api/indicators/$id/series")
+  [ "$code" = 200 ] || echo "series $id: HTTP $code" >&2
+  printf '%-34s %10.3f\n' "series $id" "$t"
+  total=$(echo "$total + $t" | bc -l)
+done
+printf '%-34s %10.3f %10.3f %8.2f\n' "series, all indicators" "$total" "$ref" "$(echo "$total / $ref" | bc -l)"
+day=$(date -d "2025-08-20" +%F)
+read -r code t < <(get_seconds "/api/indicators?at=$day")
+printf '%-34s %10.3f %10.3f %8.2f\n' "every indicator ?at=$day (ledger)" "$t" "$ref" "$(echo "$t / $ref" | bc -l)"
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
