@@ -18,6 +18,6 @@ import org.wufei.gis.GisApplication;
 @Inherited
 @SpringBootTest(classes = GisApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"server.tomcat.basedir=target/tomcat", "gis.demo.enabled=true", "gis.demo.background=false",
-            "gis.data-dir=target/test-data", "logging.level.root=WARN", "logging.level.org.wufei=INFO"})
+            "gis.data-dir=target/test-data", "gis.demo.screening=false", "logging.level.root=WARN", "logging.level.org.wufei=INFO"})
 public @interface IntegrationTest {
 }
