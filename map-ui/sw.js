@@ -7,7 +7,7 @@ const DATA_MAX = 150;
 const SHELL_FILES = [
   '/', '/index.html', '/login.html', '/css/app.css', '/icon.svg', '/manifest.webmanifest',
   '/js/app.js', '/js/api.js', '/js/detail.js', '/js/dom.js', '/js/i18n.js', '/js/inspection.js', '/js/layers.js',
-  '/js/login.js', '/js/mvt.js', '/js/palette.js', '/js/tiles.js', '/js/tile-draw.js', '/js/queue.js', '/js/source.js', '/js/state.js', '/js/upload.js', '/js/planning.js',
+  '/js/login.js', '/js/mvt.js', '/js/palette.js', '/js/tiles.js', '/js/tile-draw.js', '/js/queue.js', '/js/source.js', '/js/state.js', '/js/upload.js', '/js/register.js', '/js/planning.js',
   '/i18n/zh-CN.json', '/i18n/en.json',
   '/webjars/leaflet/dist/leaflet.js', '/webjars/leaflet/dist/leaflet.css',
 ];

@@ -11,6 +11,7 @@ import { metres } from './source.js';
 import * as queue from './queue.js';
 import { symbol } from './palette.js';
 import { uploadSection } from './upload.js';
+import { registerSection } from './register.js';
 import { planningSection } from './planning.js';
 
 const state = readState();
@@ -46,6 +47,9 @@ async function start() {
       if (detectionOutline) detectionOutline.remove();
       detectionOutline = g.setStyle({ color: '#D55E00', weight: 3, dashArray: '5 4' }).addTo(map);
     }, () => reload());
+  }
+  if (config.services?.imports && roles().includes('ADMIN')) {
+    registerSection($('#register-section'), config.kinds, () => reload());
   }
   if (roles().some((r) => ['ADMIN', 'PLANNER'].includes(r))) {
     planningSection($('#planning-section'), map).catch((e) => toast(e.message));

@@ -54,14 +54,25 @@ function triageTable(job, features, onFlyTo, onPromoted) {
       onPromoted();
     } catch (e) { button.disabled = false; button.title = e.message; }
   };
-  const rows = features.map((f) => {
+  const row = (f) => {
     const p = f.properties;
+    if (p.duplicateOf) {
+      return el('tr', { tabindex: 0, class: 'duplicate', dataset: { triage: 'duplicate', duplicateOf: p.duplicateOf }, onclick: () => onFlyTo(f) },
+        el('td', {}, t('triage.duplicate', p.duplicateOf)), el('td', {}, p.name || `#${p.featureIndex}`),
+        el('td', {}, p.promotedSiteId ? el('span', { class: 'muted' }, t('triage.promoted', p.promotedSiteId)) : (p.dismissed ? t('triage.dismissed') : '')));
+    }
     const action = p.triage === 'new' && !p.promotedSiteId
       ? el('button', { type: 'button', 'data-testid': 'promote', onclick: (ev) => { ev.stopPropagation(); promote(f.id, ev.currentTarget); } }, t('triage.promote'))
       : (p.promotedSiteId ? el('span', { class: 'muted' }, t('triage.promoted', p.promotedSiteId)) : '');
     return el('tr', { tabindex: 0, dataset: { triage: p.triage }, onclick: () => onFlyTo(f) },
       el('td', {}, t(`triage.${p.triage}`)), el('td', {}, p.name || `#${p.featureIndex}`), el('td', {}, action));
-  });
+  };
+  // entries of the queue first; reports of entries already in the queue grouped below, by the entry they join
+  const duplicates = features.filter((f) => f.properties.duplicateOf)
+    .sort((a, b) => a.properties.duplicateOf - b.properties.duplicateOf);
+  const rows = [...features.filter((f) => !f.properties.duplicateOf).map(row),
+    duplicates.length ? el('tr', { class: 'group', 'data-testid': 'duplicate-group' }, el('th', { colspan: 3 }, t('triage.duplicates', duplicates.length))) : null,
+    ...duplicates.map(row)];
   const bulk = el('button', { type: 'button', 'data-testid': 'promote-all', onclick: async () => {
     bulk.disabled = true;
     try {
@@ -90,7 +101,8 @@ export function uploadSection(container, onFlyTo, onPromoted) {
       const job = await follow(location, (j) => { jobBar.value = percent(j); status.textContent = t('upload.job', percent(j), t(`job.${j.state}`)); });
       const c = job.triage || {};
       append(triage, [el('h3', {}, t('triage.title')), el('p', { 'data-testid': 'triage-counts', dataset: { new: c.new, known: c.known, changed: c.changed } },
-        t('triage.counts', c.new ?? 0, c.known ?? 0, c.changed ?? 0, job.rejected ?? 0))]);
+        t('triage.counts', c.new ?? 0, c.known ?? 0, c.changed ?? 0, job.rejected ?? 0)),
+        c.duplicate ? el('p', { 'data-testid': 'triage-duplicates', dataset: { duplicate: c.duplicate } }, t('triage.duplicates', c.duplicate)) : null]);
       const features = (await getJson(`${job.detections}?limit=1000`)).features;
       append(triage, triageTable(job, features, onFlyTo, onPromoted));
     } catch (e) {

@@ -58,6 +58,7 @@ public final class DemoDataGenerator {
         write(dir.resolve("villages.geojson"), reference.villages());
         write(dir.resolve("sensitive_areas.geojson"), reference.sensitiveAreas());
         write(dir.resolve("roads.geojson"), reference.roads());
+        ScreeningRound.writeTo(dir);
     }
 
     /** The demo sites; each kind's statuses cycle through every state of its lifecycle. */

@@ -50,18 +50,20 @@ class DemoDataLoader implements ApplicationRunner {
     private final EntityManager entities;
     private final TransactionTemplate transaction;
     private final DemoDataHealthIndicator health;
+    private final DemoScreening screening;
     private final Path file;
     private final boolean background;
     private volatile boolean pending;
     private volatile boolean closing;
 
     DemoDataLoader(SiteRegister register, Sites sites, EntityManager entities, PlatformTransactionManager tm,
-            DemoDataHealthIndicator health, DemoProperties demo) {
+            DemoDataHealthIndicator health, DemoProperties demo, DemoScreening screening) {
         this.register = register;
         this.sites = sites;
         this.entities = entities;
         this.transaction = new TransactionTemplate(tm);
         this.health = health;
+        this.screening = screening;
         this.file = Path.of(demo.dataDir()).resolve("sites.geojson");
         this.background = demo.background();
     }
@@ -129,6 +131,7 @@ class DemoDataLoader implements ApplicationRunner {
         });
         long total = counts.values().stream().mapToLong(Integer::longValue).sum();
         health.loaded(total);
+        screening.submit();
         log.info("Loaded demo sites from {} in {} ms: {}", file, (System.nanoTime() - t0) / 1_000_000, counts);
     }
 

@@ -103,12 +103,16 @@ class ImportService {
 
     Submitted submit(MultipartUpload received, ImportRequest request, Actor actor) {
         requireImporter(actor);
-        Path upload = received.file();
-        if (upload == null) {
+        if (received.file() == null) {
             throw ApiException.badRequest("parameter_missing", "file", "file");
         }
+        return submit(received.file(), received.sha256(), request, actor);
+    }
+
+    /** Submits a file already under the work directory, whose content hash is known; the file is moved. */
+    Submitted submit(Path upload, String sha, ImportRequest request, Actor actor) {
+        requireImporter(actor);
         try {
-            String sha = received.sha256();
             var existing = batches.findBySha(sha);
             if (existing.isPresent() && !existing.get().state().equals("failed")) {
                 return new Submitted(existing.get().id(), false, existing.get().state());

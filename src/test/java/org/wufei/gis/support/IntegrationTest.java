@@ -18,7 +18,7 @@ import org.wufei.gis.GisApplication;
 @Inherited
 @SpringBootTest(classes = GisApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"server.tomcat.basedir=target/tomcat", "gis.demo.enabled=true", "gis.demo.background=false",
-            "gis.data-dir=target/test-data", "logging.level.root=WARN", "logging.level.org.wufei=INFO",
-            "gis.reports.client-header=X-Forwarded-For"})
+            "gis.data-dir=target/test-data", "gis.demo.screening=false", "logging.level.root=WARN",
+            "logging.level.org.wufei=INFO", "gis.reports.client-header=X-Forwarded-For"})
 public @interface IntegrationTest {
 }
