@@ -48,7 +48,8 @@ public final class BackupCli {
     /** Brings an empty database to this version's schema, as the service would at start. */
     public static void migrate(String url, String user, String password) {
         DatabaseKind kind = DatabaseKind.ofProductName(url.startsWith("jdbc:postgresql") ? "PostgreSQL" : "H2");
-        Flyway.configure().dataSource(url, user, password).locations(kind.migrationLocation()).load().migrate();
+        Flyway.configure().dataSource(url, user, password).locations(kind.migrationLocation()).outOfOrder(true).load()
+                .migrate();
     }
 
     private static String env(String name, String otherwise) {

@@ -1,8 +1,9 @@
 package org.wufei.gis.reference;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -19,13 +21,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.multipart.MultipartFile;
 import org.wufei.gis.common.Actor;
 import org.wufei.gis.common.ApiException;
 import org.wufei.gis.common.CurrentActor;
 import org.wufei.gis.common.Role;
+import org.wufei.gis.common.multipart.MultipartUpload;
+import org.wufei.gis.common.multipart.UploadProperties;
 
 /**
  * ADMIN replaces a reference layer (rivers, villages, sensitive areas, roads) by uploading a file: read and checked
@@ -39,9 +41,21 @@ class ReferenceUploadController {
     private final UploadedLayerReader reader;
     private final ReferenceLayerWriter writer;
     private final ReferenceLayerVersions versions;
+    private final MultipartUpload.Limits limits;
+    private final Path workDir;
+
+    /** The form of a replacement, for the OpenAPI document. */
+    record LayerForm(@Schema(type = "string", format = "binary") String file,
+            @Schema(description = "where the data comes from (required)") String source,
+            @Schema(description = "the data's date, YYYY-MM-DD") String date, String licence,
+            @Schema(description = "the coordinates' CRS when the file does not say") String crs, String layer) {
+    }
 
     ReferenceUploadController(UploadedLayerReader reader, ReferenceLayerWriter writer,
-            ReferenceLayerVersions versions) {
+            ReferenceLayerVersions versions, UploadProperties uploads,
+            @Value("${gis.data-dir}") Path dataDir) {
+        this.limits = uploads.limits();
+        this.workDir = dataDir.resolve("reference-uploads");
         this.reader = reader;
         this.writer = writer;
         this.versions = versions;
@@ -54,27 +68,25 @@ class ReferenceUploadController {
 
     /** Form fields: {@code file}, {@code source} (required), {@code date} (YYYY-MM-DD), {@code licence}, {@code crs}, {@code layer}. */
     @PostMapping(value = "/{collectionId}/versions", consumes = "multipart/form-data")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+            mediaType = "multipart/form-data", schema = @Schema(implementation = LayerForm.class)))
     synchronized ResponseEntity<Map<String, Object>> replace(@PathVariable String collectionId,
-            @RequestParam(required = false) MultipartFile file, @RequestParam(required = false) String source,
-            @RequestParam(required = false) String date, @RequestParam(required = false) String licence,
-            @RequestParam(required = false) String crs, @RequestParam(required = false) String layer,
-            HttpServletRequest request) {
+            HttpServletRequest request) throws IOException {
         Actor actor = CurrentActor.of(request);
         if (!actor.roles().contains(Role.ADMIN)) {
             throw new ApiException(HttpStatus.FORBIDDEN, "role_forbidden", null);
         }
         ReferenceLayerSpec spec = spec(collectionId, true);
-        if (file == null || file.isEmpty() && file.getOriginalFilename() == null) {
-            throw ApiException.badRequest("parameter_missing", "file", "file");
-        }
-        String src = text(source, "source", 255, true);
-        ReferenceLayerWriter.Provenance provenance = new ReferenceLayerWriter.Provenance(src, date(date),
-                text(licence, "licence", 500, false), text(file.getOriginalFilename(), "file", 255, false),
-                actor.username());
-        Path tmp = null;
+        MultipartUpload upload = MultipartUpload.read(request, limits, "file", workDir);
+        Map<String, String> form = upload.fields();
+        String crs = form.get("crs");
+        String layer = form.get("layer");
+        Path tmp = upload.file();
         try {
-            tmp = Files.createTempFile("reference-", "-" + safeName(file.getOriginalFilename()));
-            file.transferTo(tmp);
+            String src = text(form.get("source"), "source", 255, true);
+            ReferenceLayerWriter.Provenance provenance = new ReferenceLayerWriter.Provenance(src,
+                    date(form.get("date")), text(form.get("licence"), "licence", 500, false),
+                    text(upload.fileName(), "file", 255, false), actor.username());
             UploadedLayerReader.Read read = reader.read(spec, tmp, crs, layer);
             int version = writer.replace(spec, read, provenance);
             log.info("Reference layer {} replaced by {}: version {}, {} features from {}", spec.collectionId(),
@@ -83,8 +95,6 @@ class ReferenceUploadController {
             return ResponseEntity.created(URI.create(request.getRequestURI())).body(body);
         } catch (DuplicateKeyException e) {
             throw new ApiException(HttpStatus.CONFLICT, "layer_replaced_concurrently", null, collectionId);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         } finally {
             delete(tmp);
         }
@@ -121,16 +131,6 @@ class ReferenceUploadController {
         } catch (DateTimeParseException e) {
             throw ApiException.badRequest("date_invalid", "date", value);
         }
-    }
-
-    /** The upload's extension is what the readers' format detection may look at; the rest of the name is dropped. */
-    private static String safeName(String name) {
-        if (name == null) {
-            return "upload";
-        }
-        int dot = name.lastIndexOf('.');
-        String ext = dot < 0 ? "" : name.substring(dot).replaceAll("[^A-Za-z0-9.]", "");
-        return "upload" + ext;
     }
 
     private static void delete(Path tmp) {

@@ -1,6 +1,8 @@
 package org.wufei.gis.reports;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.time.Clock;
@@ -16,13 +18,13 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.multipart.MultipartFile;
 import org.wufei.gis.common.ApiException;
 import org.wufei.gis.common.Labels;
 import org.wufei.gis.common.Locales;
 import org.wufei.gis.common.Problems;
+import org.wufei.gis.common.multipart.MultipartForm;
+import org.wufei.gis.common.multipart.UploadProperties;
 
 /**
  * Public reports over HTTP: the anonymous form's endpoint, the public status under a tracking code, and the photo
@@ -38,8 +40,18 @@ class ReportController {
     private final Problems problems;
     private final Labels labels;
     private final String clientHeader;
+    private final UploadProperties uploads;
 
-    ReportController(ReportService service, ReportsProperties props, Problems problems, Labels labels, Clock clock) {
+    /** The form of {@code POST /api/reports}, for the OpenAPI document. */
+    record ReportForm(@Schema(description = "longitude, WGS 84") Double lon,
+            @Schema(description = "latitude, WGS 84") Double lat, String description,
+            @Schema(description = "optional, for a call back; never shown") String phone, String lang,
+            @Schema(type = "string", format = "binary", description = "optional photo (JPEG/PNG)") String photo) {
+    }
+
+    ReportController(ReportService service, ReportsProperties props, Problems problems, Labels labels, Clock clock,
+            UploadProperties uploads) {
+        this.uploads = uploads;
         this.service = service;
         this.props = props;
         this.problems = problems;
@@ -51,8 +63,9 @@ class ReportController {
     @Operation(summary = "Report a suspected dump (举报): multipart lon, lat, description, optional phone and photo; "
             + "201 with the tracking code; anonymous, rate-limited per client")
     @PostMapping(path = "/api/reports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ResponseEntity<?> report(@RequestPart(value = "photo", required = false) MultipartFile photo,
-            HttpServletRequest request) throws IOException {
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+            mediaType = MediaType.MULTIPART_FORM_DATA_VALUE, schema = @Schema(implementation = ReportForm.class)))
+    ResponseEntity<?> report(HttpServletRequest request) throws IOException {
         if (!props.enabled()) {
             throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "reports_disabled", null);
         }
@@ -64,19 +77,28 @@ class ReportController {
                     .body(problems.of(HttpStatus.TOO_MANY_REQUESTS, "report_rate_limited", null,
                             new Object[] {seconds / 60 + 1}, Locales.of(request), request.getRequestURI()));
         }
-        for (String name : request.getParameterMap().keySet()) {
+        MultipartForm form = MultipartForm.read(request.getInputStream(), request.getContentType(),
+                request.getContentLengthLong(), new MultipartForm.Limits(props.maxPhotoBytes(),
+                        uploads.maxRequestSize().toBytes(), 1,
+                        name -> new ApiException(HttpStatus.CONTENT_TOO_LARGE, "photo_too_large", "photo", "photo",
+                                props.maxPhotoBytes() / (1024 * 1024)),
+                        () -> ApiException.badRequest("parameter_unknown", "photo", "photo")));
+        for (String name : form.fields().keySet()) {
             if (!FIELDS.contains(name)) {
                 throw ApiException.badRequest("parameter_unknown", name, name);
             }
         }
-        boolean withPhoto = photo != null && !photo.isEmpty();
-        if (withPhoto && photo.getSize() > props.maxPhotoBytes()) {
-            throw new ApiException(HttpStatus.CONTENT_TOO_LARGE, "photo_too_large", "photo", "photo",
-                    props.maxPhotoBytes() / (1024 * 1024));
+        for (MultipartForm.FilePart part : form.files()) {
+            if (!"photo".equals(part.field())) {
+                throw ApiException.badRequest("parameter_unknown", part.field(), part.field());
+            }
         }
-        var submission = new ReportService.Submission(number(request, "lon"), number(request, "lat"),
-                request.getParameter("description"), request.getParameter("phone"),
-                withPhoto ? photo.getOriginalFilename() : null, withPhoto ? photo.getBytes() : null);
+        var photo = form.files("photo").stream().findFirst();
+        Map<String, String> fields = form.fields();
+        var submission = new ReportService.Submission(number(fields, "lon"), number(fields, "lat"),
+                fields.get("description"), fields.get("phone"),
+                photo.map(p -> p.fileName() == null ? "photo" : p.fileName()).orElse(null),
+                photo.map(MultipartForm.FilePart::bytes).orElse(null));
         String code = service.submit(submission);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("trackingCode", code);
@@ -121,8 +143,8 @@ class ReportController {
         return request.getRemoteAddr();
     }
 
-    private static Double number(HttpServletRequest request, String name) {
-        String value = request.getParameter(name);
+    private static Double number(Map<String, String> fields, String name) {
+        String value = fields.get(name);
         if (value == null || value.isBlank()) {
             return null;
         }

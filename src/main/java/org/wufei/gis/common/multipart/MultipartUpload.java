@@ -99,7 +99,8 @@ public final class MultipartUpload {
 
     /**
      * Reads a request's body with its file part {@code fileField} written to a new file in {@code dir} (created if
-     * needed); a body without that file part is 400 {@code parameter_missing}. The file is the caller's to delete
+     * needed, named at random with the client's extension); a body without that file part is 400
+     * {@code parameter_missing}. The file is the caller's to delete
      * ({@link #delete()}).
      */
     public static MultipartUpload read(HttpServletRequest request, Limits limits, String fileField, Path dir)
@@ -107,11 +108,18 @@ public final class MultipartUpload {
         Files.createDirectories(dir);
         MultipartUpload upload = read(request.getInputStream(), request.getContentType(),
                 request.getContentLengthLong(), limits, fileField,
-                name -> dir.resolve(UUID.randomUUID() + ".upload"));
+                name -> dir.resolve(UUID.randomUUID() + extension(name)));
         if (upload.file() == null) {
             throw ApiException.badRequest("parameter_missing", fileField, fileField);
         }
         return upload;
+    }
+
+    /** The name's extension (ASCII letters and digits only; format detection may look at it), or ".upload". */
+    private static String extension(String name) {
+        int dot = name == null ? -1 : name.lastIndexOf('.');
+        String ext = dot < 0 ? "" : name.substring(dot + 1).replaceAll("[^A-Za-z0-9]", "");
+        return ext.isEmpty() ? ".upload" : "." + ext;
     }
 
     /** Deletes the file part's file, if any. */

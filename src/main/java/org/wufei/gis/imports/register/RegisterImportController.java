@@ -1,20 +1,14 @@
 package org.wufei.gis.imports.register;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -23,14 +17,13 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.multipart.MultipartFile;
 import org.wufei.gis.common.Actor;
 import org.wufei.gis.common.ApiException;
 import org.wufei.gis.common.CurrentActor;
 import org.wufei.gis.common.Locales;
 import org.wufei.gis.common.Problems;
+import org.wufei.gis.common.multipart.MultipartUpload;
 import org.wufei.gis.imports.ImportsProperties;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
@@ -59,45 +52,70 @@ class RegisterImportController {
     private final RegisterBatches batches;
     private final Problems problems;
     private final Path workDir;
+    private final MultipartUpload.Limits limits;
 
     RegisterImportController(RegisterImportService service, RegisterBatches batches, Problems problems,
-            ImportsProperties props) {
+            ImportsProperties props, MultipartUpload.Limits limits) {
+        this.limits = limits;
         this.service = service;
         this.batches = batches;
         this.problems = problems;
         this.workDir = props.workDir().resolve("register");
     }
 
+    /** Form: {@code file}, {@code kind}, optional {@code encoding}. */
     @PostMapping(path = "/api/imports/register/proposal", consumes = "multipart/form-data")
-    RegisterImportService.Proposal propose(@RequestParam MultipartFile file, @RequestParam String kind,
-            @RequestParam(required = false) String encoding, HttpServletRequest request) throws IOException {
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+            mediaType = "multipart/form-data", schema = @Schema(implementation = ProposalForm.class)))
+    RegisterImportService.Proposal propose(HttpServletRequest request) throws IOException {
         RegisterImportService.requireAdmin(CurrentActor.of(request));
-        Received r = receive(file);
+        MultipartUpload upload = MultipartUpload.read(request, limits, "file", workDir);
         try {
-            return service.propose(r.path(), kind, encoding);
+            return service.propose(upload.file(), required(upload, "kind"), upload.fields().get("encoding"));
         } finally {
-            Files.deleteIfExists(r.path());
+            upload.delete();
         }
     }
 
+    /** Form: {@code file}, {@code kind}, {@code mapping} (JSON), optional {@code statuses}, {@code update}, {@code crs}, {@code encoding}. */
     @PostMapping(path = "/api/imports/register", consumes = "multipart/form-data")
-    ResponseEntity<ImportView> run(@RequestParam MultipartFile file, @RequestParam String kind,
-            @RequestParam String mapping, @RequestParam(required = false) String statuses,
-            @RequestParam(required = false) String update, @RequestParam(required = false) String crs,
-            @RequestParam(required = false) String encoding, HttpServletRequest request) throws IOException {
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+            mediaType = "multipart/form-data", schema = @Schema(implementation = RunForm.class)))
+    ResponseEntity<ImportView> run(HttpServletRequest request) throws IOException {
         Actor actor = CurrentActor.of(request);
         RegisterImportService.requireAdmin(actor);
-        var req = new RegisterImportService.Request(kind, textMap(mapping, "mapping"), textMap(statuses, "statuses"),
-                "true".equalsIgnoreCase(update), crs, encoding);
-        Received r = receive(file);
+        MultipartUpload upload = MultipartUpload.read(request, limits, "file", workDir);
         try {
-            var done = service.run(r.path(), r.sha(), file.getOriginalFilename() == null ? "register"
-                    : file.getOriginalFilename(), req, actor);
+            Map<String, String> f = upload.fields();
+            var req = new RegisterImportService.Request(required(upload, "kind"),
+                    textMap(required(upload, "mapping"), "mapping"), textMap(f.get("statuses"), "statuses"),
+                    "true".equalsIgnoreCase(f.get("update")), f.get("crs"), f.get("encoding"));
+            var done = service.run(upload.file(), upload.sha256(),
+                    upload.fileName() == null ? "register" : upload.fileName(), req, actor);
             return ResponseEntity.status(done.getValue() ? HttpStatus.CREATED : HttpStatus.OK)
                     .header("Location", "/api/imports/register/" + done.getKey().id()).body(view(done.getKey()));
         } finally {
-            Files.deleteIfExists(r.path());
+            upload.delete();
         }
+    }
+
+    record ProposalForm(@Schema(type = "string", format = "binary") String file,
+            @Schema(description = "the kind the rows become, e.g. waste_heap") String kind, String encoding) {
+    }
+
+    record RunForm(@Schema(type = "string", format = "binary") String file, String kind,
+            @Schema(description = "JSON: file column → attribute") String mapping,
+            @Schema(description = "JSON: file value → lifecycle status") String statuses,
+            @Schema(description = "true: update sites that already exist") Boolean update, String crs,
+            String encoding) {
+    }
+
+    private static String required(MultipartUpload upload, String name) {
+        String value = upload.fields().get(name);
+        if (value == null || value.isBlank()) {
+            throw ApiException.badRequest("parameter_missing", name, name);
+        }
+        return value;
     }
 
     @GetMapping("/api/imports/register/{id}")
@@ -136,30 +154,6 @@ class RegisterImportController {
             return new LinkedHashMap<>(JSON.readValue(json, TEXT_MAP));
         } catch (JacksonException e) {
             throw ApiException.badRequest("parameter_invalid", field, field);
-        }
-    }
-
-    private record Received(Path path, String sha) {
-    }
-
-    /** The uploaded file under the work directory, hashed on the way. */
-    private Received receive(MultipartFile file) throws IOException {
-        if (file.isEmpty()) {
-            throw ApiException.badRequest("parameter_missing", "file", "file");
-        }
-        Files.createDirectories(workDir);
-        Path target = workDir.resolve(UUID.randomUUID() + ".upload");
-        try (InputStream in = new DigestInputStream(file.getInputStream(), sha256())) {
-            Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
-            return new Received(target, HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest()));
-        }
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }
