@@ -41,6 +41,9 @@ class DatabaseConfiguration {
             Connection c = null;
             try {
                 c = dataSource.getConnection();
+                if (c.getMetaData().getURL().startsWith("jdbc:h2:mem:")) {
+                    return; // closing an in-memory database would drop it (tests; nothing there lives 30 minutes)
+                }
                 try (Statement s = c.createStatement()) {
                     s.execute("SHUTDOWN");
                 }
