@@ -162,7 +162,7 @@ class Indicators {
             var c = d.formula().coverage();
             // a site in the next township may serve this one: serving sites are never limited to the township
             Moment anywhere = new Moment(m.end(), m.day(), null);
-            List<CoverageSource.Point> points = states.sites(anywhere, c.servedBy()).stream()
+            List<CoverageSource.Point> points = states.allSites(anywhere, c.servedBy()).stream()
                     .map(s -> new CoverageSource.Point(s.id(), s.lon(), s.lat())).toList();
             return providers.get(c.provider()).cover(points, c.reach(), m.township());
         });

@@ -105,7 +105,17 @@ class SiteStates {
                 rs.getLong("n"), rs.getDouble("area"), rs.getLong("overdue"))).list();
     }
 
+    /** The drill-down: at most {@link #MAX_SITES} sites of the selection, by id. */
     List<SiteRow> sites(Moment m, List<Clause> selection) {
+        return sites(m, selection, true);
+    }
+
+    /** Every site of the selection, for a coverage: a cap would leave serving sites out and undercount. */
+    List<SiteRow> allSites(Moment m, List<Clause> selection) {
+        return sites(m, selection, false);
+    }
+
+    private List<SiteRow> sites(Moment m, List<Clause> selection, boolean capped) {
         Map<String, Object> params = params(m);
         List<String> parts = new ArrayList<>();
         for (int i = 0; i < selection.size(); i++) {
@@ -121,7 +131,7 @@ class SiteStates {
         String sql = "SELECT st.id, st.code, st.name, st.kind, st.status, st.township, st.deadline, "
                 + "ST_X(ST_PointOnSurface(st.geom)) AS lon, ST_Y(ST_PointOnSurface(st.geom)) AS lat FROM ("
                 + state + ") st" + where + (where.isEmpty() ? " WHERE (" : " AND (") + String.join(" OR ", parts)
-                + ") ORDER BY st.id LIMIT " + MAX_SITES;
+                + ") ORDER BY st.id" + (capped ? " LIMIT " + MAX_SITES : "");
         return jdbc.sql(sql).params(params).query((rs, n) -> new SiteRow(rs.getLong("id"), rs.getString("code"),
                 rs.getString("name"), rs.getString("kind"), rs.getString("status"), rs.getString("township"),
                 rs.getObject("deadline", LocalDate.class), rs.getDouble("lon"), rs.getDouble("lat"))).list();
