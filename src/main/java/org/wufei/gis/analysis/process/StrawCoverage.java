@@ -133,8 +133,8 @@ class StrawCoverage implements PlanningProcess {
             tiers.put(tier, new STRtree());
         }
         List<Object> params = new ArrayList<>(statuses);
-        sql.jdbc().sql("SELECT s.code, k.tier, ST_AsBinary(s.geom) AS wkb FROM site s JOIN straw_collection_point k"
-                + " ON k.site_id = s.id WHERE s.kind = 'straw_collection_point' AND s.deleted_at IS NULL AND s.status"
+        sql.jdbc().sql("SELECT s.code, " + sql.attribute("s", "tier") + " AS tier, ST_AsBinary(s.geom) AS wkb"
+                + " FROM site s WHERE s.kind = 'straw_collection_point' AND s.deleted_at IS NULL AND s.status"
                 + " IN (" + String.join(", ", java.util.Collections.nCopies(statuses.size(), "?")) + ")")
                 .params(params).query(rs -> {
                     STRtree index = tiers.get(rs.getString("tier"));
