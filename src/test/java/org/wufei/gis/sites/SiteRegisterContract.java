@@ -528,4 +528,32 @@ abstract class SiteRegisterContract {
     static String joined(List<String> l) {
         return l.stream().collect(Collectors.joining(","));
     }
+
+    @Test
+    void aClosedHeapThatComesBackIsReopenedByAdminWithReasonAndEvidenceKeepingItsHistory() {
+        SiteKind heap = KINDS.get("waste_heap");
+        JsonNode site = walkTo(create(heap, null), lifecycles.of(heap), "closed");
+        long id = site.get("id").asLong();
+        int before = http.get("/api/sites/" + id + "/history", "admin").json().size();
+        String path = "/api/sites/" + id + "/transitions";
+        String reopen = """
+                {"to": "confirmed", "note": "回头看发现反弹：原址新增堆存约 300 m³",
+                 "evidence": [{"type": "inspection", "ref": "inspections/2026-11-30.jpg"}]}""";
+        assertThat(http.post(path, "inspector", reopen, etag(site)).status()).isEqualTo(403);
+        Http.Response noEvidence = http.post(path, "admin", "{\"to\": \"confirmed\", \"note\": \"反弹\"}", etag(site));
+        assertThat(noEvidence.status()).isEqualTo(422);
+        Http.Response noReason = http.post(path, "admin", reopen.replace("\"note\": \"回头看发现反弹：原址新增堆存约 300 m³\",",
+                ""), etag(site));
+        assertThat(noReason.status()).isEqualTo(422);
+        Http.Response reopened = http.post(path, "admin", reopen, etag(site));
+        assertThat(reopened.status()).as(reopened.body()).isEqualTo(200);
+        assertThat(reopened.json().get("status").asString()).isEqualTo("confirmed");
+        JsonNode history = http.get("/api/sites/" + id + "/history", "admin").json();
+        assertThat(history.size()).isEqualTo(before + 1);
+        JsonNode last = history.get(history.size() - 1);
+        assertThat(last.get("from").asString()).isEqualTo("closed");
+        assertThat(last.get("to").asString()).isEqualTo("confirmed");
+        assertThat(last.get("note").asString()).contains("反弹");
+        assertThat(history.get(history.size() - 2).get("to").asString()).isEqualTo("closed");
+    }
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.wufei.gis.catalog.CollectionSource;
+import org.wufei.gis.catalog.LayerSymbol;
 import org.wufei.gis.catalog.LocalizedText;
 import org.wufei.gis.catalog.Property;
 import org.wufei.gis.catalog.TableSpec;
@@ -108,12 +109,24 @@ final class SiteCollectionSource implements CollectionSource {
 
     @Override
     public String geometryType() {
+        if (kind.allows("polygon") && kind.allows("point")) {
+            return "Geometry";
+        }
         return kind.polygonal() ? "Polygon" : "Point";
     }
 
     @Override
     public TableSpec table() {
         return table;
+    }
+
+    @Override
+    public LayerSymbol symbol() {
+        Map<String, String> colours = new java.util.LinkedHashMap<>();
+        kind.statusLabels().forEach((status, l) -> colours.put(status, l.getOrDefault("colour",
+                kind.symbol().colour())));
+        return new LayerSymbol(kind.symbol().colour(), kind.symbol().shape(), kind.allows("polygon"),
+                kind.allows("point"), "status", colours);
     }
 
     @Override
