@@ -16,7 +16,8 @@ import java.util.Set;
  * @param codeAbbreviation the kind part of generated site codes ({prefix}-{abbreviation}-{n})
  * @param geometries the geometry types a site of this kind may have: "point", "polygon" or both
  * @param evidence per evidence type the lifecycle may ask for, {"zh": …, "en": …}
- * @param statusLabels per lifecycle status, {"zh": …, "en": …, "colour": "#rrggbb" (optional)}
+ * @param statusLabels per lifecycle status, {"zh": …, "en": …, "colour": "#rrggbb" (optional), "closed": "true" for
+ *        a status that ends the work even where a reopening edge leaves it (optional)}
  * @param symbol the map symbol: the kind's colour (#rrggbb) and marker shape (circle, square, triangle, diamond,
  *        hexagon); statuses may carry their own colour
  * @param checklist the inspection form's checklist items, code → {"zh": …, "en": …}
@@ -51,6 +52,15 @@ public record SiteKind(String id, Map<String, String> labels, String collectionI
 
     public Optional<AttributeDef> attribute(String name) {
         return attributes.stream().filter(a -> a.name().equals(name)).findFirst();
+    }
+
+    /**
+     * Whether a status ends the site's work: marked {@code closed: true} in the definition (it may still have a
+     * reopening edge, 反弹/回头看), or without any edge out of it.
+     */
+    public boolean isClosed(String status) {
+        Map<String, String> s = statusLabels.get(status);
+        return s != null && "true".equals(s.get("closed")) || lifecycle().from(status).isEmpty();
     }
 
     public Lifecycle lifecycle() {

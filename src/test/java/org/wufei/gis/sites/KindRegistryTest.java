@@ -24,6 +24,10 @@ class KindRegistryTest {
         assertThat(heap.attribute("category").orElseThrow().codeLabels().get("coal_gangue"))
                 .containsEntry("zh", "煤矸石堆场");
         assertThat(heap.lifecycle().initialState()).isEqualTo("suspected");
+        assertThat(heap.lifecycle().find("closed", "confirmed")).as("reopening (反弹/回头看)").isPresent();
+        assertThat(heap.isClosed("closed")).as("closed despite its reopening edge").isTrue();
+        assertThat(heap.isClosed("rectifying")).isFalse();
+        assertThat(heap.allows("point")).as("a point detection becomes a point heap").isTrue();
         assertThat(kinds.byCollectionId("recycling_sites")).map(SiteKind::id).contains("recycling_site");
         for (SiteKind k : kinds.all()) {
             assertThat(k.statusLabels().keySet()).as(k.id()).containsAll(k.lifecycle().states());

@@ -118,7 +118,7 @@ class RiverScreening implements PlanningProcess {
                 p.put("subject", "site");
                 p.putAll(SiteSelection.siteProperties(rs));
                 SiteKind kind = lifecycles.kinds().get(rs.getString("kind"));
-                p.put("open", !lifecycles.of(kind).from(rs.getString("status")).isEmpty());
+                p.put("open", !kind.isClosed(rs.getString("status")));
                 river(p, rs);
                 nearest.put(code, SiteSelection.feature(rs, p));
             }

@@ -1,4 +1,4 @@
-package org.wufei.gis.sites;
+package org.wufei.gis.sites.kinds;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.ArrayList;
@@ -12,6 +12,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.wufei.gis.common.DomainException;
+import org.wufei.gis.sites.AttributeDef;
+import org.wufei.gis.sites.KindRegistry;
+import org.wufei.gis.sites.SiteKind;
+import org.wufei.gis.sites.Transition;
 
 /** The kind definitions for clients: GET /api/kinds and /api/kinds/{id} (see docs/kinds.md). */
 @RestController
@@ -36,7 +40,7 @@ class KindController {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record StatusView(String code, Map<String, String> labels, String colour, boolean initial) {
+    record StatusView(String code, Map<String, String> labels, String colour, boolean initial, boolean closed) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -60,7 +64,8 @@ class KindController {
         List<StatusView> statuses = new ArrayList<>();
         var initial = k.lifecycle().creations().stream().map(Transition::to).toList();
         k.statusLabels().forEach((code, l) -> statuses.add(new StatusView(code,
-                Map.of("zh", l.get("zh"), "en", l.get("en")), l.get("colour"), initial.contains(code))));
+                Map.of("zh", l.get("zh"), "en", l.get("en")), l.get("colour"), initial.contains(code),
+                k.isClosed(code))));
         List<TransitionView> lifecycle = k.transitions().stream().map(t -> new TransitionView(
                 t.isCreation() ? null : t.from(), t.to(), t.roles().stream().map(Enum::name).sorted().toList(),
                 t.evidence(), t.waivable().stream().sorted().toList(), t.noteRequired(), t.modeRequired(),

@@ -1,4 +1,4 @@
-package org.wufei.gis.sites;
+package org.wufei.gis.sites.kinds;
 
 import jakarta.persistence.EntityManagerFactory;
 import java.util.ArrayList;
@@ -9,7 +9,8 @@ import java.util.TreeSet;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.wufei.gis.common.DatabaseKind;
-import org.wufei.gis.sites.kinds.KindDefinitionException;
+import org.wufei.gis.sites.AttributeDef;
+import org.wufei.gis.sites.KindRegistry;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 

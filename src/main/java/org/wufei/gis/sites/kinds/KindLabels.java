@@ -1,9 +1,12 @@
-package org.wufei.gis.sites;
+package org.wufei.gis.sites.kinds;
 
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 import org.wufei.gis.common.LabelSource;
+import org.wufei.gis.sites.AttributeDef;
+import org.wufei.gis.sites.KindRegistry;
+import org.wufei.gis.sites.SiteKind;
 
 /** The labels of the kind definitions (kind, status, attribute, code, evidence), behind the i18n bundles. */
 @Component

@@ -1,4 +1,4 @@
-package org.wufei.gis.sites;
+package org.wufei.gis.sites.kinds;
 
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.wufei.gis.common.DatabaseKind;
+import org.wufei.gis.sites.KindRegistry;
 import org.wufei.gis.support.TestDatabases;
 
 /**
