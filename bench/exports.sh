@@ -40,10 +40,12 @@ echo "waste_heaps: $features features (of $($pg -d "$db" -At -c "SELECT COUNT(*)
   done ) &
 sampler=$!
 
-sql="SELECT s.id AS fid, s.code, s.name, s.kind, s.status, s.township, s.area_m2, s.updated_at, k.category,
-  k.volume_m3, k.responsible_party, k.ownerless, k.risk_grade, k.control_measure, k.discovered_by, s.geom
-  FROM site s LEFT JOIN waste_heap k ON k.site_id = s.id
-  WHERE s.kind = 'waste_heap' AND s.deleted_at IS NULL ORDER BY s.id"
+sql="SELECT s.id AS fid, s.code, s.name, s.kind, s.status, s.township, s.area_m2, s.updated_at,
+  s.attributes->>'category' AS category, (s.attributes->>'volume_m3')::float8 AS volume_m3,
+  s.attributes->>'responsible_party' AS responsible_party, (s.attributes->>'ownerless')::boolean AS ownerless,
+  s.attributes->>'risk_grade' AS risk_grade, s.attributes->>'control_measure' AS control_measure,
+  s.attributes->>'discovered_by' AS discovered_by, s.geom
+  FROM site s WHERE s.kind = 'waste_heap' AND s.deleted_at IS NULL ORDER BY s.id"
 pgconn="PG:host=127.0.0.1 dbname=$db user=postgres"
 seconds() { python3 -c "import sys; print(f'{float(sys.argv[1]):.2f}')" "$1"; }
 

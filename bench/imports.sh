@@ -57,12 +57,11 @@ done
 
 echo "adding $SITES waste-heap sites ..."
 psql -q -d "$db" <<EOF
-INSERT INTO site (code, name, kind, status, geom, area_m2, version, created_at, updated_at)
+INSERT INTO site (code, name, kind, status, geom, area_m2, attributes, version, created_at, updated_at)
 SELECT 'BENCH-' || g, 'bench ' || g, 'waste_heap', CASE WHEN g % 20 = 0 THEN 'closed' ELSE 'suspected' END,
-       ST_SetSRID(ST_MakeEnvelope(x, y, x + 0.0008, y + 0.0006), 4326), 4500, 0, now(), now()
+       ST_SetSRID(ST_MakeEnvelope(x, y, x + 0.0008, y + 0.0006), 4326), 4500,
+       '{"category": "construction_waste", "ownerless": false}'::jsonb, 0, now(), now()
 FROM (SELECT g, 110.03 + random() * 0.5 AS x, 40.60 + random() * 0.28 AS y FROM generate_series(1, $SITES) g) s;
-INSERT INTO waste_heap (site_id, category, ownerless)
-SELECT id, 'construction_waste', false FROM site WHERE code LIKE 'BENCH-%';
 ANALYZE site;
 EOF
 

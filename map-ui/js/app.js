@@ -6,10 +6,10 @@ import { getJson, setCsrf } from './api.js';
 import { readState, writeState } from './state.js';
 import { SiteLayers } from './layers.js';
 import { showSite } from './detail.js';
-import { inspectionForm } from './inspection.js';
+import { inspectionForm, configureChecklists } from './inspection.js';
 import { metres } from './source.js';
 import * as queue from './queue.js';
-import { symbol } from './palette.js';
+import { symbol, configurePalette } from './palette.js';
 import { uploadSection } from './upload.js';
 import { registerSection } from './register.js';
 import { planningSection } from './planning.js';
@@ -115,6 +115,8 @@ function setupMap() {
   L.control.layers(bases, { [t('layers.townships')]: townships, [t('layers.rivers')]: rivers }, { collapsed: true }).addTo(map);
   L.control.scale({ imperial: false }).addTo(map);
   map.on('moveend', () => writeState(state, map));
+  configurePalette(config.kinds);
+  configureChecklists(config.kinds);
   layers = new SiteLayers(map, config.kinds, (id) => openSite(id, true), config.district.bbox);
   layers.onCounts = () => layers.renderLegend($('#legend'), $('#total'));
   map.on('click', pickTiledSite);
@@ -154,8 +156,9 @@ function setupControls() {
   config.kinds.forEach((k) => k.statuses.forEach((s) => { if (!statuses.has(s.code)) statuses.set(s.code, s); }));
   options($('#f-status'), [...statuses.values()], state.status, t('filters.all'));
   options($('#f-township'), config.district.townships.map((x) => ({ code: x.name, label: { zh: x.name, en: x.nameEn } })), state.township, t('filters.all'));
-  const category = config.kinds.find((k) => k.id === 'waste_heap').attributes.find((a) => a.name === 'category');
-  options($('#f-category'), category.values, state.category, t('filters.all'));
+  // The category filter lists the codes of every kind that has a 'category' attribute (the heaps' today).
+  const category = config.kinds.flatMap((k) => k.attributes.filter((a) => a.name === 'category'));
+  options($('#f-category'), category.flatMap((a) => a.values), state.category, t('filters.all'));
   $('#f-category').disabled = !ogc();
   $('#f-since').value = state.since || '';
   for (const [id, key] of [['#f-status', 'status'], ['#f-township', 'township'], ['#f-category', 'category'], ['#f-since', 'since']]) {

@@ -9,13 +9,12 @@ const MAX_SIDE = 1600;
 const WARN_ACCURACY_M = 50;
 const WARN_DISTANCE_M = 500;
 
-const CHECKLISTS = {
-  waste_heap: ['heap_present', 'covered', 'leachate', 'dust', 'signboard'],
-  tailings_pond: ['dam_stable', 'seepage', 'drainage_clear', 'monitoring_working'],
-  green_mine: ['restoration_visible', 'dust_control', 'signboard'],
-  straw_collection_point: ['fire_safety', 'stock_covered', 'signboard'],
-  recycling_site: ['licence_displayed', 'sorted_storage', 'fire_safety'],
-};
+// The checklist per kind comes from the kind definitions (/api/ui/config kinds[].checklist: code → {zh, en}).
+const CHECKLISTS = {};
+
+export function configureChecklists(kinds) {
+  for (const k of kinds || []) CHECKLISTS[k.id] = k.checklist || {};
+}
 
 /** A random UUID; crypto.randomUUID exists only in secure contexts (https or localhost). */
 function uuid() {
@@ -72,9 +71,10 @@ export function inspectionForm(container, site, onQueued) {
     photoInput.value = '';
   });
   const note = el('textarea', { name: 'note', rows: 3, maxlength: 4000, 'data-testid': 'note' });
-  const checks = (CHECKLISTS[site.kind] || []).map((item) => {
+  const checks = Object.entries(CHECKLISTS[site.kind] || {}).map(([item, labels]) => {
     const box = el('input', { type: 'checkbox', name: item, value: 'yes' });
-    return { item, box, row: el('label', { class: 'check' }, box, t(`check.${item}`)) };
+    const text = t(`check.${item}`);
+    return { item, box, row: el('label', { class: 'check' }, box, text === `check.${item}` ? label(labels, item) : text) };
   });
   const next = el('select', { name: 'nextStatus', 'data-testid': 'next-status' },
     el('option', { value: '' }, t('inspection.noChange')),

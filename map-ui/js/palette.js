@@ -15,12 +15,17 @@ const BY_STATUS = {
   revoked: OKABE_ITO.black,
 };
 
-export const statusColour = (status) => BY_STATUS[status] || OKABE_ITO.grey;
+const SHAPES = {};
 
-const SHAPES = {
-  waste_heap: 'circle', tailings_pond: 'square', green_mine: 'triangle',
-  straw_collection_point: 'diamond', recycling_site: 'hexagon',
-};
+/** Takes shapes and status colours from the kind definitions (/api/ui/config kinds): a new kind needs no code. */
+export function configurePalette(kinds) {
+  for (const k of kinds || []) {
+    if (k.shape) SHAPES[k.id] = k.shape;
+    for (const s of k.statuses || []) if (s.colour && !(s.code in BY_STATUS)) BY_STATUS[s.code] = s.colour;
+  }
+}
+
+export const statusColour = (status) => BY_STATUS[status] || OKABE_ITO.grey;
 
 export const kindShape = (kind) => SHAPES[kind] || 'circle';
 

@@ -40,10 +40,13 @@ function cql(filter) {
   return parts.join(' AND ');
 }
 
+/** Whether the kind's definition has a 'category' attribute the category filter applies to. */
+const hasCategory = (kind) => (kind.attributes || []).some((a) => a.name === 'category');
+
 /** The OGC query string of a kind's filter (without paging). */
 function ogcQuery(kind, filter, extra = {}) {
   const q = new URLSearchParams(extra);
-  const where = cql(kind.id === 'waste_heap' ? filter : { ...filter, category: null });
+  const where = cql(hasCategory(kind) ? filter : { ...filter, category: null });
   if (where) { q.set('filter', where); q.set('filter-lang', 'cql2-text'); }
   if (filter.since) q.set('datetime', `${filter.since}T00:00:00Z/..`);
   return q;
@@ -61,7 +64,7 @@ export async function countKind(kind, filter, status) {
 
 async function loadOgc(kind, filter) {
   const q = new URLSearchParams({ limit: PAGE });
-  const where = cql(kind.id === 'waste_heap' ? filter : { ...filter, category: null });
+  const where = cql(hasCategory(kind) ? filter : { ...filter, category: null });
   if (where) { q.set('filter', where); q.set('filter-lang', 'cql2-text'); }
   if (filter.since) q.set('datetime', `${filter.since}T00:00:00Z/..`);
   const first = `/ogc/collections/${kind.collectionId}/items?${q}`;

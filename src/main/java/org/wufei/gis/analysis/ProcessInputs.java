@@ -15,6 +15,7 @@ import org.locationtech.jts.io.geojson.GeoJsonReader;
 import org.springframework.http.HttpStatus;
 import org.wufei.gis.common.ApiException;
 import org.wufei.gis.common.District;
+import org.wufei.gis.sites.KindRegistry;
 import org.wufei.gis.sites.SiteKind;
 import tools.jackson.databind.JsonNode;
 
@@ -97,13 +98,13 @@ public final class ProcessInputs {
         return v.get().asInt();
     }
 
-    /** Kinds by id; all five when absent. */
-    public List<SiteKind> kinds(String name, List<SiteKind> fallback) {
+    /** Kinds by id; every defined kind when absent. */
+    public List<SiteKind> kinds(String name, KindRegistry registry) {
         List<SiteKind> out = new ArrayList<>();
         for (String id : strings(name)) {
-            out.add(SiteKind.byId(id).orElseThrow(() -> ApiException.badRequest("kind_unknown", name, id)));
+            out.add(registry.byId(id).orElseThrow(() -> ApiException.badRequest("kind_unknown", name, id)));
         }
-        return out.isEmpty() ? fallback : out;
+        return out.isEmpty() ? List.copyOf(registry.all()) : out;
     }
 
     /** Distinct strings of an array input (or a single string); empty when absent. */

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.wufei.gis.common.ApiException;
@@ -15,7 +16,16 @@ public class Catalog {
     private final Map<String, CollectionSource> byId = new LinkedHashMap<>();
 
     public Catalog(List<CollectionSource> sources) {
-        for (CollectionSource s : sources) {
+        this(List.of(), sources);
+    }
+
+    /** The groups' collections first (in group order), then the single sources. */
+    @Autowired
+    public Catalog(List<CollectionGroup> groups, List<CollectionSource> sources) {
+        List<CollectionSource> all = new java.util.ArrayList<>();
+        groups.forEach(g -> all.addAll(g.sources()));
+        all.addAll(sources);
+        for (CollectionSource s : all) {
             if (byId.putIfAbsent(s.id(), s) != null) {
                 throw new IllegalStateException("Two collection sources with id " + s.id());
             }

@@ -28,6 +28,11 @@ public interface CollectionSource {
     /** The SQL the items, counts and extents are read from. */
     TableSpec table();
 
+    /** How the layer is drawn (site kinds), or null when it has no symbol of its own. */
+    default LayerSymbol symbol() {
+        return null;
+    }
+
     /** Properties a tile feature carries; by default the first few of {@link TableSpec#properties()}. */
     default List<String> tileProperties() {
         return table().properties().stream().limit(5).map(Property::name).toList();

@@ -15,10 +15,16 @@ public record Property(String name, String sqlColumn, Type type, List<String> en
 
     private static final Pattern SQL_IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]*(\\.[a-z_][a-z0-9_]*)?");
 
+    /** A typed read of one attribute of a JSON column, as the sites module writes it (PostGIS or H2GIS form). */
+    private static final Pattern JSON_ATTRIBUTE = Pattern.compile("(COALESCE\\()?(CAST\\()?"
+            + "(\\([a-z_]+\\.attributes->>'[a-z][a-z0-9_]*'\\)|SITE_ATTR\\([a-z_]+\\.attributes, '[a-z][a-z0-9_]*'\\))"
+            + "( AS (DOUBLE PRECISION|INTEGER|BOOLEAN)\\))?(, FALSE\\))?");
+
     public Property {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(type, "type");
-        if (sqlColumn == null || !SQL_IDENTIFIER.matcher(sqlColumn).matches()) {
+        if (sqlColumn == null || !SQL_IDENTIFIER.matcher(sqlColumn).matches()
+                && !JSON_ATTRIBUTE.matcher(sqlColumn).matches()) {
             throw new IllegalArgumentException("not a plain SQL column: " + sqlColumn);
         }
         enumValues = enumValues == null ? List.of() : List.copyOf(enumValues);

@@ -1,7 +1,9 @@
 package org.wufei.gis.common;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -9,9 +11,16 @@ import org.springframework.stereotype.Component;
 @Component
 public class Labels {
     private final MessageSource messages;
+    private final List<LabelSource> sources;
 
     public Labels(MessageSource messages) {
+        this(messages, List.of());
+    }
+
+    @Autowired
+    public Labels(MessageSource messages, List<LabelSource> sources) {
         this.messages = messages;
+        this.sources = List.copyOf(sources);
     }
 
     /** {"zh": …, "en": …} for the first key that has a label; the code itself when none has. */
@@ -35,6 +44,14 @@ public class Labels {
             String v = messages.getMessage(key, null, null, locale);
             if (v != null) {
                 return v;
+            }
+        }
+        for (String key : keys) {
+            for (LabelSource source : sources) {
+                String v = source.label(key, locale);
+                if (v != null) {
+                    return v;
+                }
             }
         }
         return code;

@@ -10,7 +10,6 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -22,14 +21,13 @@ import org.wufei.gis.common.Districts;
 import org.wufei.gis.crs.CrsRegistry;
 import org.wufei.gis.crs.MetricCrs;
 import org.wufei.gis.sites.AttributeDef;
-import org.wufei.gis.sites.KindSchemas;
-import org.wufei.gis.sites.Lifecycles;
+import org.wufei.gis.sites.KindRegistry;
 import org.wufei.gis.sites.SiteKind;
 import org.wufei.gis.sites.TextList;
 
 /**
  * Generates N synthetic sites (kinds in the demo's proportions, statuses spread over each lifecycle) and
- * writes them straight into site + kind tables with JDBC batches: the data for benchmarks at 1,000,000
+ * writes them straight into the site table with JDBC batches: the data for benchmarks at 1,000,000
  * sites. Bulk sites carry no history. Codes are {prefix}-{kind}-B{n}, apart from the demo's codes.
  *
  * <p>Run: {@code ./mvnw -q exec:java -Dexec.mainClass=org.wufei.gis.demo.BulkSites
@@ -37,11 +35,13 @@ import org.wufei.gis.sites.TextList;
  */
 public final class BulkSites {
     private static final int BATCH = 2000;
+    private static final tools.jackson.databind.json.JsonMapper JSON =
+            tools.jackson.databind.json.JsonMapper.builder().build();
     private static final Instant CREATED = Instant.parse("2025-06-01T00:00:00Z");
 
     private final District district;
     private final DistrictShapes shapes;
-    private final Lifecycles lifecycles = Lifecycles.load();
+    private final KindRegistry kinds = KindRegistry.loadDefault();
     private final MetricCrs metric;
 
     public BulkSites(District district) {
@@ -77,17 +77,18 @@ public final class BulkSites {
         SiteGenerator gen = new SiteGenerator(district, shapes, seed);
         SplittableRandom pick = new SplittableRandom(seed);
         List<SiteKind> weighted = weightedKinds();
-        Map<SiteKind, List<String>> states = new EnumMap<>(SiteKind.class);
-        for (SiteKind k : SiteKind.values()) {
-            states.put(k, new ArrayList<>(lifecycles.of(k).states()));
+        Map<SiteKind, List<String>> states = new java.util.HashMap<>();
+        for (SiteKind k : kinds.all()) {
+            states.put(k, new ArrayList<>(k.lifecycle().states()));
         }
         long firstId = nextId(c);
         WKTWriter wkt = new WKTWriter();
         Timestamp created = Timestamp.from(CREATED);
+        String json = kind == DatabaseKind.POSTGIS ? "CAST(? AS jsonb)" : "? FORMAT JSON";
         try (PreparedStatement site = c.prepareStatement("""
                 INSERT INTO site (id, code, name, kind, status, township, geom, area_m2, version, created_at,
-                                  updated_at) VALUES (?, ?, ?, ?, ?, ?, ST_GeomFromText(?, 4326), ?, 0, ?, ?)""")) {
-            Map<SiteKind, PreparedStatement> sides = sideInserts(c);
+                                  updated_at, attributes)
+                VALUES (?, ?, ?, ?, ?, ?, ST_GeomFromText(?, 4326), ?, 0, ?, ?, %s)""".formatted(json))) {
             for (long i = 0; i < count; i++) {
                 SiteKind k = weighted.get(pick.nextInt(weighted.size()));
                 List<String> s = states.get(k);
@@ -103,18 +104,12 @@ public final class BulkSites {
                 site.setDouble(8, Math.round(metric.areaM2(g.geometry()) * 10) / 10.0);
                 site.setTimestamp(9, created);
                 site.setTimestamp(10, created);
+                site.setString(11, attributesJson(k, g.attributes()));
                 site.addBatch();
-                bindSide(sides.get(k), id, k, g.attributes());
                 if ((i + 1) % BATCH == 0 || i + 1 == count) {
                     site.executeBatch();
-                    for (PreparedStatement ps : sides.values()) {
-                        ps.executeBatch();
-                    }
                     c.commit();
                 }
-            }
-            for (PreparedStatement ps : sides.values()) {
-                ps.close();
             }
         }
         restartIdentity(c, kind, firstId + count);
@@ -123,43 +118,29 @@ public final class BulkSites {
         return count;
     }
 
-    private static List<SiteKind> weightedKinds() {
+    private List<SiteKind> weightedKinds() {
         List<SiteKind> out = new ArrayList<>();
-        DemoDataGenerator.COUNTS.forEach((k, n) -> {
-            for (int i = 0; i < n; i++) {
+        for (SiteKind k : kinds.all()) {
+            for (int i = 0; i < k.demoCount(); i++) {
                 out.add(k);
             }
-        });
-        return out;
-    }
-
-    private static Map<SiteKind, PreparedStatement> sideInserts(Connection c) throws SQLException {
-        Map<SiteKind, PreparedStatement> out = new EnumMap<>(SiteKind.class);
-        for (SiteKind k : SiteKind.values()) {
-            List<AttributeDef> defs = KindSchemas.of(k);
-            String cols = String.join(", ", defs.stream().map(AttributeDef::name).toList());
-            String marks = String.join(", ", defs.stream().map(d -> "?").toList());
-            out.put(k, c.prepareStatement("INSERT INTO " + k.table() + " (site_id, " + cols + ") VALUES (?, "
-                    + marks + ")"));
         }
         return out;
     }
 
-    private static void bindSide(PreparedStatement ps, long id, SiteKind k, Map<String, Object> attrs)
-            throws SQLException {
-        ps.setLong(1, id);
-        int i = 2;
-        for (AttributeDef def : KindSchemas.of(k)) {
+    /** The attributes as the site table stores them: lists joined by commas, absent values left out. */
+    private static String attributesJson(SiteKind k, Map<String, Object> attrs) {
+        Map<String, Object> stored = new java.util.LinkedHashMap<>();
+        for (AttributeDef def : k.attributes()) {
             Object v = attrs.get(def.name());
             if (v instanceof List<?> l) {
                 v = TextList.join(l.stream().map(String::valueOf).toList());
             }
-            if (def.type() == AttributeDef.Type.BOOLEAN && v == null) {
-                v = Boolean.FALSE;
+            if (v != null) {
+                stored.put(def.name(), v);
             }
-            ps.setObject(i++, v);
         }
-        ps.addBatch();
+        return JSON.writeValueAsString(stored);
     }
 
     private static long nextId(Connection c) throws SQLException {

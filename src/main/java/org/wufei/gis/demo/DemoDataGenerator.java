@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.locationtech.jts.geom.Geometry;
@@ -15,7 +14,7 @@ import org.locationtech.jts.io.geojson.GeoJsonWriter;
 import org.wufei.gis.common.District;
 import org.wufei.gis.common.Districts;
 import org.wufei.gis.sites.Lifecycle;
-import org.wufei.gis.sites.Lifecycles;
+import org.wufei.gis.sites.KindRegistry;
 import org.wufei.gis.sites.SiteKind;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -28,20 +27,22 @@ import tools.jackson.databind.node.ObjectNode;
  * Run: {@code ./mvnw -q exec:java -Dexec.mainClass=org.wufei.gis.demo.DemoDataGenerator -Dexec.args=gis-data}
  */
 public final class DemoDataGenerator {
-    /** How many demo sites of each kind the district gets. */
-    public static final Map<SiteKind, Integer> COUNTS = new EnumMap<>(Map.of(
-            SiteKind.WASTE_HEAP, 120, SiteKind.TAILINGS_POND, 6, SiteKind.GREEN_MINE, 12,
-            SiteKind.STRAW_COLLECTION_POINT, 25, SiteKind.RECYCLING_SITE, 40));
     private static final Instant HISTORY_START = Instant.parse("2024-03-01T01:30:00Z");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final District district;
     private final DistrictShapes shapes;
-    private final Lifecycles lifecycles = Lifecycles.load();
+    private final KindRegistry kinds;
 
+    /** With the kind definitions of {@code gis-data/kinds}. */
     public DemoDataGenerator(District district) {
+        this(district, KindRegistry.loadDefault());
+    }
+
+    public DemoDataGenerator(District district, KindRegistry kinds) {
         this.district = district;
         this.shapes = new DistrictShapes(district);
+        this.kinds = kinds;
     }
 
     public static void main(String[] args) throws IOException {
@@ -61,15 +62,15 @@ public final class DemoDataGenerator {
         ScreeningRound.writeTo(dir);
     }
 
-    /** The demo sites; each kind's statuses cycle through every state of its lifecycle. */
+    /** The demo sites ({@code demo.count} per kind); each kind's statuses cycle through every state of its lifecycle. */
     public List<GeneratedSite> sites() {
         SiteGenerator gen = new SiteGenerator(district, shapes, district.seed() + 1);
         DemoHistories histories = new DemoHistories(district.seed() + 2, HISTORY_START);
         List<GeneratedSite> out = new ArrayList<>();
-        for (SiteKind kind : SiteKind.values()) {
-            Lifecycle lifecycle = lifecycles.of(kind);
+        for (SiteKind kind : kinds.all()) {
+            Lifecycle lifecycle = kind.lifecycle();
             List<String> states = new ArrayList<>(lifecycle.states());
-            for (int i = 1; i <= COUNTS.get(kind); i++) {
+            for (int i = 1; i <= kind.demoCount(); i++) {
                 String status = states.get((i - 1) % states.size());
                 GeneratedSite s = gen.next(kind, i, status);
                 out.add(new GeneratedSite(kind, s.code(), s.name(), status, s.township(), s.geometry(),

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -121,7 +120,7 @@ class DemoDataLoader implements ApplicationRunner {
         long t0 = System.nanoTime();
         JsonNode features = JSON.readTree(file.toFile()).get("features");
         Map<SiteKind, Integer> counts = transaction.execute(status -> {
-            Map<SiteKind, Integer> byKind = new EnumMap<>(SiteKind.class);
+            Map<SiteKind, Integer> byKind = new java.util.LinkedHashMap<>();
             for (JsonNode f : features) {
                 byKind.merge(replay(f), 1, Integer::sum);
                 entities.flush();
@@ -137,7 +136,7 @@ class DemoDataLoader implements ApplicationRunner {
 
     private SiteKind replay(JsonNode f) {
         JsonNode p = f.get("properties");
-        SiteKind kind = SiteKind.byId(p.get("kind").asString()).orElseThrow();
+        SiteKind kind = register.kinds().get(p.get("kind").asString());
         List<HistoryStep> history = JSON.convertValue(p.get("history"), new TypeReference<>() {
         });
         Map<String, Object> attributes = JSON.convertValue(p.get("attributes"), new TypeReference<>() {

@@ -13,11 +13,19 @@ import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.wufei.gis.common.District;
 import org.wufei.gis.sites.AttributeDef;
-import org.wufei.gis.sites.KindSchemas;
 import org.wufei.gis.sites.SiteKind;
 
-/** Makes plausible synthetic sites inside a district: places, shapes, invented names and typed attributes. */
+/**
+ * Makes plausible synthetic sites inside a district: places, shapes, invented names and typed attributes from the
+ * kind's definition. The five original kinds keep their own flavour (names, sizes, places) so the demo stays the
+ * same bytes; any other kind gets generic names and sizes.
+ */
 final class SiteGenerator {
+    private static final String HEAP = "waste_heap";
+    private static final String POND = "tailings_pond";
+    private static final String MINE = "green_mine";
+    private static final String STRAW = "straw_collection_point";
+    private static final String RECYCLING = "recycling_site";
     private static final String[] FIRM = {"宏达", "鑫源", "华晟", "恒泰", "金石", "瑞丰", "兴盛", "万通", "聚鑫", "富源",
         "德润", "昊天"};
     private static final String[] SURNAME = {"王", "李", "张", "刘", "陈", "杨", "赵", "郝", "高", "贾", "白", "乔", "孟",
@@ -58,9 +66,9 @@ final class SiteGenerator {
     private Coordinate place(SiteKind kind) {
         while (true) {
             Coordinate c;
-            if (kind == SiteKind.RECYCLING_SITE && rnd.nextDouble() < 0.7) {
+            if (RECYCLING.equals(kind.id()) && rnd.nextDouble() < 0.7) {
                 c = new Coordinate(district.seat()[0] + gauss() * 0.03, district.seat()[1] + gauss() * 0.02);
-            } else if (kind == SiteKind.WASTE_HEAP && rnd.nextDouble() < 0.33 && !shapes.rivers.isEmpty()) {
+            } else if (HEAP.equals(kind.id()) && rnd.nextDouble() < 0.33 && !shapes.rivers.isEmpty()) {
                 var river = shapes.rivers.get(rnd.nextInt(shapes.rivers.size()));
                 Coordinate on = river.getCoordinateN(rnd.nextInt(river.getNumPoints()));
                 double offset = (rnd.nextDouble() - 0.5) * 2 * 600;
@@ -79,11 +87,11 @@ final class SiteGenerator {
     }
 
     private double radius(SiteKind kind) {
-        return switch (kind) {
-            case WASTE_HEAP -> 25 + rnd.nextDouble() * 120;
-            case TAILINGS_POND -> 180 + rnd.nextDouble() * 250;
-            case GREEN_MINE -> 400 + rnd.nextDouble() * 700;
-            default -> 0;
+        return switch (kind.id()) {
+            case HEAP -> 25 + rnd.nextDouble() * 120;
+            case POND -> 180 + rnd.nextDouble() * 250;
+            case MINE -> 400 + rnd.nextDouble() * 700;
+            default -> 50 + rnd.nextDouble() * 150;
         };
     }
 
@@ -114,7 +122,7 @@ final class SiteGenerator {
 
     private Map<String, Object> attributes(SiteKind kind, Geometry geom) {
         Map<String, Object> a = new LinkedHashMap<>();
-        for (AttributeDef def : KindSchemas.of(kind)) {
+        for (AttributeDef def : kind.attributes()) {
             Object v = switch (def.type()) {
                 case STRING -> def.isEnumerated() ? pick(def.allowed()) : text(kind, def.name());
                 case NUMBER -> number(kind, def.name(), geom);
@@ -124,7 +132,7 @@ final class SiteGenerator {
             };
             a.put(def.name(), v);
         }
-        if (kind == SiteKind.WASTE_HEAP && Boolean.TRUE.equals(a.get("ownerless"))) {
+        if (Boolean.TRUE.equals(a.get("ownerless")) && a.containsKey("responsible_party")) {
             a.put("responsible_party", null);
         }
         return a;
@@ -141,11 +149,12 @@ final class SiteGenerator {
     }
 
     private String firm(SiteKind kind) {
-        String suffix = switch (kind) {
-            case WASTE_HEAP -> rnd.nextBoolean() ? "冶金有限公司" : "建材有限公司";
-            case TAILINGS_POND, GREEN_MINE -> rnd.nextBoolean() ? "矿业有限公司" : "煤业有限责任公司";
-            case STRAW_COLLECTION_POINT -> "农业科技有限公司";
-            case RECYCLING_SITE -> "再生资源有限公司";
+        String suffix = switch (kind.id()) {
+            case HEAP -> rnd.nextBoolean() ? "冶金有限公司" : "建材有限公司";
+            case POND, MINE -> rnd.nextBoolean() ? "矿业有限公司" : "煤业有限责任公司";
+            case STRAW -> "农业科技有限公司";
+            case RECYCLING -> "再生资源有限公司";
+            default -> "环境服务有限公司";
         };
         return "包头" + FIRM[rnd.nextInt(FIRM.length)] + suffix;
     }
@@ -159,7 +168,7 @@ final class SiteGenerator {
             case "dam_height_m" -> 8 + rnd.nextDouble() * 50;
             case "mining_right_area_m2" -> areaM2 * (1.2 + rnd.nextDouble());
             case "restoration_area_m2" -> areaM2 * rnd.nextDouble() * 0.8;
-            case "capacity_t_per_year" -> kind == SiteKind.STRAW_COLLECTION_POINT
+            case "capacity_t_per_year" -> STRAW.equals(kind.id())
                     ? 500 + rnd.nextInt(20) * 500 : 200 + rnd.nextInt(50) * 100;
             default -> rnd.nextDouble() * 100;
         };
@@ -195,11 +204,11 @@ final class SiteGenerator {
 
     private String name(SiteKind kind, int seq, String township, Map<String, Object> attrs) {
         String place = township == null ? district.name() : township;
-        return switch (kind) {
-            case WASTE_HEAP -> place + CategoryNames.of((String) attrs.get("category")) + seq + "号";
-            case TAILINGS_POND -> ((String) attrs.get("enterprise")).replace("有限公司", "").replace("有限责任公司", "")
+        return switch (kind.id()) {
+            case HEAP -> place + CategoryNames.of((String) attrs.get("category")) + seq + "号";
+            case POND -> ((String) attrs.get("enterprise")).replace("有限公司", "").replace("有限责任公司", "")
                     + "尾矿库";
-            case GREEN_MINE -> {
+            case MINE -> {
                 String name = seq == 1 ? "凯越煤矿" : seq == 2 ? "凯通煤矿"
                         : FIRM[(seq * 7) % FIRM.length] + ("coal".equals(attrs.get("mineral")) ? "煤矿" : "矿");
                 attrs.put("mine_name", name);
@@ -208,8 +217,9 @@ final class SiteGenerator {
                 }
                 yield name;
             }
-            case STRAW_COLLECTION_POINT -> place + village() + "秸秆收储点";
-            case RECYCLING_SITE -> place + "再生资源回收点" + seq + "号";
+            case STRAW -> place + village() + "秸秆收储点";
+            case RECYCLING -> place + "再生资源回收点" + seq + "号";
+            default -> place + kind.labels().get("zh") + seq + "号";
         };
     }
 

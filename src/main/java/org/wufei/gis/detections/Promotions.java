@@ -3,6 +3,7 @@ package org.wufei.gis.detections;
 import java.util.HashMap;
 import java.util.Map;
 import org.locationtech.jts.geom.Point;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -10,7 +11,6 @@ import org.wufei.gis.common.Actor;
 import org.wufei.gis.common.ApiException;
 import org.wufei.gis.common.Labels;
 import org.wufei.gis.sites.AttributeDef;
-import org.wufei.gis.sites.KindSchemas;
 import org.wufei.gis.sites.Site;
 import org.wufei.gis.sites.SiteKind;
 import org.wufei.gis.sites.SiteRegister;
@@ -33,11 +33,17 @@ class Promotions {
     private final SiteRegister register;
     private final Map<String, String> categoryByLabel = new HashMap<>();
 
-    Promotions(Detections detections, ImportedBatches batches, SiteRegister register, Labels labels) {
+    private final SiteKind target;
+
+    /** @param target the kind a detection becomes ({@code gis.detections.promote-to}, a heap by default) */
+    Promotions(Detections detections, ImportedBatches batches, SiteRegister register, Labels labels,
+            @Value("${gis.detections.promote-to:waste_heap}") String target) {
         this.detections = detections;
         this.batches = batches;
         this.register = register;
-        KindSchemas.of(SiteKind.WASTE_HEAP).stream().filter(a -> a.name().equals("category"))
+        this.target = register.kinds().byId(target).orElseThrow(() -> new IllegalStateException(
+                "gis.detections.promote-to names no kind definition: " + target));
+        this.target.attribute("category").stream()
                 .flatMap(a -> a.allowed().stream()).forEach(code -> {
                     categoryByLabel.put(code, code);
                     labels.of(code, "enum.category." + code).values().forEach(l -> categoryByLabel.put(l, code));
@@ -74,17 +80,19 @@ class Promotions {
         Point c = d.geometry().getInteriorPoint();
         String township = detections.townshipAt(c.getX(), c.getY()).orElse(null);
         Map<String, Object> attributes = new HashMap<>();
-        attributes.put("category", categoryByLabel.getOrDefault(d.category() == null ? "" : d.category().strip(),
-                "other_industrial"));
-        attributes.put("ownerless", false);
-        attributes.put("discovered_by", DISCOVERED_BY.getOrDefault(d.source(), "report"));
+        target.attribute("category").ifPresent(a -> attributes.put("category", categoryByLabel.getOrDefault(
+                d.category() == null ? "" : d.category().strip(), a.allowed().contains("other_industrial")
+                        ? "other_industrial" : a.allowed().get(a.allowed().size() - 1))));
+        target.attribute("ownerless").ifPresent(a -> attributes.put("ownerless", false));
+        target.attribute("discovered_by").ifPresent(a -> attributes.put("discovered_by",
+                DISCOVERED_BY.getOrDefault(d.source(), "report")));
         String name = d.name() == null ? "疑似问题点位（导入批次 " + d.batchId() + " 第 " + d.featureIndex() + " 个要素）"
                 : d.name();
         String note = "由导入批次 #" + d.batchId() + "（" + fileName + "，来源 " + d.source() + "）第 "
                 + d.featureIndex() + " 个要素（检测 #" + d.id() + "）提升为疑似问题点位。 Promoted from import batch #"
                 + d.batchId() + " (" + fileName + "), feature " + d.featureIndex() + ", detection #" + d.id()
                 + ".";
-        Site site = register.create(new SiteRegister.NewSite(SiteKind.WASTE_HEAP, null, truncate(name, 200), null,
+        Site site = register.create(new SiteRegister.NewSite(target, null, truncate(name, 200), null,
                 township, d.geometry(), attributes, truncate(note, Site.NOTE_MAX)), actor);
         if (!detections.markPromoted(d.id(), site.getId())) {
             throw new ApiException(HttpStatus.CONFLICT, "detection_promoted_concurrently", null, detectionId);

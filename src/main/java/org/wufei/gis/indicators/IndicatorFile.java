@@ -28,6 +28,11 @@ final class IndicatorFile {
     }
 
     static List<IndicatorDefinition> read(Path file, Set<String> providers) {
+        return read(file, providers, Lifecycles.statusesByKind());
+    }
+
+    /** @param lifecycles the statuses of each kind (from the kind definitions) */
+    static List<IndicatorDefinition> read(Path file, Set<String> providers, Map<String, Set<String>> lifecycles) {
         if (!Files.isRegularFile(file)) {
             throw new IllegalStateException("Indicators file not found: " + file.toAbsolutePath()
                     + " (set gis.indicators.file / GIS_INDICATORS_FILE)");
@@ -41,7 +46,6 @@ final class IndicatorFile {
         if (!entries.isArray() || entries.isEmpty()) {
             throw refused(file, "(file)", "a non-empty list 'indicators' is required");
         }
-        Map<String, Set<String>> lifecycles = Lifecycles.statusesByKind();
         List<IndicatorDefinition> out = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         int index = 0;

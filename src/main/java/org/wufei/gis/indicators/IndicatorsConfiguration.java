@@ -2,6 +2,7 @@ package org.wufei.gis.indicators;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.wufei.gis.common.KindStatuses;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -17,10 +18,10 @@ class IndicatorsConfiguration {
     @Bean
     Indicators indicators(@Value("${gis.indicators.file:}") String file,
             @Value("${gis.district.config}") String districtConfig, SiteStates states,
-            List<CoverageSource> providers) {
+            List<CoverageSource> providers, KindStatuses kinds) {
         Path path = file.isBlank() ? Path.of(districtConfig).toAbsolutePath().resolveSibling("indicators.yml")
                 : Path.of(file);
         var ids = providers.stream().map(CoverageSource::id).collect(Collectors.toSet());
-        return new Indicators(IndicatorFile.read(path, ids), states, providers);
+        return new Indicators(IndicatorFile.read(path, ids, kinds.statusesByKind()), states, providers);
     }
 }

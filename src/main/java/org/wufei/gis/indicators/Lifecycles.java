@@ -13,7 +13,10 @@ import org.apache.commons.csv.CSVRecord;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
-/** The statuses each kind's lifecycle table (classpath lifecycles/{kind}.csv) names: what a formula may refer to. */
+/**
+ * The statuses each kind's lifecycle table names, for tools and tests without the service: the tables
+ * {@code gis-data/kinds/{kind}.lifecycle.csv} (the service passes the kind definitions' own statuses).
+ */
 final class Lifecycles {
 
     private Lifecycles() {
@@ -22,8 +25,8 @@ final class Lifecycles {
     static Map<String, Set<String>> statusesByKind() {
         Map<String, Set<String>> out = new TreeMap<>();
         try {
-            for (Resource r : new PathMatchingResourcePatternResolver().getResources("classpath*:lifecycles/*.csv")) {
-                String kind = r.getFilename().substring(0, r.getFilename().length() - ".csv".length());
+            for (Resource r : new PathMatchingResourcePatternResolver().getResources("file:gis-data/kinds/*.lifecycle.csv")) {
+                String kind = r.getFilename().substring(0, r.getFilename().length() - ".lifecycle.csv".length());
                 out.put(kind, read(r));
             }
         } catch (IOException e) {

@@ -111,7 +111,7 @@ class InspectionController {
     List<InspectionView> list(@PathVariable long id) {
         var site = register.get(id);
         boolean anonymous = CurrentActor.anonymous();
-        if (anonymous && !projection.photos(site.kind().id())) {
+        if (anonymous && !projection.photos(site.getKind())) {
             return List.of();
         }
         var rows = inspections.ofSite(id);
@@ -154,7 +154,7 @@ class InspectionController {
     }
 
     private boolean photosPublic(Inspections.Row row) {
-        return projection.photos(register.get(row.siteId()).kind().id());
+        return projection.photos(register.get(row.siteId()).getKind());
     }
 
     /** Photos (stored re-encoded, without metadata) and the date: not who, where from, or what they noted. */

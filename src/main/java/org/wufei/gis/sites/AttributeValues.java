@@ -23,11 +23,11 @@ public final class AttributeValues {
         Map<String, Object> out = new LinkedHashMap<>();
         Map<String, ?> given = input == null ? Map.of() : input;
         for (String name : given.keySet()) {
-            if (KindSchemas.find(kind, name).isEmpty()) {
+            if (kind.attribute(name).isEmpty()) {
                 throw DomainException.invalid("attribute_unknown", "attributes." + name, name, kind.id());
             }
         }
-        for (AttributeDef def : KindSchemas.of(kind)) {
+        for (AttributeDef def : kind.attributes()) {
             String field = "attributes." + def.name();
             if (!given.containsKey(def.name()) || given.get(def.name()) == null) {
                 if (complete && def.required()) {

@@ -63,7 +63,7 @@ public class RegisterImports {
     /** The kind's attributes; {@code kind_unknown} for an id that names no kind. */
     @Transactional(readOnly = true)
     public List<AttributeDef> schema(String kindId) {
-        return KindSchemas.of(kind(kindId));
+        return kind(kindId).attributes();
     }
 
     /** The states of the kind's lifecycle, in table order. */
@@ -136,13 +136,13 @@ public class RegisterImports {
         SiteKind kind = kind(s.kindId());
         Instant now = clock.instant();
         Geometry geom = SiteGeometry.check(kind, s.geometry(), district);
-        Site site = SiteFactory.create(kind);
+        Site site = new Site();
         String code = register.codeFor(new SiteRegister.NewSite(kind, s.code(), s.name(), s.status(), s.township(),
                 geom, s.attributes(), null));
-        site.initialise(code, s.name().strip(), s.status(), s.township(), geom, area(geom), now);
+        site.initialise(kind, code, s.name().strip(), s.status(), s.township(), geom, area(geom), now);
         site.assign(AttributeValues.validate(kind, s.attributes(), true));
         site.importDeadline(s.deadline());
-        site.announceCreated();
+        site.announceCreated(kind);
         Site saved = sites.saveAndFlush(site);
         events.save(StatusEvent.created(saved, actor, now, note(s)));
         return saved;
@@ -174,8 +174,9 @@ public class RegisterImports {
         return Math.round(metric.areaM2(geom) * 10) / 10.0;
     }
 
-    private static SiteKind kind(String kindId) {
-        return SiteKind.byId(kindId).orElseThrow(() -> DomainException.invalid("kind_unknown", "kind", kindId));
+    private SiteKind kind(String kindId) {
+        return register.kinds().byId(kindId)
+                .orElseThrow(() -> DomainException.invalid("kind_unknown", "kind", kindId));
     }
 
     private static Existing existing(Site site) {

@@ -1,21 +1,21 @@
 package org.wufei.gis.sites;
 
 import jakarta.persistence.Column;
-import jakarta.persistence.DiscriminatorColumn;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.Inheritance;
-import jakarta.persistence.InheritanceType;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.springframework.data.domain.AbstractAggregateRoot;
@@ -23,14 +23,13 @@ import org.wufei.gis.common.Actor;
 import org.wufei.gis.common.DomainException;
 
 /**
- * A managed site of any kind. The only place its status changes: {@link #transitionTo} checks the kind's
- * lifecycle table and publishes {@link SiteStatusChanged} when the change is saved.
+ * A managed site of any kind: the common columns plus the kind's attributes as one JSON object, checked against
+ * the kind's definition ({@link AttributeValues}) before they get here. The only place its status changes:
+ * {@link #transitionTo} checks the kind's lifecycle table and publishes {@link SiteStatusChanged} when saved.
  */
 @Entity
 @Table(name = "site")
-@Inheritance(strategy = InheritanceType.JOINED)
-@DiscriminatorColumn(name = "kind", length = 32)
-public abstract class Site extends AbstractAggregateRoot<Site> {
+public class Site extends AbstractAggregateRoot<Site> {
     public static final int NOTE_MAX = 4000;
 
     @Id
@@ -43,8 +42,16 @@ public abstract class Site extends AbstractAggregateRoot<Site> {
     @Column(nullable = false, length = 200)
     private String name;
 
+    @Column(nullable = false, updatable = false, length = 32)
+    private String kind;
+
     @Column(nullable = false, length = 32)
     private String status;
+
+    /** Attribute values by name; lists are stored as codes joined by commas, absent values are left out. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    private Map<String, Object> attributes = new LinkedHashMap<>();
 
     @Column(length = 64)
     private String township;
@@ -75,16 +82,48 @@ public abstract class Site extends AbstractAggregateRoot<Site> {
     protected Site() {
     }
 
-    public abstract SiteKind kind();
-
     /** Sets the kind attributes that were given (all of them on create). */
-    protected abstract void assign(AttributeValues values);
+    void assign(AttributeValues values) {
+        Map<String, Object> next = new LinkedHashMap<>(attributes);
+        values.asMap().forEach((name, value) -> {
+            Object stored = value instanceof List<?> l ? TextList.join(l.stream().map(String::valueOf).toList())
+                    : value;
+            if (stored == null) {
+                next.remove(name);
+            } else {
+                next.put(name, stored);
+            }
+        });
+        attributes = next;
+    }
 
-    /** The kind attributes by their schema names, for the API and the history. */
-    public abstract Map<String, Object> attributes();
+    /**
+     * The kind attributes in definition order, for the API and the history: every attribute of the definition,
+     * null when not set (false for a boolean), lists as lists.
+     */
+    public Map<String, Object> attributes(SiteKind definition) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (AttributeDef def : definition.attributes()) {
+            Object v = attributes.get(def.name());
+            m.put(def.name(), switch (def.type()) {
+                case STRING_LIST -> TextList.split(v == null ? null : String.valueOf(v));
+                case BOOLEAN -> Boolean.TRUE.equals(v);
+                case NUMBER -> v instanceof Number n ? n.doubleValue() : v;
+                case INTEGER -> v instanceof Number n ? n.intValue() : v;
+                case STRING -> v;
+            });
+        }
+        return m;
+    }
 
-    void initialise(String code, String name, String status, String township, Geometry geom, double areaM2,
-            Instant now) {
+    /** The stored attribute values as they are in the JSON column. */
+    public Map<String, Object> storedAttributes() {
+        return Map.copyOf(attributes);
+    }
+
+    void initialise(SiteKind kind, String code, String name, String status, String township, Geometry geom,
+            double areaM2, Instant now) {
+        this.kind = kind.id();
         this.code = code;
         this.name = name;
         this.status = status;
@@ -102,7 +141,7 @@ public abstract class Site extends AbstractAggregateRoot<Site> {
     public StatusEvent transitionTo(TransitionRequest request, Actor actor, Lifecycle lifecycle, Instant now) {
         ensureNotDeleted();
         if (!lifecycle.hasState(request.to())) {
-            throw DomainException.invalid("status_unknown", "to", request.to(), kind().id());
+            throw DomainException.invalid("status_unknown", "to", request.to(), kind);
         }
         Transition edge = lifecycle.find(status, request.to()).orElseThrow(() -> DomainException.invalid(
                 "transition_illegal", "to", status, request.to()));
@@ -114,7 +153,7 @@ public abstract class Site extends AbstractAggregateRoot<Site> {
         status = request.to();
         applyRectification(edge, request, now);
         updatedAt = now;
-        registerEvent(new SiteStatusChanged(id, code, kind(), from, status, geom.getEnvelopeInternal()));
+        registerEvent(new SiteStatusChanged(id, code, lifecycle.kind(), from, status, geom.getEnvelopeInternal()));
         return StatusEvent.transition(this, from, status, actor, now, request);
     }
 
@@ -135,7 +174,7 @@ public abstract class Site extends AbstractAggregateRoot<Site> {
     }
 
     /** Edits name, township, geometry or attributes; each changed field becomes a history event. */
-    List<StatusEvent> edit(SiteEdit edit, Actor actor, Instant now) {
+    List<StatusEvent> edit(SiteKind definition, SiteEdit edit, Actor actor, Instant now) {
         ensureNotDeleted();
         var events = new java.util.ArrayList<StatusEvent>();
         Envelope before = geom.getEnvelopeInternal();
@@ -153,9 +192,9 @@ public abstract class Site extends AbstractAggregateRoot<Site> {
             areaM2 = edit.areaM2();
         }
         if (edit.attributes() != null) {
-            Map<String, Object> old = attributes();
+            Map<String, Object> old = attributes(definition);
             assign(edit.attributes());
-            Map<String, Object> updated = attributes();
+            Map<String, Object> updated = attributes(definition);
             for (String key : edit.attributes().asMap().keySet()) {
                 if (!Objects.equals(old.get(key), updated.get(key))) {
                     events.add(StatusEvent.change(this, key, text(old.get(key)), text(updated.get(key)), actor, now,
@@ -165,16 +204,16 @@ public abstract class Site extends AbstractAggregateRoot<Site> {
         }
         if (!events.isEmpty()) {
             updatedAt = now;
-            registerEvent(new SiteChanged(id, kind(), before, geom.getEnvelopeInternal()));
+            registerEvent(new SiteChanged(id, definition, before, geom.getEnvelopeInternal()));
         }
         return events;
     }
 
-    StatusEvent delete(Actor actor, Instant now, String note) {
+    StatusEvent delete(SiteKind definition, Actor actor, Instant now, String note) {
         ensureNotDeleted();
         deletedAt = now;
         updatedAt = now;
-        registerEvent(new SiteChanged(id, kind(), geom.getEnvelopeInternal(), null));
+        registerEvent(new SiteChanged(id, definition, geom.getEnvelopeInternal(), null));
         return StatusEvent.deleted(this, actor, now, note);
     }
 
@@ -183,8 +222,8 @@ public abstract class Site extends AbstractAggregateRoot<Site> {
         this.deadline = deadline;
     }
 
-    void announceCreated() {
-        registerEvent(new SiteChanged(id, kind(), null, geom.getEnvelopeInternal()));
+    void announceCreated(SiteKind definition) {
+        registerEvent(new SiteChanged(id, definition, null, geom.getEnvelopeInternal()));
     }
 
     private void ensureNotDeleted() {
@@ -211,6 +250,11 @@ public abstract class Site extends AbstractAggregateRoot<Site> {
 
     public String getCode() {
         return code;
+    }
+
+    /** The id of the site's kind (its definition is in the {@link KindRegistry}). */
+    public String getKind() {
+        return kind;
     }
 
     public String getName() {

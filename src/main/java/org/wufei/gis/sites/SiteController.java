@@ -63,7 +63,7 @@ class SiteController {
         if (body == null) {
             throw ApiException.badRequest("json_malformed", null);
         }
-        SiteKind kind = SiteKind.byId(body.kind() == null ? "" : body.kind())
+        SiteKind kind = register.kinds().byId(body.kind() == null ? "" : body.kind())
                 .orElseThrow(() -> ApiException.unprocessable("kind_unknown", "kind", body.kind()));
         Actor actor = CurrentActor.of(request);
         Site site = register.create(new SiteRegister.NewSite(kind, body.code(), body.name(), body.status(),
@@ -122,7 +122,7 @@ class SiteController {
     /** The whole history for signed-in users; anonymous readers get status changes with public notes only. */
     @GetMapping("/{id}/history")
     List<SiteViews.EventView> history(@PathVariable long id) {
-        SiteKind kind = register.get(id).kind();
+        SiteKind kind = register.kindOf(register.get(id));
         if (CurrentActor.anonymous()) {
             return views.forPublic(kind, register.history(id));
         }

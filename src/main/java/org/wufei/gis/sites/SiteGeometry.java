@@ -53,9 +53,11 @@ public final class SiteGeometry {
             }
         }
         boolean polygonal = g instanceof Polygon || g instanceof MultiPolygon;
-        if (kind.polygonal() ? !polygonal : !(g instanceof Point)) {
+        boolean typeAllowed = polygonal ? kind.allows("polygon") : g instanceof Point && kind.allows("point");
+        if (!typeAllowed) {
             throw DomainException.invalid("geometry_type_not_allowed", "geometry", g.getGeometryType(),
-                    kind.id(), kind.polygonal() ? "Polygon/MultiPolygon" : "Point");
+                    kind.id(), kind.allows("polygon") && kind.allows("point") ? "Point/Polygon/MultiPolygon"
+                            : kind.polygonal() ? "Polygon/MultiPolygon" : "Point");
         }
         if (!g.isValid()) {
             throw DomainException.invalid("geometry_invalid", "geometry");

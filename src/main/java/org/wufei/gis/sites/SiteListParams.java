@@ -16,13 +16,13 @@ record SiteListParams(SiteKind kind, String status, String township, double[] bb
         }
         SiteKind kind = null;
         if (params.get("kind") != null) {
-            kind = SiteKind.byId(params.get("kind"))
+            kind = lifecycles.kinds().byId(params.get("kind"))
                     .orElseThrow(() -> DomainException.malformed("kind_unknown", "kind", params.get("kind")));
         }
         String status = params.get("status");
         if (status != null) {
             boolean known = kind != null ? lifecycles.of(kind).hasState(status)
-                    : java.util.Arrays.stream(SiteKind.values()).anyMatch(k -> lifecycles.of(k).hasState(status));
+                    : lifecycles.kinds().all().stream().anyMatch(k -> lifecycles.of(k).hasState(status));
             if (!known) {
                 throw DomainException.malformed("status_unknown", "status", status, kind == null ? "*" : kind.id());
             }

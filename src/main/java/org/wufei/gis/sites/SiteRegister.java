@@ -39,6 +39,15 @@ public class SiteRegister {
         return lifecycles;
     }
 
+    public KindRegistry kinds() {
+        return lifecycles.kinds();
+    }
+
+    /** The definition of a site's kind. */
+    public SiteKind kindOf(Site site) {
+        return lifecycles.kinds().get(site.getKind());
+    }
+
     @Transactional(readOnly = true)
     public Site get(long id) {
         return sites.findById(id).orElseThrow(() -> DomainException.notFound("site", id));
@@ -69,10 +78,11 @@ public class SiteRegister {
         Geometry geom = SiteGeometry.check(cmd.kind(), cmd.geometry(), district);
         AttributeValues attributes = AttributeValues.validate(cmd.kind(), cmd.attributes(), true);
         Instant now = clock.instant();
-        Site site = SiteFactory.create(cmd.kind());
-        site.initialise(codeFor(cmd), cmd.name().strip(), status, cmd.township(), geom, area(geom), now);
+        Site site = new Site();
+        site.initialise(cmd.kind(), codeFor(cmd), cmd.name().strip(), status, cmd.township(), geom, area(geom),
+                now);
         site.assign(attributes);
-        site.announceCreated();
+        site.announceCreated(cmd.kind());
         Site saved = sites.save(site);
         events.save(StatusEvent.created(saved, actor, now, cmd.note()));
         return saved;
@@ -91,11 +101,11 @@ public class SiteRegister {
                 cmd.status() + " is not a creation status of " + cmd.kind()));
         Geometry geom = SiteGeometry.check(cmd.kind(), cmd.geometry(), district);
         Step first = steps.get(0);
-        Site site = SiteFactory.create(cmd.kind());
-        site.initialise(codeFor(cmd), cmd.name(), cmd.status(), cmd.township(), geom, area(geom),
+        Site site = new Site();
+        site.initialise(cmd.kind(), codeFor(cmd), cmd.name(), cmd.status(), cmd.township(), geom, area(geom),
                 first.at());
         site.assign(AttributeValues.validate(cmd.kind(), cmd.attributes(), true));
-        site.announceCreated();
+        site.announceCreated(cmd.kind());
         Site saved = sites.save(site);
         List<StatusEvent> history = new ArrayList<>();
         history.add(StatusEvent.created(saved, first.actor(), first.at(), first.request().note()));
@@ -113,7 +123,7 @@ public class SiteRegister {
 
     public Site transition(long id, long expectedVersion, TransitionRequest request, Actor actor) {
         Site site = current(id, expectedVersion);
-        StatusEvent event = site.transitionTo(request, actor, lifecycles.of(site.kind()), clock.instant());
+        StatusEvent event = site.transitionTo(request, actor, lifecycles.of(site.getKind()), clock.instant());
         Site saved = sites.saveAndFlush(site);
         events.save(event);
         return saved;
@@ -127,12 +137,13 @@ public class SiteRegister {
         if (cmd.township() != null) {
             checkTownship(cmd.township());
         }
-        Geometry geom = cmd.geometry() == null ? null : SiteGeometry.check(site.kind(), cmd.geometry(), district);
+        SiteKind kind = kindOf(site);
+        Geometry geom = cmd.geometry() == null ? null : SiteGeometry.check(kind, cmd.geometry(), district);
         AttributeValues attributes = cmd.attributes() == null ? null
-                : AttributeValues.validate(site.kind(), cmd.attributes(), false);
+                : AttributeValues.validate(kind, cmd.attributes(), false);
         SiteEdit edit = new SiteEdit(cmd.name() == null ? null : cmd.name().strip(), cmd.township(), geom,
                 geom == null ? null : area(geom), attributes, cmd.note());
-        List<StatusEvent> changes = site.edit(edit, actor, clock.instant());
+        List<StatusEvent> changes = site.edit(kind, edit, actor, clock.instant());
         Site saved = sites.saveAndFlush(site);
         events.saveAll(changes);
         return saved;
@@ -142,7 +153,7 @@ public class SiteRegister {
         requireAdmin(actor);
         Site site = current(id, expectedVersion);
         checkText(note, "note", Site.NOTE_MAX, false);
-        StatusEvent event = site.delete(actor, clock.instant(), note);
+        StatusEvent event = site.delete(kindOf(site), actor, clock.instant(), note);
         Site saved = sites.saveAndFlush(site);
         events.save(event);
         return saved;
@@ -161,7 +172,7 @@ public class SiteRegister {
             return List.of();
         }
         List<Transition> out = new ArrayList<>();
-        for (Transition t : lifecycles.of(site.kind()).from(site.getStatus())) {
+        for (Transition t : lifecycles.of(site.getKind()).from(site.getStatus())) {
             if (actor.hasAnyRole(t.roles())) {
                 out.add(t);
             }

@@ -64,14 +64,15 @@ class SiteViews {
                         s.getRectificationMode() == null ? null
                                 : labels.of(s.getRectificationMode(), "mode." + s.getRectificationMode()),
                         s.getDeadline(), s.isOverdue(today));
+        SiteKind kind = register.kindOf(s);
         List<AllowedTransition> allowed = register.allowedTransitions(s, actor).stream()
-                .map(t -> new AllowedTransition(t.to(), status(s.kind(), t.to()), t.evidence(),
+                .map(t -> new AllowedTransition(t.to(), status(kind, t.to()), t.evidence(),
                         List.copyOf(t.waivable()), t.noteRequired(), t.modeRequired(),
                         t.deadline() != null && t.deadline().required()))
                 .toList();
-        return new SiteView(s.getId(), s.getCode(), s.getName(), s.kind().id(),
-                labels.of(s.kind().id(), "kind." + s.kind().id()), s.getStatus(), status(s.kind(), s.getStatus()),
-                s.getTownship(), s.getAreaM2(), s.attributes(), rect, SiteGeometry.toGeoJson(s.getGeom()),
+        return new SiteView(s.getId(), s.getCode(), s.getName(), kind.id(),
+                labels.of(kind.id(), "kind." + kind.id()), s.getStatus(), status(kind, s.getStatus()),
+                s.getTownship(), s.getAreaM2(), s.attributes(kind), rect, SiteGeometry.toGeoJson(s.getGeom()),
                 s.getVersion(), s.getCreatedAt(), s.getUpdatedAt(), s.getDeletedAt(), allowed);
     }
 
@@ -89,7 +90,7 @@ class SiteViews {
      */
     SiteView forPublic(Site s) {
         SiteView full = of(s, new Actor("anonymous", Set.of(), null));
-        Set<String> shown = projection.attributes(s.kind().id());
+        Set<String> shown = projection.attributes(s.getKind());
         Map<String, Object> attributes = new LinkedHashMap<>(full.attributes());
         attributes.keySet().retainAll(shown);
         return new SiteView(full.id(), full.code(), full.name(), full.kind(), full.kindLabel(), full.status(),
@@ -115,7 +116,7 @@ class SiteViews {
     }
 
     SummaryView of(SiteQueries.Row r) {
-        SiteKind kind = SiteKind.byId(r.kind()).orElseThrow();
+        SiteKind kind = register.kinds().get(r.kind());
         return new SummaryView(r.id(), r.code(), r.name(), r.kind(), r.status(), status(kind, r.status()),
                 r.township(), r.areaM2(), r.deadline(), r.updatedAt(), new double[] {r.lon(), r.lat()});
     }

@@ -34,7 +34,7 @@ public record Transition(
         public static final DeadlineRule REQUIRED = new DeadlineRule(true, null);
         public static final DeadlineRule OPTIONAL = new DeadlineRule(false, null);
 
-        static DeadlineRule parse(String text) {
+        public static DeadlineRule parse(String text) {
             return switch (text) {
                 case "" -> null;
                 case "required" -> REQUIRED;

@@ -113,6 +113,10 @@ class TileDocuments {
         item.put("templated", true);
         links.add(item);
         links.add(link("alternate", TILEJSON, tileset + "/tilejson", "TileJSON 3.0.0"));
+        if (tms.id().equals(TileMatrixSet.WEB_MERCATOR_QUAD.id())) {
+            links.add(link("stylesheet", SiteStyles.MAPBOX, base + SiteStyles.STYLE_PATH + "?f=mapbox",
+                    "Mapbox GL 样式（按类型与状态着色）/ Mapbox GL style by kind and status"));
+        }
         return links;
     }
 

@@ -13,6 +13,7 @@ class TilesOgcExtension implements ConformanceDeclaration, OgcLinkContributor {
     private static final String TILES = "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/";
     static final String REL_TILESETS_VECTOR = "http://www.opengis.net/def/rel/ogc/1.0/tilesets-vector";
     static final String REL_TILING_SCHEMES = "http://www.opengis.net/def/rel/ogc/1.0/tiling-schemes";
+    static final String REL_STYLES = "http://www.opengis.net/def/rel/ogc/1.0/styles";
 
     private final TileLayers layers;
 
@@ -36,7 +37,10 @@ class TilesOgcExtension implements ConformanceDeclaration, OgcLinkContributor {
                 TileDocuments.link(REL_TILING_SCHEMES, TileDocuments.JSON, base + "/tileMatrixSets",
                         "瓦片矩阵集 / Tile matrix sets"),
                 TileDocuments.link(REL_TILESETS_VECTOR, TileDocuments.JSON, base + "/tiles",
-                        "全部点位图层的矢量瓦片 / Vector tiles of every site layer"));
+                        "全部点位图层的矢量瓦片 / Vector tiles of every site layer"),
+                TileDocuments.link(REL_STYLES, TileDocuments.JSON, base + "/styles", "样式 / Styles"),
+                TileDocuments.link("stylesheet", SiteStyles.MAPBOX, base + "/styles/" + SiteStyles.STYLE_ID
+                        + "?f=mapbox", "点位 Mapbox GL 样式（按类型与状态）/ Mapbox GL style of the sites"));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.wufei.gis.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +19,6 @@ import org.wufei.gis.common.CurrentActor;
 import org.wufei.gis.common.District;
 import org.wufei.gis.common.Labels;
 import org.wufei.gis.sites.AttributeDef;
-import org.wufei.gis.sites.KindSchemas;
 import org.wufei.gis.sites.Lifecycles;
 import org.wufei.gis.sites.SiteKind;
 import org.wufei.gis.sites.SiteRegister;
@@ -62,10 +62,15 @@ class UiConfigController {
      * above the count ceiling: the page decides markers or vector tiles from it without asking first.
      */
     record KindView(String id, String collectionId, Map<String, String> label, boolean polygonal,
-            List<Coded> statuses, List<AttributeView> attributes, Long count) {
+            List<Coded> statuses, List<AttributeView> attributes, Long count, String colour, String shape,
+            List<String> popup, Map<String, Map<String, String>> checklist) {
     }
 
-    record Coded(String code, Map<String, String> label) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Coded(String code, Map<String, String> label, String colour) {
+        Coded(String code, Map<String, String> label) {
+            this(code, label, null);
+        }
     }
 
     record AttributeView(String name, String type, Map<String, String> label, List<Coded> values) {
@@ -94,13 +99,15 @@ class UiConfigController {
 
     private List<KindView> kinds() {
         List<KindView> out = new ArrayList<>();
-        for (SiteKind kind : SiteKind.values()) {
+        for (SiteKind kind : lifecycles.kinds().all()) {
             List<Coded> statuses = lifecycles.of(kind).states().stream()
-                    .map(s -> new Coded(s, labels.of(s, "status." + kind.id() + "." + s, "status." + s)))
+                    .map(s -> new Coded(s, labels.of(s, "status." + kind.id() + "." + s, "status." + s),
+                            kind.statusLabels().getOrDefault(s, Map.of()).get("colour")))
                     .toList();
-            List<AttributeView> attributes = KindSchemas.of(kind).stream().map(this::attribute).toList();
+            List<AttributeView> attributes = kind.attributes().stream().map(this::attribute).toList();
             out.add(new KindView(kind.id(), kind.collectionId(), labels.of(kind.id(), "kind." + kind.id()),
-                    kind.polygonal(), statuses, attributes, count(kind)));
+                    kind.polygonal(), statuses, attributes, count(kind), kind.symbol().colour(),
+                    kind.symbol().shape(), kind.popup(), kind.checklist()));
         }
         return out;
     }

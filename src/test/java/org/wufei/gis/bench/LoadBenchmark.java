@@ -190,8 +190,8 @@ public final class LoadBenchmark {
     private static double directThroughput(String jdbc, int connections, int seconds) throws InterruptedException {
         String sql = """
                 SELECT s.id, s.version, s.code, s.name, s.kind, s.status, s.township, s.area_m2, s.updated_at,
-                       k.category, k.volume_m3, k.risk_grade, k.control_measure, ST_AsBinary(s.geom)
-                FROM site s LEFT JOIN waste_heap k ON k.site_id = s.id
+                       s.attributes, ST_AsBinary(s.geom)
+                FROM site s
                 WHERE s.id IN (SELECT s.id FROM site s WHERE s.kind = 'waste_heap' AND s.deleted_at IS NULL
                   AND s.geom && ST_MakeEnvelope(?, ?, ?, ?, 4326)
                   AND ST_Intersects(s.geom, ST_MakeEnvelope(?, ?, ?, ?, 4326)) ORDER BY s.id LIMIT 100)

@@ -18,6 +18,7 @@ import org.wufei.gis.sites.SiteKind;
 
 /** The demo district is generated, deterministic, and what gis-data/ holds is exactly what it generates. */
 class DemoDataGeneratorTest {
+    static final org.wufei.gis.sites.KindRegistry KINDS = org.wufei.gis.sites.KindRegistry.loadDefault();
     private static final Path GIS_DATA = Path.of("gis-data");
 
     @Test
@@ -49,8 +50,8 @@ class DemoDataGeneratorTest {
         List<GeneratedSite> sites = new DemoDataGenerator(district()).sites();
         Map<SiteKind, List<GeneratedSite>> byKind = sites.stream().collect(Collectors.groupingBy(GeneratedSite::kind));
         Lifecycles lifecycles = Lifecycles.load();
-        for (SiteKind kind : SiteKind.values()) {
-            assertThat(byKind.get(kind)).hasSize(DemoDataGenerator.COUNTS.get(kind));
+        for (SiteKind kind : KINDS.all()) {
+            assertThat(byKind.get(kind)).hasSize(kind.demoCount());
             assertThat(byKind.get(kind).stream().map(GeneratedSite::status).distinct())
                     .containsExactlyInAnyOrderElementsOf(lifecycles.of(kind).states());
         }

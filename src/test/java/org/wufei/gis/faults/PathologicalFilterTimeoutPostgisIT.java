@@ -53,13 +53,12 @@ class PathologicalFilterTimeoutPostgisIT {
     void aFilterThatWouldRunForSecondsIsCutOffAt422QueryTimeoutAndTheServiceCarriesOn() {
         JdbcClient jdbc = JdbcClient.create(new JdbcTemplate(dataSource)); // the set-up itself has no time limit
         jdbc.sql("""
-                INSERT INTO site (code, name, kind, status, township, geom, area_m2, version, created_at, updated_at)
+                INSERT INTO site (code, name, kind, status, township, geom, area_m2, attributes, version, created_at,
+                    updated_at)
                 SELECT 'PF-' || s.id || '-' || g, s.name, s.kind, s.status, s.township,
-                    ST_Translate(s.geom, (g % 10) * 0.0002, (g / 10) * 0.0002), s.area_m2, 0, now(), now()
+                    ST_Translate(s.geom, (g % 10) * 0.0002, (g / 10) * 0.0002), s.area_m2, s.attributes, 0, now(),
+                    now()
                 FROM site s, generate_series(1, 100) g WHERE s.kind = 'waste_heap'""").update();
-        jdbc.sql("""
-                INSERT INTO waste_heap (site_id, category, ownerless)
-                SELECT id, 'other_industrial', FALSE FROM site WHERE code LIKE 'PF-%'""").update();
         jdbc.sql("ANALYZE site").update();
         Http http = new Http(port);
 

@@ -213,8 +213,10 @@ abstract class AnonymousReadsContract {
         values.put("processId", List.of("nearest-sites", "sites-within-distance", "river-screening"));
         values.put("jobId", List.of("00000000-0000-0000-0000-000000000000"));
         values.put("code", List.of(t.get("report")));
+        values.put("styleId", List.of("sites"));
         values.put("id", List.of(pattern.startsWith("/api/imports") ? t.get("batch")
-                : pattern.startsWith("/api/detections") ? t.get("detection") : t.get("site")));
+                : pattern.startsWith("/api/detections") ? t.get("detection")
+                : pattern.startsWith("/api/kinds") ? "waste_heap" : t.get("site")));
         List<String> urls = List.of(pattern);
         Matcher m = VARIABLE.matcher(pattern);
         while (m.find()) {

@@ -122,7 +122,8 @@ abstract class PermissionMatrixContract {
                 Map.entry("inspection", UUID.nameUUIDFromBytes(new byte[] {1}).toString()), Map.entry("seq", "1"),
                 Map.entry("tmsId", "WebMercatorQuad"), Map.entry("z", "12"), Map.entry("y", "1540"),
                 Map.entry("x", "3302"), Map.entry("layer", "townships"), Map.entry("processId", "nearest-sites"),
-                Map.entry("jobId", UUID.nameUUIDFromBytes(new byte[] {2}).toString()), Map.entry("code", "ABCDE-FGHJK"));
+                Map.entry("jobId", UUID.nameUUIDFromBytes(new byte[] {2}).toString()), Map.entry("code", "ABCDE-FGHJK"),
+                Map.entry("styleId", "sites"));
         StringBuilder url = new StringBuilder();
         Matcher m = VARIABLE.matcher(pattern);
         while (m.find()) {

@@ -37,6 +37,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @IntegrationTest
 abstract class SiteRegisterContract {
+    static final org.wufei.gis.sites.KindRegistry KINDS = org.wufei.gis.sites.KindRegistry.loadDefault();
     static final String SEAT_SQUARE = """
             {"type":"Polygon","coordinates":[[[110.2670,40.6714],[110.2680,40.6714],[110.2680,40.6720],
             [110.2670,40.6720],[110.2670,40.6714]]]}""";
@@ -60,10 +61,10 @@ abstract class SiteRegisterContract {
 
     @Test
     void demoDistrictIsLoadedWithEveryKindInEveryLifecycleState() {
-        for (SiteKind kind : SiteKind.values()) {
+        for (SiteKind kind : KINDS.all()) {
             long count = jdbc.sql("SELECT COUNT(*) FROM site WHERE kind = ? AND code LIKE 'SG-%-0%'")
                     .param(kind.id()).query(Long.class).single();
-            assertThat(count).as(kind.id()).isGreaterThanOrEqualTo(DemoDataGenerator.COUNTS.get(kind));
+            assertThat(count).as(kind.id()).isGreaterThanOrEqualTo(kind.demoCount());
             List<String> states = jdbc.sql("SELECT DISTINCT status FROM site WHERE kind = ?").param(kind.id())
                     .query(String.class).list();
             assertThat(states).as(kind.id()).containsAll(lifecycles.of(kind).states());
@@ -87,7 +88,7 @@ abstract class SiteRegisterContract {
 
     @Test
     void everyLifecycleEdgeCanBeTakenWithWhatItRequires() {
-        for (SiteKind kind : SiteKind.values()) {
+        for (SiteKind kind : KINDS.all()) {
             Lifecycle lifecycle = lifecycles.of(kind);
             for (Transition edge : lifecycle.transitions()) {
                 if (edge.isCreation()) {
@@ -107,7 +108,7 @@ abstract class SiteRegisterContract {
 
     @Test
     void everyEdgeNotInTheTableIsRefused422() {
-        for (SiteKind kind : SiteKind.values()) {
+        for (SiteKind kind : KINDS.all()) {
             Lifecycle lifecycle = lifecycles.of(kind);
             for (String from : lifecycle.states()) {
                 List<String> illegal = lifecycle.states().stream()
@@ -129,7 +130,7 @@ abstract class SiteRegisterContract {
 
     @Test
     void fiftyClientsRacingTheSameTransitionGetExactlyOneSuccess() throws Exception {
-        JsonNode site = walkTo(create(SiteKind.WASTE_HEAP, null), lifecycles.of(SiteKind.WASTE_HEAP), "assigned");
+        JsonNode site = walkTo(create(KINDS.get("waste_heap"), null), lifecycles.of(KINDS.get("waste_heap")), "assigned");
         long id = site.get("id").asLong();
         long historyBefore = historySize(id);
         String etag = etag(site);
@@ -156,7 +157,7 @@ abstract class SiteRegisterContract {
 
     @Test
     void allowedTransitionsDependOnTheCallersRole() {
-        JsonNode site = walkTo(create(SiteKind.WASTE_HEAP, null), lifecycles.of(SiteKind.WASTE_HEAP), "verifying");
+        JsonNode site = walkTo(create(KINDS.get("waste_heap"), null), lifecycles.of(KINDS.get("waste_heap")), "verifying");
         String path = "/api/sites/" + site.get("id").asLong();
         assertThat(targets(http.get(path, "inspector").json())).containsExactlyInAnyOrder("confirmed", "dismissed");
         assertThat(targets(http.get(path, "viewer").json())).isEmpty();
@@ -169,7 +170,7 @@ abstract class SiteRegisterContract {
 
     @Test
     void viewerMayNotMoveASiteAndNothingChanges() {
-        JsonNode site = walkTo(create(SiteKind.WASTE_HEAP, null), lifecycles.of(SiteKind.WASTE_HEAP), "verifying");
+        JsonNode site = walkTo(create(KINDS.get("waste_heap"), null), lifecycles.of(KINDS.get("waste_heap")), "verifying");
         long id = site.get("id").asLong();
         long before = historySize(id);
         Http.Response r = http.post("/api/sites/" + id + "/transitions", "viewer",
@@ -192,7 +193,7 @@ abstract class SiteRegisterContract {
 
     @Test
     void aChangeWithoutIfMatchIs428AndWithAnOldVersion412() {
-        JsonNode site = create(SiteKind.WASTE_HEAP, null);
+        JsonNode site = create(KINDS.get("waste_heap"), null);
         String path = "/api/sites/" + site.get("id").asLong() + "/transitions";
         Http.Response missing = http.post(path, "admin", "{\"to\":\"assigned\"}", null);
         assertThat(missing.status()).isEqualTo(428);
@@ -221,7 +222,7 @@ abstract class SiteRegisterContract {
 
     @Test
     void historyRecordsActorTimeNoteEvidenceAndModeOfEachStep() {
-        JsonNode site = walkTo(create(SiteKind.WASTE_HEAP, null), lifecycles.of(SiteKind.WASTE_HEAP), "rectifying");
+        JsonNode site = walkTo(create(KINDS.get("waste_heap"), null), lifecycles.of(KINDS.get("waste_heap")), "rectifying");
         JsonNode history = http.get("/api/sites/" + site.get("id").asLong() + "/history", "viewer").json();
         List<String> statuses = new ArrayList<>();
         history.forEach(e -> statuses.add(e.get("to").asString()));
@@ -238,14 +239,14 @@ abstract class SiteRegisterContract {
 
     @Test
     void greenMineRectificationGetsASixMonthDeadlineByDefault() {
-        JsonNode mine = walkTo(create(SiteKind.GREEN_MINE, null), lifecycles.of(SiteKind.GREEN_MINE), "rectifying");
+        JsonNode mine = walkTo(create(KINDS.get("green_mine"), null), lifecycles.of(KINDS.get("green_mine")), "rectifying");
         assertThat(LocalDate.parse(mine.get("rectification").get("deadline").asString()))
                 .isEqualTo(LocalDate.now(java.time.ZoneOffset.UTC).plusMonths(6));
     }
 
     @Test
     void closingAHeapNeedsCleanupTracingPenaltyAndNoticeOrAReasonWhyNot() {
-        JsonNode site = walkTo(create(SiteKind.WASTE_HEAP, null), lifecycles.of(SiteKind.WASTE_HEAP), "reviewed");
+        JsonNode site = walkTo(create(KINDS.get("waste_heap"), null), lifecycles.of(KINDS.get("waste_heap")), "reviewed");
         String path = "/api/sites/" + site.get("id").asLong() + "/transitions";
         Http.Response r = http.post(path, "admin", fixture("closing-without-public-notice.json"), etag(site));
         assertThat(r.status()).isEqualTo(422);
@@ -266,7 +267,7 @@ abstract class SiteRegisterContract {
 
     @Test
     void anAttributeEditSuchAsARiskGradeChangeIsAHistoryEvent() {
-        JsonNode pond = create(SiteKind.TAILINGS_POND, null);
+        JsonNode pond = create(KINDS.get("tailings_pond"), null);
         long id = pond.get("id").asLong();
         Http.Response r = http.send("PATCH", "/api/sites/" + id, "admin",
                 "{\"attributes\":{\"environmental_risk\":\"level_1\"},\"note\":\"汛期评估上调\"}", etag(pond));
@@ -301,7 +302,7 @@ abstract class SiteRegisterContract {
 
     @Test
     void areaIsMeasuredInMetresInTheDistrictsProjection() {
-        JsonNode site = create(SiteKind.WASTE_HEAP, null);
+        JsonNode site = create(KINDS.get("waste_heap"), null);
         // ~84.5 m x ~66.7 m at 40.67N: a little over 5,600 m²
         assertThat(site.get("areaM2").asDouble()).isBetween(5500.0, 5750.0);
     }
@@ -381,7 +382,7 @@ abstract class SiteRegisterContract {
 
     @Test
     void transitionOnDeletedSiteIsRefused() {
-        JsonNode site = create(SiteKind.WASTE_HEAP, null);
+        JsonNode site = create(KINDS.get("waste_heap"), null);
         long id = site.get("id").asLong();
         Http.Response del = http.send("DELETE", "/api/sites/" + id + "?note=duplicate", "admin", null, etag(site));
         assertThat(del.status()).isEqualTo(204);
@@ -412,7 +413,7 @@ abstract class SiteRegisterContract {
     }
 
     private void assertRefusedTransition(String from, String fixture, int status, String code, String field) {
-        JsonNode site = walkTo(create(SiteKind.WASTE_HEAP, null), lifecycles.of(SiteKind.WASTE_HEAP), from);
+        JsonNode site = walkTo(create(KINDS.get("waste_heap"), null), lifecycles.of(KINDS.get("waste_heap")), from);
         long id = site.get("id").asLong();
         long events = historySize(id);
         Http.Response r = http.post("/api/sites/" + id + "/transitions", "admin", fixture(fixture), etag(site));
@@ -439,12 +440,12 @@ abstract class SiteRegisterContract {
         body.put("township", "石拐街道");
         body.set("geometry", Http.JSON.readTree(kind.polygonal() ? SEAT_SQUARE : SEAT_POINT));
         ObjectNode attrs = body.putObject("attributes");
-        for (AttributeDef def : KindSchemas.of(kind)) {
+        for (AttributeDef def : kind.attributes()) {
             if (def.required()) {
                 attrs.put(def.name(), def.allowed().get(0));
             }
         }
-        if (kind == SiteKind.TAILINGS_POND) {
+        if (kind.id().equals("tailings_pond")) {
             attrs.put("environmental_risk", "level_3");
         }
         Http.Response r = http.post("/api/sites", "admin", body.toString(), null);
@@ -526,5 +527,33 @@ abstract class SiteRegisterContract {
 
     static String joined(List<String> l) {
         return l.stream().collect(Collectors.joining(","));
+    }
+
+    @Test
+    void aClosedHeapThatComesBackIsReopenedByAdminWithReasonAndEvidenceKeepingItsHistory() {
+        SiteKind heap = KINDS.get("waste_heap");
+        JsonNode site = walkTo(create(heap, null), lifecycles.of(heap), "closed");
+        long id = site.get("id").asLong();
+        int before = http.get("/api/sites/" + id + "/history", "admin").json().size();
+        String path = "/api/sites/" + id + "/transitions";
+        String reopen = """
+                {"to": "confirmed", "note": "回头看发现反弹：原址新增堆存约 300 m³",
+                 "evidence": [{"type": "inspection", "ref": "inspections/2026-11-30.jpg"}]}""";
+        assertThat(http.post(path, "inspector", reopen, etag(site)).status()).isEqualTo(403);
+        Http.Response noEvidence = http.post(path, "admin", "{\"to\": \"confirmed\", \"note\": \"反弹\"}", etag(site));
+        assertThat(noEvidence.status()).isEqualTo(422);
+        Http.Response noReason = http.post(path, "admin", reopen.replace("\"note\": \"回头看发现反弹：原址新增堆存约 300 m³\",",
+                ""), etag(site));
+        assertThat(noReason.status()).isEqualTo(422);
+        Http.Response reopened = http.post(path, "admin", reopen, etag(site));
+        assertThat(reopened.status()).as(reopened.body()).isEqualTo(200);
+        assertThat(reopened.json().get("status").asString()).isEqualTo("confirmed");
+        JsonNode history = http.get("/api/sites/" + id + "/history", "admin").json();
+        assertThat(history.size()).isEqualTo(before + 1);
+        JsonNode last = history.get(history.size() - 1);
+        assertThat(last.get("from").asString()).isEqualTo("closed");
+        assertThat(last.get("to").asString()).isEqualTo("confirmed");
+        assertThat(last.get("note").asString()).contains("反弹");
+        assertThat(history.get(history.size() - 2).get("to").asString()).isEqualTo("closed");
     }
 }

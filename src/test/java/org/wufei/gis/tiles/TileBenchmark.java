@@ -47,9 +47,9 @@ public final class TileBenchmark {
         int[] zooms = Arrays.stream((args.length > 4 ? args[4] : ZOOMS).split(",")).mapToInt(Integer::parseInt)
                 .toArray();
         TileLayer heaps = TileLayer.of(COLLECTION, new LocalizedText("堆场", "Waste heaps"),
-                new TileSpec("site s JOIN waste_heap k ON k.site_id = s.id", "s.geom", "s.id",
+                new TileSpec("site s", "s.geom", "s.id",
                         orderedMap("code", "s.code", "name", "s.name", "kind", "s.kind", "status", "s.status"),
-                        "s.deleted_at IS NULL", List.of()), true, true);
+                        "s.deleted_at IS NULL AND s.kind = 'waste_heap'", List.of()), true, true);
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         List<String> staticPaths = new ArrayList<>();
         try (Connection c = DriverManager.getConnection(jdbcUrl)) {

@@ -85,8 +85,12 @@ abstract class TilesContract {
     void datasetTileHasOneLayerPerSiteCollection() {
         long[] t = tileAt(TileMatrixSet.WEB_MERCATOR_QUAD, 9, SEAT[0], SEAT[1]);
         byte[] tile = Bytes.get(url("/ogc/tiles/WebMercatorQuad/9/" + t[1] + "/" + t[0]), null).body();
-        assertThat(DecodedTile.of(tile).layers().keySet()).containsExactlyInAnyOrder("waste_heaps", "tailings_ponds",
-                "green_mines", "straw_collection_points", "recycling_sites");
+        // one layer per site collection with sites in the tile: the five first kinds always, the later ones where
+        // their few demo sites fall (every layer is a kind definition's collection)
+        var collections = org.wufei.gis.sites.KindRegistry.loadDefault().all().stream()
+                .map(org.wufei.gis.sites.SiteKind::collectionId).toList();
+        assertThat(DecodedTile.of(tile).layers().keySet()).contains("waste_heaps", "tailings_ponds",
+                "green_mines", "straw_collection_points", "recycling_sites").isSubsetOf(collections);
     }
 
     @Test
@@ -400,5 +404,45 @@ abstract class TilesContract {
 
     private String url(String path) {
         return http.base() + path;
+    }
+
+    @Test
+    void theMapboxStyleHasARuleForEveryKindAndStatusOfTheDemoAndIsLinkedFromTilesetsAndLanding() throws Exception {
+        HttpResponse<byte[]> r = Bytes.get(url("/ogc/styles/sites?f=mapbox"), null);
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/vnd.mapbox.style+json");
+        JsonNode style = Http.JSON.readTree(r.body());
+        // the style specification's required structure (version 8, sources, layers with their required members)
+        assertThat(style.get("version").asInt()).isEqualTo(8);
+        JsonNode source = style.get("sources").get("sites");
+        assertThat(source.get("type").asString()).isEqualTo("vector");
+        assertThat(source.get("tiles").get(0).asString()).endsWith("/ogc/tiles/WebMercatorQuad/{z}/{y}/{x}");
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        java.util.Map<String, java.util.Set<String>> statusesByLayer = new java.util.HashMap<>();
+        for (JsonNode layer : style.get("layers")) {
+            assertThat(ids.add(layer.get("id").asString())).as("unique id " + layer.get("id")).isTrue();
+            assertThat(layer.get("type").asString()).isIn("fill", "line", "circle");
+            assertThat(layer.get("source").asString()).isEqualTo("sites");
+            assertThat(layer.get("filter").isArray()).isTrue();
+            assertThat(layer.get("paint").isObject()).isTrue();
+            JsonNode colour = layer.get("paint").get(layer.get("type").asString() + "-color");
+            assertThat(colour.get(0).asString()).isEqualTo("match");
+            for (int i = 2; i < colour.size() - 1; i += 2) {
+                assertThat(colour.get(i + 1).asString()).matches("#[0-9a-fA-F]{6}");
+                statusesByLayer.computeIfAbsent(layer.get("source-layer").asString(), k -> new java.util.HashSet<>())
+                        .add(colour.get(i).asString());
+            }
+        }
+        var kinds = org.wufei.gis.sites.KindRegistry.loadDefault();
+        for (JsonNode f : Http.JSON.readTree(java.nio.file.Path.of("gis-data/sites.geojson").toFile()).get("features")) {
+            String kind = f.get("properties").get("kind").asString();
+            String status = f.get("properties").get("status").asString();
+            assertThat(statusesByLayer.get(kinds.get(kind).collectionId())).as(kind + " × " + status).contains(status);
+        }
+        JsonNode landing = Http.JSON.readTree(Bytes.get(url("/ogc?f=json"), null).body());
+        assertThat(landing.get("links").toString()).contains("/ogc/styles/sites?f=mapbox");
+        JsonNode tileset = Http.JSON.readTree(Bytes.get(url("/ogc/tiles/WebMercatorQuad"), null).body());
+        assertThat(tileset.get("links").toString()).contains("\"stylesheet\"").contains("/ogc/styles/sites?f=mapbox");
+        assertThat(Bytes.get(url("/ogc/styles/nope"), null).statusCode()).isEqualTo(404);
     }
 }

@@ -260,7 +260,7 @@ class MapPageIT {
     }
 
     private long serverCount(String kind, String status) {
-        String collection = org.wufei.gis.sites.SiteKind.byId(kind).orElseThrow().collectionId();
+        String collection = org.wufei.gis.sites.KindRegistry.loadDefault().get(kind).collectionId();
         return http.get("/ogc/collections/" + collection + "/items?limit=1&status=" + status).json()
                 .get("numberMatched").asLong();
     }

@@ -62,9 +62,8 @@ class OverdueRectifications implements PlanningProcess {
         }).orElse("");
         params.add(in.limits().maxResults() + 1);
         String query = "SELECT " + SiteSelection.COLUMNS + ", s.deadline,"
-                + " COALESCE(h.responsible_party, p.enterprise, m.enterprise) AS party FROM site s"
-                + " LEFT JOIN waste_heap h ON h.site_id = s.id LEFT JOIN tailings_pond p ON p.site_id = s.id"
-                + " LEFT JOIN green_mine m ON m.site_id = s.id WHERE " + where
+                + " COALESCE(" + sql.attribute("s", "responsible_party") + ", " + sql.attribute("s", "enterprise")
+                + ") AS party FROM site s WHERE " + where
                 + " AND s.deadline IS NOT NULL AND s.deadline < ?" + township + " ORDER BY s.deadline, s.id LIMIT ?";
         List<ProcessResult.Feature> rows = sql.run(() -> sql.jdbc().sql(query).params(params).query((rs, n) -> {
             Map<String, Object> p = SiteSelection.siteProperties(rs);

@@ -25,6 +25,7 @@ import org.wufei.gis.common.District;
 class ProcessSql {
     private final JdbcClient jdbc;
     private final AnalysisDialect dialect;
+    private final DatabaseKind database;
     private final District district;
     private final int timeoutSeconds;
 
@@ -38,8 +39,14 @@ class ProcessSql {
         template.setQueryTimeout(timeoutSeconds);
         this.jdbc = JdbcClient.create(template);
         this.dialect = new AnalysisDialect(kind, district.metricEpsg());
+        this.database = kind;
         this.district = district;
         this.timeoutSeconds = timeoutSeconds;
+    }
+
+    /** A site attribute as text, read from the JSON column of the site table aliased {@code alias}. */
+    String attribute(String alias, String name) {
+        return org.wufei.gis.sites.AttributeSql.text(database, alias, name);
     }
 
     JdbcClient jdbc() {

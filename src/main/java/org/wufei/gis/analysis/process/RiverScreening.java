@@ -63,7 +63,7 @@ class RiverScreening implements PlanningProcess {
             throw ApiException.badRequest("parameter_invalid", "levels", "levels");
         });
         List<String> riverLevels = levels.isEmpty() ? LEVELS : List.copyOf(levels);
-        SiteSelection sites = new SiteSelection(in.kinds("kinds", List.of(SiteKind.values())), Set.of());
+        SiteSelection sites = new SiteSelection(in.kinds("kinds", lifecycles.kinds()), Set.of());
         boolean detections = in.bool("detections", true);
         List<ProcessResult.Feature> rows = sql.run(() -> {
             List<ProcessResult.Feature> all = new ArrayList<>(sites(metres, riverLevels, sites));
@@ -117,8 +117,8 @@ class RiverScreening implements PlanningProcess {
                 Map<String, Object> p = new LinkedHashMap<>();
                 p.put("subject", "site");
                 p.putAll(SiteSelection.siteProperties(rs));
-                SiteKind kind = SiteKind.byId(rs.getString("kind")).orElseThrow();
-                p.put("open", !lifecycles.of(kind).from(rs.getString("status")).isEmpty());
+                SiteKind kind = lifecycles.kinds().get(rs.getString("kind"));
+                p.put("open", !kind.isClosed(rs.getString("status")));
                 river(p, rs);
                 nearest.put(code, SiteSelection.feature(rs, p));
             }

@@ -20,7 +20,7 @@ record SiteSelection(List<SiteKind> kinds, Set<String> statuses) {
     static final String COLUMNS = "s.id, s.code, s.name, s.kind, s.status, s.township, ST_AsBinary(s.geom) AS wkb";
 
     static SiteSelection of(ProcessInputs in, Lifecycles lifecycles) {
-        List<SiteKind> kinds = in.kinds("kinds", List.of(SiteKind.values()));
+        List<SiteKind> kinds = in.kinds("kinds", lifecycles.kinds());
         Set<String> statuses = in.strings("statuses");
         for (String status : statuses) {
             if (kinds.stream().noneMatch(k -> lifecycles.of(k).hasState(status))) {

@@ -154,8 +154,8 @@ class StrawCoverage implements PlanningProcess, StrawCoverageRule {
         for (String tier : List.of("village_point", "township_centre", "district_leader")) {
             tiers.put(tier, new STRtree());
         }
-        sql.jdbc().sql("SELECT s.id, s.status, s.code, k.tier, ST_AsBinary(s.geom) AS wkb FROM site s"
-                + " JOIN straw_collection_point k ON k.site_id = s.id"
+        sql.jdbc().sql("SELECT s.id, s.status, s.code, " + sql.attribute("s", "tier") + " AS tier,"
+                + " ST_AsBinary(s.geom) AS wkb FROM site s"
                 + " WHERE s.kind = 'straw_collection_point' AND s.deleted_at IS NULL")
                 .query(rs -> {
                     STRtree index = tiers.get(rs.getString("tier"));

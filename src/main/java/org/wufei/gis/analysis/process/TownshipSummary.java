@@ -82,14 +82,15 @@ class TownshipSummary implements PlanningProcess {
             return new ProcessResult.Feature(rs.getString("oid") + "/" + rs.getString("kind") + "/"
                     + rs.getString("status"), null, p);
         }).list());
-        return new ProcessResult(rows, totals(rows, today, areas.collection()));
+        return new ProcessResult(rows, totals(rows, today, areas.collection(), lifecycles.kinds().all()));
     }
 
-    private static Map<String, Object> totals(List<ProcessResult.Feature> rows, LocalDate today, String layer) {
+    private static Map<String, Object> totals(List<ProcessResult.Feature> rows, LocalDate today, String layer,
+            java.util.Collection<SiteKind> kinds) {
         Map<String, Object> byKind = new LinkedHashMap<>();
         long count = 0;
         long overdue = 0;
-        for (SiteKind k : SiteKind.values()) {
+        for (SiteKind k : kinds) {
             long n = rows.stream().filter(r -> k.id().equals(r.properties().get("kind")))
                     .mapToLong(r -> (Long) r.properties().get("count")).sum();
             if (n > 0) {

@@ -13,7 +13,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import org.wufei.gis.sites.AttributeDef;
 import org.wufei.gis.sites.Evidence;
-import org.wufei.gis.sites.KindSchemas;
 import org.wufei.gis.sites.SiteGeometry;
 import org.wufei.gis.sites.SiteKind;
 
@@ -83,7 +82,7 @@ record FeatureEdit(String code, String name, String status, String township, Geo
     /** For a replace: every kind attribute not sent becomes empty. */
     Map<String, Object> completeAttributes(SiteKind kind) {
         Map<String, Object> all = new LinkedHashMap<>();
-        for (AttributeDef def : KindSchemas.of(kind)) {
+        for (AttributeDef def : kind.attributes()) {
             all.put(def.name(), attributes.get(def.name()));
         }
         all.putAll(attributes);
@@ -129,7 +128,7 @@ record FeatureEdit(String code, String name, String status, String township, Geo
         if (v == null || v.isNull()) {
             return null;
         }
-        boolean list = KindSchemas.find(kind, name).map(d -> d.type() == AttributeDef.Type.STRING_LIST)
+        boolean list = kind.attribute(name).map(d -> d.type() == AttributeDef.Type.STRING_LIST)
                 .orElse(false);
         if (list && v.isString()) {
             return v.asString().isBlank() ? List.of() : Arrays.stream(v.asString().split(",")).map(String::strip)

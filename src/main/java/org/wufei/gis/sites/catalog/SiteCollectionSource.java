@@ -6,17 +6,19 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.wufei.gis.catalog.CollectionSource;
+import org.wufei.gis.catalog.LayerSymbol;
 import org.wufei.gis.catalog.LocalizedText;
 import org.wufei.gis.catalog.Property;
 import org.wufei.gis.catalog.TableSpec;
+import org.wufei.gis.common.DatabaseKind;
 import org.wufei.gis.common.Labels;
 import org.wufei.gis.sites.AttributeDef;
-import org.wufei.gis.sites.KindSchemas;
+import org.wufei.gis.sites.AttributeSql;
 import org.wufei.gis.sites.SiteKind;
 
 /**
  * The managed sites of one kind: the common site columns joined to the kind's side table, deleted sites left out.
- * Queryables come from {@link KindSchemas} and the kind's lifecycle states.
+ * Queryables come from the kind definition and the kind's lifecycle states.
  */
 final class SiteCollectionSource implements CollectionSource {
     private final SiteKind kind;
@@ -27,7 +29,7 @@ final class SiteCollectionSource implements CollectionSource {
 
     /** @param publicAttributes the kind's attributes anonymous readers may see (properties, queryables, filters) */
     SiteCollectionSource(SiteKind kind, List<String> statuses, List<String> townships, Labels labels,
-            String districtZh, String districtEn, Set<String> publicAttributes) {
+            String districtZh, String districtEn, Set<String> publicAttributes, DatabaseKind database) {
         this.kind = kind;
         Map<String, String> name = labels.of(kind.id(), "kind." + kind.id());
         this.title = new LocalizedText(name.get("zh"), name.get("en"));
@@ -42,16 +44,15 @@ final class SiteCollectionSource implements CollectionSource {
         props.add(common("township", Property.Type.STRING, townships, labels));
         props.add(common("area_m2", Property.Type.NUMBER, List.of(), labels));
         props.add(common("updated_at", Property.Type.TIMESTAMP, List.of(), labels));
-        for (AttributeDef def : KindSchemas.of(kind)) {
+        for (AttributeDef def : kind.attributes()) {
             Map<String, String> l = labels.of(def.name(), "attr." + def.name());
-            props.add(new Property(def.name(), "k." + def.name(), type(def.type()), def.allowed(),
+            props.add(new Property(def.name(), AttributeSql.column(database, def), type(def.type()), def.allowed(),
                     new LocalizedText(l.get("zh"), l.get("en"))));
         }
-        // A LEFT JOIN on the side table's primary key plus a kind condition, rather than an inner join: PostgreSQL
-        // then drops the join from counts and id pages that use no kind attribute (1M-site benchmark).
-        this.table = new TableSpec("site s LEFT JOIN " + kind.table() + " k ON k.site_id = s.id", "s.id", "s.geom",
+        // One table for every kind: attributes are read (and filtered) from the JSON column in SQL.
+        this.table = new TableSpec("site s", "s.id", "s.geom",
                 props, "s.kind = ? AND s.deleted_at IS NULL", List.of(kind.id()), "s.updated_at", "s.version");
-        Set<String> kindAttributes = KindSchemas.of(kind).stream().map(AttributeDef::name).collect(Collectors.toSet());
+        Set<String> kindAttributes = kind.attributes().stream().map(AttributeDef::name).collect(Collectors.toSet());
         List<Property> publicProps = props.stream()
                 .filter(p -> !kindAttributes.contains(p.name()) || publicAttributes.contains(p.name())).toList();
         this.publicView = publicProps.size() == props.size() ? this : new SiteCollectionSource(this, publicProps);
@@ -108,6 +109,9 @@ final class SiteCollectionSource implements CollectionSource {
 
     @Override
     public String geometryType() {
+        if (kind.allows("polygon") && kind.allows("point")) {
+            return "Geometry";
+        }
         return kind.polygonal() ? "Polygon" : "Point";
     }
 
@@ -117,8 +121,17 @@ final class SiteCollectionSource implements CollectionSource {
     }
 
     @Override
+    public LayerSymbol symbol() {
+        Map<String, String> colours = new java.util.LinkedHashMap<>();
+        kind.statusLabels().forEach((status, l) -> colours.put(status, l.getOrDefault("colour",
+                kind.symbol().colour())));
+        return new LayerSymbol(kind.symbol().colour(), kind.symbol().shape(), kind.allows("polygon"),
+                kind.allows("point"), "status", colours);
+    }
+
+    @Override
     public List<String> tileProperties() {
-        return List.of("code", "name", "kind", "status");
+        return kind.tileProperties();
     }
 
     @Override

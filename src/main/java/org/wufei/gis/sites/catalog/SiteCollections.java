@@ -1,60 +1,31 @@
 package org.wufei.gis.sites.catalog;
 
 import java.util.List;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.wufei.gis.catalog.CollectionGroup;
 import org.wufei.gis.catalog.CollectionSource;
+import org.wufei.gis.common.DatabaseKind;
 import org.wufei.gis.common.District;
 import org.wufei.gis.common.Labels;
 import org.wufei.gis.common.PublicProjection;
-import org.wufei.gis.sites.Lifecycles;
+import org.wufei.gis.sites.KindRegistry;
 import org.wufei.gis.sites.SiteKind;
 
-/** One catalog collection source per site kind (the reference layers are components of their own). */
-@Configuration
-class SiteCollections {
+/** One catalog collection source per kind definition, in definition order (the reference layers follow). */
+@Component
+public class SiteCollections implements CollectionGroup {
+    private final List<CollectionSource> sources;
 
-    @Bean
-    @Order(1)
-    CollectionSource wasteHeaps(Lifecycles lifecycles, District district, Labels labels,
-            PublicProjection projection) {
-        return site(SiteKind.WASTE_HEAP, lifecycles, district, labels, projection);
-    }
-
-    @Bean
-    @Order(2)
-    CollectionSource tailingsPonds(Lifecycles lifecycles, District district, Labels labels,
-            PublicProjection projection) {
-        return site(SiteKind.TAILINGS_POND, lifecycles, district, labels, projection);
-    }
-
-    @Bean
-    @Order(3)
-    CollectionSource greenMines(Lifecycles lifecycles, District district, Labels labels,
-            PublicProjection projection) {
-        return site(SiteKind.GREEN_MINE, lifecycles, district, labels, projection);
-    }
-
-    @Bean
-    @Order(4)
-    CollectionSource strawCollectionPoints(Lifecycles lifecycles, District district, Labels labels,
-            PublicProjection projection) {
-        return site(SiteKind.STRAW_COLLECTION_POINT, lifecycles, district, labels, projection);
-    }
-
-    @Bean
-    @Order(5)
-    CollectionSource recyclingSites(Lifecycles lifecycles, District district, Labels labels,
-            PublicProjection projection) {
-        return site(SiteKind.RECYCLING_SITE, lifecycles, district, labels, projection);
-    }
-
-    private static CollectionSource site(SiteKind kind, Lifecycles lifecycles, District district, Labels labels,
-            PublicProjection projection) {
-        List<String> statuses = List.copyOf(lifecycles.of(kind).states());
+    SiteCollections(KindRegistry kinds, District district, Labels labels, PublicProjection projection,
+            DatabaseKind database) {
         List<String> townships = district.townships().stream().map(District.Township::name).toList();
-        return new SiteCollectionSource(kind, statuses, townships, labels, district.name(), district.nameEn(),
-                projection.attributes(kind.id()));
+        this.sources = kinds.all().stream().map(kind -> (CollectionSource) new SiteCollectionSource(kind,
+                List.copyOf(kind.lifecycle().states()), townships, labels, district.name(), district.nameEn(),
+                projection.attributes(kind.id()), database)).toList();
+    }
+
+    @Override
+    public List<CollectionSource> sources() {
+        return sources;
     }
 }

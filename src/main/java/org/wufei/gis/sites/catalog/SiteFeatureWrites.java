@@ -26,7 +26,7 @@ class SiteFeatureWrites implements FeatureWriter {
 
     @Override
     public boolean writes(String collectionId) {
-        return SiteKind.byCollectionId(collectionId).isPresent();
+        return register.kinds().byCollectionId(collectionId).isPresent();
     }
 
     @Override
@@ -48,7 +48,7 @@ class SiteFeatureWrites implements FeatureWriter {
 
     private Site change(SiteKind kind, long id, long version, FeatureEdit f, boolean replace, Actor actor) {
         Site site = register.get(id);
-        if (site.kind() != kind || site.isDeleted()) {
+        if (!site.getKind().equals(kind.id()) || site.isDeleted()) {
             throw DomainException.notFound("feature", id);
         }
         boolean descriptive = f.name() != null || f.township() != null || f.geometry() != null
@@ -78,14 +78,14 @@ class SiteFeatureWrites implements FeatureWriter {
     public void delete(String collectionId, long id, long version, Actor actor) {
         SiteKind kind = kind(collectionId);
         Site site = register.get(id);
-        if (site.kind() != kind || site.isDeleted()) {
+        if (!site.getKind().equals(kind.id()) || site.isDeleted()) {
             throw DomainException.notFound("feature", id);
         }
         register.delete(id, version, null, actor);
     }
 
-    private static SiteKind kind(String collectionId) {
-        return SiteKind.byCollectionId(collectionId).orElseThrow(() -> DomainException.notFound("collection",
+    private SiteKind kind(String collectionId) {
+        return register.kinds().byCollectionId(collectionId).orElseThrow(() -> DomainException.notFound("collection",
                 collectionId));
     }
 

@@ -118,8 +118,19 @@ final class Fixtures {
     }
 
     private static void tier(JdbcClient jdbc, String code, String tier) {
-        jdbc.sql("INSERT INTO straw_collection_point (site_id, tier) SELECT id, ? FROM site WHERE code = ?")
-                .params(tier, code).update();
+        attributes(jdbc, code, "{\"tier\":\"" + tier + "\"}");
+    }
+
+    /** Sets a site's attributes JSON (jsonb on PostGIS, JSON on H2GIS). */
+    private static void attributes(JdbcClient jdbc, String code, String json) {
+        String param;
+        try {
+            jdbc.sql("SELECT H2VERSION()").query(String.class).single();
+            param = "? FORMAT JSON";
+        } catch (org.springframework.dao.DataAccessException postgis) {
+            param = "CAST(? AS jsonb)";
+        }
+        jdbc.sql("UPDATE site SET attributes = " + param + " WHERE code = ?").params(json, code).update();
     }
 
     private static void village(JdbcClient jdbc, String code, double weight, double[] at) {
@@ -131,14 +142,11 @@ final class Fixtures {
     private static void heap(JdbcClient jdbc, String code, String status, String wkt, LocalDate deadline,
             String party) {
         site(jdbc, code, "waste_heap", status, wkt, deadline);
-        jdbc.sql("INSERT INTO waste_heap (site_id, category, responsible_party, ownerless)"
-                + " SELECT id, 'smelting_slag', ?, FALSE FROM site WHERE code = ?").params(party, code).update();
+        attributes(jdbc, code, "{\"category\":\"smelting_slag\",\"ownerless\":false"
+                + (party == null ? "" : ",\"responsible_party\":\"" + party + "\"") + "}");
     }
 
     static void delete(JdbcClient jdbc) {
-        jdbc.sql("DELETE FROM waste_heap WHERE site_id IN (SELECT id FROM site WHERE code LIKE 'FX-%')").update();
-        jdbc.sql("DELETE FROM straw_collection_point WHERE site_id IN (SELECT id FROM site WHERE code LIKE 'FX-%')")
-                .update();
         jdbc.sql("DELETE FROM site WHERE code LIKE 'FX-%'").update();
         jdbc.sql("DELETE FROM village WHERE code LIKE 'FX-%'").update();
         jdbc.sql("DELETE FROM river WHERE name LIKE 'FX-%'").update();
