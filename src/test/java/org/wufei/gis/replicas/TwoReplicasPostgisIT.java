@@ -74,6 +74,7 @@ class TwoReplicasPostgisIT {
     private static ConfigurableApplicationContext start(String name, boolean demo) {
         return new SpringApplicationBuilder(GisApplication.class).run("--server.port=0",
                 "--spring.datasource.url=" + url, "--gis.replica.name=" + name,
+                "--spring.datasource.hikari.minimum-idle=1",
                 "--gis.data-dir=" + dir.resolve(name), "--gis.imports.work-dir=" + dir.resolve("shared-imports"),
                 "--gis.imports.poll-seconds=1", "--server.tomcat.basedir=" + dir.resolve(name + "-tomcat"),
                 "--gis.demo.enabled=" + demo, "--gis.demo.background=false", "--logging.level.root=WARN");

@@ -11,6 +11,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 public class PostgisDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
     @Override
     public void initialize(ConfigurableApplicationContext context) {
-        TestPropertyValues.of("spring.datasource.url=" + TestDatabases.newPostgisDatabase()).applyTo(context);
+        // a cached context keeps one idle connection, not the pool's 16: the suite's PostGIS contexts stay well under
+        // the server's max_connections (100)
+        TestPropertyValues.of("spring.datasource.url=" + TestDatabases.newPostgisDatabase(),
+                "spring.datasource.hikari.minimum-idle=1", "spring.datasource.hikari.idle-timeout=10000")
+                .applyTo(context);
     }
 }
