@@ -1,5 +1,6 @@
 package org.wufei.gis.reference;
 
+import org.wufei.gis.common.Texts;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -104,7 +105,7 @@ class UploadedLayerReader {
         try {
             wgs84 = crs.toWgs84Owned(g, resolved.crs());
         } catch (CrsException e) {
-            throw ReferenceRefusals.geometry(index, e.code(), e.messageZh(), e.messageEn());
+            throw ReferenceRefusals.geometry(index, e.code(), Texts.zh(e), Texts.en(e));
         }
         if (!district.inside(wgs84)) {
             if (district.swappedInside(wgs84)) {

@@ -1,5 +1,6 @@
 package org.wufei.gis.imports.normalise;
 
+import org.wufei.gis.common.Texts;
 import java.util.Arrays;
 import org.locationtech.jts.geom.CoordinateSequence;
 import org.locationtech.jts.geom.CoordinateSequenceFilter;
@@ -65,7 +66,7 @@ public final class FeatureNormaliser {
         try {
             wgs84 = crs.toWgs84Owned(g, from); // g is the fresh copy flatten made
         } catch (CrsException e) {
-            throw reject(index, e.code(), e.messageZh(), e.messageEn());
+            throw reject(index, e.code(), Texts.zh(e), Texts.en(e));
         }
         district.check(index, wgs84);
         boolean repaired = false;
