@@ -32,6 +32,11 @@ public final class Texts {
         return text(Locales.EN, key, args);
     }
 
+    /** "Chinese / English" of {@code key}, the form of titles that carry both languages at once. */
+    public static String bilingual(String key, Object... args) {
+        return zh(key, args) + " / " + en(key, args);
+    }
+
     /** The Chinese text of a CRS refusal (crs knows its keys, not the bundles). */
     public static String zh(CrsException e) {
         return zh(e.key(), e.argsZh());

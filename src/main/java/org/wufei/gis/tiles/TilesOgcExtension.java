@@ -1,5 +1,6 @@
 package org.wufei.gis.tiles;
 
+import org.wufei.gis.common.Texts;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -34,9 +35,9 @@ class TilesOgcExtension implements ConformanceDeclaration, OgcLinkContributor {
     public List<Map<String, Object>> landing(String base) {
         return List.of(
                 TileDocuments.link(REL_TILING_SCHEMES, TileDocuments.JSON, base + "/tileMatrixSets",
-                        "瓦片矩阵集 / Tile matrix sets"),
+                        Texts.bilingual("tiles.link.tile_matrix_sets")),
                 TileDocuments.link(REL_TILESETS_VECTOR, TileDocuments.JSON, base + "/tiles",
-                        "全部点位图层的矢量瓦片 / Vector tiles of every site layer"));
+                        Texts.bilingual("tiles.link.all_vector_tiles")));
     }
 
     @Override
@@ -45,6 +46,6 @@ class TilesOgcExtension implements ConformanceDeclaration, OgcLinkContributor {
             return List.of();
         }
         return List.of(TileDocuments.link(REL_TILESETS_VECTOR, TileDocuments.JSON,
-                base + "/collections/" + source.id() + "/tiles", "矢量瓦片 / Vector tiles"));
+                base + "/collections/" + source.id() + "/tiles", Texts.bilingual("tiles.link.vector_tiles")));
     }
 }
