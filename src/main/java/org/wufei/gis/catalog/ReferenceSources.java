@@ -19,73 +19,79 @@ class ReferenceSources {
         }
     }
 
-    private static Property text(String name, String zh, String en) {
-        return new Property(name, name, Property.Type.STRING, List.of(), new LocalizedText(zh, en));
+    // Labels live in the i18n bundles as reference.<layer>.property.<name>.
+    private static Property text(String layer, String name) {
+        return new Property(name, name, Property.Type.STRING, List.of(), label(layer, name));
+    }
+
+    private static LocalizedText label(String layer, String name) {
+        return LocalizedText.of("reference." + layer + ".property." + name);
     }
 
     @Bean
     @Order(20)
     CollectionSource townships() {
-        return new ReferenceSource("townships", new LocalizedText("乡镇（街道）", "Townships"),
-                new LocalizedText("石拐区乡镇（街道）界线", "Township boundaries of the district"), "Polygon",
-                new TableSpec("township", "id", "geom", List.of(text("code", "代码", "Code"),
-                        text("name", "名称", "Name"), text("name_en", "英文名称", "English name")), null, List.of(),
+        return new ReferenceSource("townships", LocalizedText.of("reference.townships.title"),
+                LocalizedText.of("reference.townships.description"), "Polygon",
+                new TableSpec("township", "id", "geom", List.of(text("townships", "code"),
+                        text("townships", "name"), text("townships", "name_en")), null, List.of(),
                         null, null));
     }
 
     @Bean
     @Order(21)
     CollectionSource rivers() {
-        return new ReferenceSource("rivers", new LocalizedText("河流", "Rivers"),
-                new LocalizedText("石拐区主要河流与季节性河道", "Rivers and seasonal streams of the district"),
+        return new ReferenceSource("rivers", LocalizedText.of("reference.rivers.title"),
+                LocalizedText.of("reference.rivers.description"),
                 "LineString",
-                new TableSpec("river", "id", "geom", List.of(text("name", "名称", "Name"),
-                        text("name_en", "英文名称", "English name"),
+                new TableSpec("river", "id", "geom", List.of(text("rivers", "name"),
+                        text("rivers", "name_en"),
                         new Property("seasonal", "seasonal", Property.Type.BOOLEAN, List.of(),
-                                new LocalizedText("季节性", "Seasonal")),
+                                LocalizedText.of("reference.rivers.property.seasonal")),
                         new Property("yellow_river_basin", "yellow_river_basin", Property.Type.STRING,
-                                List.of("main_stem", "tributary"), new LocalizedText("黄河流域级别",
-                                        "Yellow River basin level"))), null, List.of(), null, null));
+                                List.of("main_stem", "tributary"),
+                                LocalizedText.of("reference.rivers.property.yellow_river_basin"))),
+                        null, List.of(), null, null));
     }
 
-    private static Property number(String name, Property.Type type, String zh, String en) {
-        return new Property(name, name, type, List.of(), new LocalizedText(zh, en));
+    private static Property number(String layer, String name, Property.Type type) {
+        return new Property(name, name, type, List.of(), label(layer, name));
     }
 
     @Bean
     @Order(22)
     CollectionSource villages() {
-        return new ReferenceSource("villages", new LocalizedText("行政村（嘎查）", "Villages"),
-                new LocalizedText("行政村（嘎查）位置及人口、耕地权重", "Villages with population and cropland weight"),
-                "Point", new TableSpec("village", "id", "geom", List.of(text("code", "代码", "Code"),
-                        text("name", "名称", "Name"), text("township", "乡镇", "Township"),
-                        number("population", Property.Type.INTEGER, "人口", "Population"),
-                        number("cropland_mu", Property.Type.NUMBER, "耕地（亩）", "Cropland (mu)"),
-                        number("weight", Property.Type.NUMBER, "需求权重", "Demand weight")),
+        return new ReferenceSource("villages", LocalizedText.of("reference.villages.title"),
+                LocalizedText.of("reference.villages.description"),
+                "Point", new TableSpec("village", "id", "geom", List.of(text("villages", "code"),
+                        text("villages", "name"), text("villages", "township"),
+                        number("villages", "population", Property.Type.INTEGER),
+                        number("villages", "cropland_mu", Property.Type.NUMBER),
+                        number("villages", "weight", Property.Type.NUMBER)),
                         null, List.of(), null, null));
     }
 
     @Bean
     @Order(23)
     CollectionSource sensitiveAreas() {
-        return new ReferenceSource("sensitive_areas", new LocalizedText("环境敏感区", "Sensitive areas"),
-                new LocalizedText("自然保护区、饮用水水源保护区、基本农田、A级景区等",
-                        "Nature reserves, drinking-water sources, basic farmland, scenic areas"),
-                "Polygon", new TableSpec("sensitive_area", "id", "geom", List.of(text("name", "名称", "Name"),
+        return new ReferenceSource("sensitive_areas", LocalizedText.of("reference.sensitive_areas.title"),
+                LocalizedText.of("reference.sensitive_areas.description"),
+                "Polygon", new TableSpec("sensitive_area", "id", "geom", List.of(text("sensitive_areas", "name"),
                         new Property("category", "category", Property.Type.STRING, List.of("nature_reserve",
                                 "drinking_water_source", "basic_farmland", "scenic_area", "other"),
-                                new LocalizedText("类别", "Category")),
+                                LocalizedText.of("reference.sensitive_areas.property.category")),
                         new Property("sensitivity", "sensitivity", Property.Type.STRING,
-                                List.of("high", "medium", "low"), new LocalizedText("敏感程度", "Sensitivity"))),
+                                List.of("high", "medium", "low"),
+                                LocalizedText.of("reference.sensitive_areas.property.sensitivity"))),
                         null, List.of(), null, null));
     }
 
     @Bean
     @Order(24)
     CollectionSource roads() {
-        return new ReferenceSource("roads", new LocalizedText("道路", "Roads"),
-                new LocalizedText("主要道路", "Main roads"), "LineString",
-                new TableSpec("road", "id", "geom", List.of(text("name", "名称", "Name"),
-                        text("grade", "等级", "Grade")), null, List.of(), null, null));
+        return new ReferenceSource("roads", LocalizedText.of("reference.roads.title"),
+                LocalizedText.of("reference.roads.description"), "LineString",
+                new TableSpec("road", "id", "geom", List.of(text("roads", "name"),
+                        text("roads", "grade")), null, List.of(), null, null));
     }
 }

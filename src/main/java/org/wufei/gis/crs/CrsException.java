@@ -1,10 +1,12 @@
 package org.wufei.gis.crs;
 
 /**
- * A coordinate reference system problem that a user can act on, with a stable code and bilingual messages.
+ * A coordinate reference system problem that a user can act on, with a stable code and a message key.
  *
- * <p>The code is what the HTTP layers map to a problem type; the messages are shown to people, so each names the
- * input that was refused and what to send instead.
+ * <p>The code is what the HTTP layers map to a problem type. The texts are shown to people, so each names the input
+ * that was refused and what to send instead; they live in the i18n bundles under {@link #key()} (crs depends on no
+ * module, so callers render them, e.g. with {@code common.Texts}: {@code Texts.zh(e.key(), e.argsZh())}). The
+ * arguments differ per language only in how a list is joined.
  */
 public class CrsException extends RuntimeException {
 
@@ -14,59 +16,59 @@ public class CrsException extends RuntimeException {
     public static final String TRANSFORM_FAILED = "crs_transform_failed";
 
     private final String code;
-    private final String messageZh;
+    private final String key;
+    private final transient Object[] argsZh;
+    private final transient Object[] argsEn;
 
-    public CrsException(String code, String messageZh, String messageEn) {
-        this(code, messageZh, messageEn, null);
+    public CrsException(String code, String key, Object[] argsZh, Object[] argsEn, Throwable cause) {
+        super(code + " " + key + " " + java.util.Arrays.toString(argsEn), cause);
+        this.code = code;
+        this.key = key;
+        this.argsZh = argsZh.clone();
+        this.argsEn = argsEn.clone();
     }
 
-    public CrsException(String code, String messageZh, String messageEn, Throwable cause) {
-        super(messageEn, cause);
-        this.code = code;
-        this.messageZh = messageZh;
+    private CrsException(String code, String key, Throwable cause, Object... args) {
+        this(code, key, args, args, cause);
     }
 
     public String code() {
         return code;
     }
 
-    public String messageZh() {
-        return messageZh;
+    /** The i18n bundle key of the text the user sees. */
+    public String key() {
+        return key;
     }
 
-    public String messageEn() {
-        return getMessage();
+    public Object[] argsZh() {
+        return argsZh.clone();
+    }
+
+    public Object[] argsEn() {
+        return argsEn.clone();
     }
 
     static CrsException unknown(String input) {
-        String shown = abbreviate(input);
-        return new CrsException(UNKNOWN,
-                "无法识别的坐标参考系：“" + shown + "”。请使用 EPSG 代码（如 EPSG:4490、EPSG:4546）、CRS84、GCJ-02 或 BD-09。",
-                "Unknown coordinate reference system '" + shown
-                        + "'. Use an EPSG code (e.g. EPSG:4490, EPSG:4546), CRS84, GCJ-02 or BD-09.");
+        return new CrsException(UNKNOWN, "crs.unknown", null, abbreviate(input));
+    }
+
+    static CrsException undefined(int epsg, Throwable cause) {
+        return new CrsException(UNKNOWN, "crs.undefined", cause, String.valueOf(epsg));
     }
 
     static CrsException notOffered(String input, java.util.List<String> offered) {
         String shown = abbreviate(input);
-        return new CrsException(NOT_OFFERED,
-                "本服务不提供坐标参考系“" + shown + "”。可用：" + String.join("、", offered),
-                "The coordinate reference system '" + shown + "' is not offered. Offered: "
-                        + String.join(", ", offered));
+        return new CrsException(NOT_OFFERED, "crs.not_offered", new Object[] {shown, String.join("、", offered)},
+                new Object[] {shown, String.join(", ", offered)}, null);
     }
 
     static CrsException prjUnmatched() {
-        return new CrsException(PRJ_UNMATCHED,
-                "无法根据 .prj 文件确定坐标参考系。请在上传时用 crs 参数指明（如 EPSG:4546）。",
-                "The .prj file does not match a supported coordinate reference system. "
-                        + "Send the crs parameter with the upload (e.g. EPSG:4546).");
+        return new CrsException(PRJ_UNMATCHED, "crs.prj_unmatched", null);
     }
 
     static CrsException transformFailed(String from, String to, Throwable cause) {
-        return new CrsException(TRANSFORM_FAILED,
-                "坐标从 " + from + " 转换到 " + to + " 失败，请检查坐标是否与所声明的坐标参考系一致。",
-                "Coordinates could not be transformed from " + from + " to " + to
-                        + "; check that they match the declared coordinate reference system.",
-                cause);
+        return new CrsException(TRANSFORM_FAILED, "crs.transform_failed", cause, from, to);
     }
 
     // User input ends up in messages and logs: keep it short.

@@ -103,9 +103,7 @@ final class EpsgCatalogue {
                     return FACTORY.createFromName("EPSG:" + c);
                 }
             } catch (Proj4jException | IllegalStateException e) {
-                throw new CrsException(CrsException.UNKNOWN,
-                        "坐标参考系 EPSG:" + c + " 的定义无法加载。",
-                        "The definition of EPSG:" + c + " could not be loaded.", e);
+                throw CrsException.undefined(c, e);
             }
         });
     }

@@ -1,5 +1,6 @@
 package org.wufei.gis.detections;
 
+import org.wufei.gis.common.Texts;
 import java.util.HashMap;
 import java.util.Map;
 import org.locationtech.jts.geom.Point;
@@ -86,12 +87,10 @@ class Promotions {
         target.attribute("ownerless").ifPresent(a -> attributes.put("ownerless", false));
         target.attribute("discovered_by").ifPresent(a -> attributes.put("discovered_by",
                 DISCOVERED_BY.getOrDefault(d.source(), "report")));
-        String name = d.name() == null ? "疑似问题点位（导入批次 " + d.batchId() + " 第 " + d.featureIndex() + " 个要素）"
+        String name = d.name() == null ? Texts.zh("detections.promoted.name", d.batchId(), d.featureIndex())
                 : d.name();
-        String note = "由导入批次 #" + d.batchId() + "（" + fileName + "，来源 " + d.source() + "）第 "
-                + d.featureIndex() + " 个要素（检测 #" + d.id() + "）提升为疑似问题点位。 Promoted from import batch #"
-                + d.batchId() + " (" + fileName + "), feature " + d.featureIndex() + ", detection #" + d.id()
-                + ".";
+        Object[] at = {d.batchId(), fileName, d.source(), d.featureIndex(), d.id()};
+        String note = Texts.zh("detections.promoted.note", at) + " " + Texts.en("detections.promoted.note", at);
         Site site = register.create(new SiteRegister.NewSite(target, null, truncate(name, 200), null,
                 township, d.geometry(), attributes, truncate(note, Site.NOTE_MAX)), actor);
         if (!detections.markPromoted(d.id(), site.getId())) {

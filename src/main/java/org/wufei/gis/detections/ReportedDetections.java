@@ -1,5 +1,6 @@
 package org.wufei.gis.detections;
 
+import org.wufei.gis.common.Texts;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -48,7 +49,7 @@ public class ReportedDetections {
                     attributes, geom, triage, red_flag, repaired)
                 VALUES (?, ?, 'public_report', 'manual', ?, ?, 'public_report', ?, ?, ?, ST_GeomFromText(?, 4326),
                     'new', FALSE, FALSE)""")
-                .params(batch, reportId, LocalDate.ofInstant(received, ZoneOffset.ofHours(8)), "群众举报 " + trackingCode,
+                .params(batch, reportId, LocalDate.ofInstant(received, ZoneOffset.ofHours(8)), Texts.zh("detections.report.name", trackingCode),
                         Math.PI * FOOTPRINT_METRES * FOOTPRINT_METRES, description,
                         "{\"report\":\"" + trackingCode + "\"}", footprint.toText())
                 .update(keys, "id");

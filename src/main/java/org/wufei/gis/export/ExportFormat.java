@@ -1,5 +1,6 @@
 package org.wufei.gis.export;
 
+import org.wufei.gis.common.Texts;
 import java.nio.charset.Charset;
 import java.util.Arrays;
 import java.util.List;
@@ -10,10 +11,10 @@ import java.util.Optional;
  * {@code Accept}), the file extension and, for text formats, the charset.
  */
 public enum ExportFormat {
-    GEOJSON("geojson-file", "application/geo+json", "geojson", "GeoJSON 文件 / GeoJSON file", null),
+    GEOJSON("geojson-file", "application/geo+json", "geojson", null, null),
     GEOPACKAGE("gpkg", "application/geopackage+sqlite3", "gpkg", "GeoPackage", null),
-    CSV("csv", "text/csv", "csv", "CSV（UTF-8，带 BOM）/ CSV (UTF-8 with BOM)", "UTF-8"),
-    CSV_GBK("csv-gbk", "text/csv", "csv", "CSV（GBK，旧版 Excel）/ CSV (GBK, older Excel)", "GBK"),
+    CSV("csv", "text/csv", "csv", null, "UTF-8"),
+    CSV_GBK("csv-gbk", "text/csv", "csv", null, "GBK"),
     XLSX("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx", "Excel (XLSX)", null),
     KML("kml", "application/vnd.google-earth.kml+xml", "kml", "KML", "UTF-8");
 
@@ -50,8 +51,9 @@ public enum ExportFormat {
         return extension;
     }
 
+    /** The title in both languages: the bundle's {@code export.format.<f>} unless the name needs no translating. */
     public String title() {
-        return title;
+        return title != null ? title : Texts.bilingual("export.format." + f);
     }
 
     /** The text encoding of CSV and KML; null for binary formats and GeoJSON (always UTF-8). */

@@ -1,5 +1,6 @@
 package org.wufei.gis.export;
 
+import org.wufei.gis.common.Texts;
 import java.util.ArrayList;
 import java.util.List;
 import org.locationtech.jts.geom.Geometry;
@@ -12,8 +13,9 @@ import org.wufei.gis.catalog.FeatureRow;
  * 经度/纬度 (CRS84, seven decimals ≈ 1 cm; a point on the surface for lines and areas).
  */
 final class TabularRows {
-    static final String LONGITUDE = "经度";
-    static final String LATITUDE = "纬度";
+    // Chinese headers in every export (the form bureaus file, and what the importer reads back)
+    static final String LONGITUDE = Texts.zh("export.column.longitude");
+    static final String LATITUDE = Texts.zh("export.column.latitude");
     static final String WKT = "WKT";
 
     private final ExportLayer layer;

@@ -154,8 +154,7 @@ class ImportJob {
             failed(batchId, errors);
         } catch (RuntimeException e) {
             log.error("Import batch {} failed unexpectedly", batchId, e);
-            errors.add(new ImportException("import_failed", null, "导入意外失败，可重试或联系管理员",
-                    "The import failed unexpectedly; retry it or contact an administrator"), null);
+            errors.add(ImportException.keyed("import_failed", null, "import.failed"), null);
             failed(batchId, errors);
         }
     }

@@ -1,5 +1,6 @@
 package org.wufei.gis.imports;
 
+import org.wufei.gis.common.Texts;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -27,9 +28,7 @@ class ImportRecovery {
 
     void failAbandoned(String replica, boolean restarted, Instant staleBefore) {
         var error = new RunErrors.StoredError(null, null, null, "import_interrupted",
-                "服务在导入过程中停止，本批次未保存任何要素；可重试（POST /api/imports/{id}/retry）或重新上传。",
-                "The service stopped during the import and nothing of this batch was kept; retry it "
-                        + "(POST /api/imports/{id}/retry) or upload the file again.");
+                Texts.zh("import.interrupted"), Texts.en("import.interrupted"));
         int n = batches.failAbandoned(replica, restarted, staleBefore, RunErrors.json(List.of(error)),
                 RunErrors.json(Map.of("import_interrupted", 1)), clock.instant());
         if (n > 0) {

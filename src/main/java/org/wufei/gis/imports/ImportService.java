@@ -97,8 +97,7 @@ class ImportService {
     }
 
     private static ImportException unreceived() {
-        return new ImportException(ImportException.FILE_UNREADABLE, "file", "上传的文件无法接收",
-                "The uploaded file could not be received");
+        return ImportException.keyed(ImportException.FILE_UNREADABLE, "file", "import.unreceived");
     }
 
     Submitted submit(MultipartUpload received, ImportRequest request, Actor actor) {

@@ -1,5 +1,6 @@
 package org.wufei.gis.imports;
 
+import org.wufei.gis.common.Texts;
 import java.nio.file.Path;
 import java.util.Iterator;
 import org.locationtech.jts.geom.Coordinate;
@@ -93,15 +94,9 @@ final class UploadCheck {
             return district.swapped(null);
         }
         if (assumed && projected * 2 > sampled) {
-            return new ImportException("crs_required", "crs",
-                    "文件没有声明坐标系，坐标看起来是投影坐标（米）。请用 crs 参数指明坐标系（如 EPSG:4546）。",
-                    "The file declares no coordinate reference system and its coordinates look projected (metres). "
-                            + "Name the system with the crs parameter (e.g. EPSG:4546).");
+            return ImportException.keyed("crs_required", "crs", "import.crs_required");
         }
-        return new ImportException("outside_district", "file",
-                "文件中抽查的要素没有一个落在本区范围内；请检查坐标系（crs 参数）或文件是否属于本区。",
-                "None of the sampled features falls in the district; check the coordinate system (crs parameter) "
-                        + "or whether the file belongs to this district.");
+        return ImportException.keyed("outside_district", "file", "import.sample_outside_district");
     }
 
     private static boolean finite(Geometry g) {

@@ -1,5 +1,6 @@
 package org.wufei.gis.inspections;
 
+import org.wufei.gis.common.Texts;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -106,7 +107,7 @@ class InspectionService {
     private String transition(Site site, InspectionForm form, Actor actor) {
         long version = form.siteVersion() == null ? site.getVersion() : form.siteVersion();
         var evidence = List.of(new Evidence("inspection",
-                "/api/sites/" + site.getId() + "/inspections/" + form.id(), "现场核查 / field inspection", null));
+                "/api/sites/" + site.getId() + "/inspections/" + form.id(), Texts.zh("inspections.evidence") + " / " + Texts.en("inspections.evidence"), null));
         try {
             register.transition(site.getId(), version,
                     new TransitionRequest(form.nextStatus(), form.note(), new ArrayList<>(evidence), null, null),

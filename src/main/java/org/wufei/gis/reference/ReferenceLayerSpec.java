@@ -111,8 +111,7 @@ record ReferenceLayerSpec(String collectionId, String table, String file, Family
 
     private static Object absent(Column c, long index) {
         if (c.required()) {
-            throw ReferenceRefusals.attribute(index, c.name(), "attribute_missing", "缺少必填属性",
-                    "required attribute missing");
+            throw ReferenceRefusals.attribute(index, c.name(), "attribute_missing", "reference.attribute.missing");
         }
         return c.absent();
     }
@@ -128,15 +127,15 @@ record ReferenceLayerSpec(String collectionId, String table, String file, Family
                 case TEXT -> text(c, raw.toString().strip(), index);
             };
         } catch (NumberFormatException e) {
-            throw ReferenceRefusals.attribute(index, c.name(), "attribute_not_number", "属性值不是数字：" + raw,
-                    "attribute value is not a number: " + raw);
+            throw ReferenceRefusals.attribute(index, c.name(), "attribute_not_number", "reference.attribute.not_number",
+                    raw);
         }
     }
 
     private static Double nonNegative(Column c, double v, long index) {
         if (!Double.isFinite(v) || c.nonNegative() && v < 0) {
-            throw ReferenceRefusals.attribute(index, c.name(), "attribute_out_of_range", "属性值须为非负有限数：" + v,
-                    "attribute value must be a finite number, not negative: " + v);
+            throw ReferenceRefusals.attribute(index, c.name(), "attribute_out_of_range", "reference.attribute.out_of_range",
+                    v);
         }
         return v;
     }
@@ -152,13 +151,11 @@ record ReferenceLayerSpec(String collectionId, String table, String file, Family
     private static String text(Column c, String s, long index) {
         if (!c.allowed().isEmpty() && !c.allowed().contains(s)) {
             throw ReferenceRefusals.attribute(index, c.name(), "attribute_value_unknown",
-                    "属性值不在允许范围内：" + s + "（允许：" + String.join(", ", c.allowed()) + "）",
-                    "attribute value not allowed: " + s + " (allowed: " + String.join(", ", c.allowed()) + ")");
+                    "reference.attribute.value_unknown", s, String.join(", ", c.allowed()));
         }
         if (c.maxLength() > 0 && s.length() > c.maxLength()) {
             throw ReferenceRefusals.attribute(index, c.name(), "attribute_too_long",
-                    "属性值超过 " + c.maxLength() + " 个字符", "attribute value longer than " + c.maxLength()
-                            + " characters");
+                    "reference.attribute.too_long", c.maxLength());
         }
         return s;
     }

@@ -1,5 +1,6 @@
 package org.wufei.gis.reference;
 
+import org.wufei.gis.common.Texts;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
 import org.springframework.core.Ordered;
@@ -26,18 +27,25 @@ class ReferenceRefusals {
         this.problems = problems;
     }
 
-    static ImportException attribute(long index, String field, String code, String zh, String en) {
-        return new ImportException(code, field, "第 " + index + " 个要素，属性 " + field + "：" + zh,
-                "feature " + index + ", attribute " + field + ": " + en, index, null);
+    /** A refused attribute value; the texts are the bundle message {@code key} after the feature and field. */
+    static ImportException attribute(long index, String field, String code, String key, Object... args) {
+        String zh = Texts.zh(key, args);
+        String en = Texts.en(key, args);
+        return new ImportException(code, field, Texts.zh("reference.refused.attribute", index, field, zh),
+                Texts.en("reference.refused.attribute", index, field, en), index, null);
     }
 
     static ImportException geometry(long index, String code, String zh, String en) {
-        return new ImportException(code, "geometry", "第 " + index + " 个要素：" + zh, "feature " + index + ": " + en,
-                index, null);
+        return new ImportException(code, "geometry", Texts.zh("import.at_feature", index, zh),
+                Texts.en("import.at_feature", index, en), index, null);
     }
 
-    static ImportException file(String code, String field, String zh, String en) {
-        return new ImportException(code, field, zh, en);
+    static ImportException geometryOf(long index, String code, String key, Object... args) {
+        return geometry(index, code, Texts.zh(key, args), Texts.en(key, args));
+    }
+
+    static ImportException file(String code, String field, String key) {
+        return ImportException.keyed(code, field, key);
     }
 
     @ExceptionHandler(ImportException.class)

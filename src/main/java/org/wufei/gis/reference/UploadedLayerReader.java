@@ -1,5 +1,6 @@
 package org.wufei.gis.reference;
 
+import org.wufei.gis.common.Texts;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -74,8 +75,7 @@ class UploadedLayerReader {
                 extent.expandToInclude(g.getEnvelopeInternal());
             }
             if (rows.isEmpty()) {
-                throw ReferenceRefusals.file("layer_empty", "file", "文件中没有要素：替换不能清空参考图层",
-                        "the file has no features: a replacement cannot empty a reference layer");
+                throw ReferenceRefusals.file("layer_empty", "file", "reference.layer_empty");
             }
             return new Read(rows, extent, resolver.describe());
         }
@@ -86,15 +86,14 @@ class UploadedLayerReader {
             ReferenceLayerSpec.Column c = spec.columns().get(i);
             if (c.unique() && !seen.get(i).add(values.get(i))) {
                 throw ReferenceRefusals.attribute(index, c.name(), "attribute_duplicate",
-                        "值 " + values.get(i) + " 与前面的要素重复", "value " + values.get(i)
-                                + " repeats an earlier feature's");
+                        "reference.attribute.duplicate", String.valueOf(values.get(i)));
             }
         }
     }
 
     private Geometry geometry(ReferenceLayerSpec spec, Geometry read, CrsResolver.Resolved resolved, long index) {
         if (read == null || read.isEmpty()) {
-            throw ReferenceRefusals.geometry(index, "geometry_missing", "要素没有几何图形", "the feature has no geometry");
+            throw ReferenceRefusals.geometryOf(index, "geometry_missing", "import.geometry_missing");
         }
         Geometry g = FeatureNormaliser.flatten(read);
         if (resolved.eitherAxisOrder()) {
@@ -104,25 +103,21 @@ class UploadedLayerReader {
         try {
             wgs84 = crs.toWgs84Owned(g, resolved.crs());
         } catch (CrsException e) {
-            throw ReferenceRefusals.geometry(index, e.code(), e.messageZh(), e.messageEn());
+            throw ReferenceRefusals.geometry(index, e.code(), Texts.zh(e), Texts.en(e));
         }
         if (!district.inside(wgs84)) {
             if (district.swappedInside(wgs84)) {
                 throw district.swapped(index);
             }
-            throw ReferenceRefusals.geometry(index, "geometry_outside_district",
-                    "几何图形不在本区范围内（坐标系：" + resolved.crs().label() + "）",
-                    "the geometry lies outside the district (CRS: " + resolved.crs().label() + ")");
+            throw ReferenceRefusals.geometryOf(index, "geometry_outside_district", "reference.geometry_outside_district",
+                    resolved.crs().label());
         }
         if (!wgs84.isValid()) {
             wgs84 = GeometryFixer.fix(wgs84);
         }
         if (!inFamily(spec.family(), wgs84)) {
-            throw ReferenceRefusals.geometry(index, "geometry_type_not_allowed",
-                    "图层 " + spec.collectionId() + " 不接受 " + wgs84.getGeometryType() + "（可接受："
-                            + spec.family().accepted + "）",
-                    "layer " + spec.collectionId() + " does not take " + wgs84.getGeometryType() + " (accepted: "
-                            + spec.family().accepted + ")");
+            throw ReferenceRefusals.geometryOf(index, "geometry_type_not_allowed", "reference.geometry_type",
+                    spec.collectionId(), wgs84.getGeometryType(), String.valueOf(spec.family().accepted));
         }
         wgs84.setSRID(4326);
         return wgs84;

@@ -1,5 +1,6 @@
 package org.wufei.gis.tiles;
 
+import org.wufei.gis.common.Texts;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -23,7 +24,7 @@ import org.wufei.gis.common.Locales;
 @RequestMapping("/ogc")
 class TilesController {
     private static final String DATASET_PATH = "/ogc/tiles";
-    private static final String DATASET_TITLE = "石拐区固废点位 / Shiguai waste sites";
+    private static final String DATASET_TITLE = Texts.bilingual("tiles.dataset.title");
 
     private final TileLayers layers;
     private final Tiles tiles;

@@ -1,5 +1,6 @@
 package org.wufei.gis.tiles;
 
+import org.wufei.gis.common.Texts;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -35,12 +36,13 @@ class TilesOgcExtension implements ConformanceDeclaration, OgcLinkContributor {
     public List<Map<String, Object>> landing(String base) {
         return List.of(
                 TileDocuments.link(REL_TILING_SCHEMES, TileDocuments.JSON, base + "/tileMatrixSets",
-                        "瓦片矩阵集 / Tile matrix sets"),
+                        Texts.bilingual("tiles.link.tile_matrix_sets")),
                 TileDocuments.link(REL_TILESETS_VECTOR, TileDocuments.JSON, base + "/tiles",
-                        "全部点位图层的矢量瓦片 / Vector tiles of every site layer"),
-                TileDocuments.link(REL_STYLES, TileDocuments.JSON, base + "/styles", "样式 / Styles"),
+                        Texts.bilingual("tiles.link.all_vector_tiles")),
+                TileDocuments.link(REL_STYLES, TileDocuments.JSON, base + "/styles",
+                        Texts.bilingual("tiles.link.styles")),
                 TileDocuments.link("stylesheet", SiteStyles.MAPBOX, base + "/styles/" + SiteStyles.STYLE_ID
-                        + "?f=mapbox", "点位 Mapbox GL 样式（按类型与状态）/ Mapbox GL style of the sites"));
+                        + "?f=mapbox", Texts.bilingual("tiles.link.site_style")));
     }
 
     @Override
@@ -49,6 +51,6 @@ class TilesOgcExtension implements ConformanceDeclaration, OgcLinkContributor {
             return List.of();
         }
         return List.of(TileDocuments.link(REL_TILESETS_VECTOR, TileDocuments.JSON,
-                base + "/collections/" + source.id() + "/tiles", "矢量瓦片 / Vector tiles"));
+                base + "/collections/" + source.id() + "/tiles", Texts.bilingual("tiles.link.vector_tiles")));
     }
 }

@@ -1,5 +1,6 @@
 package org.wufei.gis.crs;
 
+import org.wufei.gis.common.Texts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -140,7 +141,7 @@ class CrsRegistryTest {
         assertThatThrownBy(() -> registry.toWgs84(point(gk[0], gk[1]), SourceCrs.parse("EPSG:4326")))
                 .isInstanceOfSatisfying(CrsException.class, e -> {
                     assertThat(e.code()).isEqualTo("crs_transform_failed");
-                    assertThat(e.messageZh()).contains("EPSG:4326");
+                    assertThat(Texts.zh(e)).contains("EPSG:4326");
                 });
     }
 

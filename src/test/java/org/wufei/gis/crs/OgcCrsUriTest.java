@@ -1,5 +1,6 @@
 package org.wufei.gis.crs;
 
+import org.wufei.gis.common.Texts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -40,7 +41,7 @@ class OgcCrsUriTest {
         assertThatThrownBy(() -> OgcCrsUri.parse("http://www.opengis.net/def/crs/EPSG/0/4547"))
                 .isInstanceOfSatisfying(CrsException.class, e -> {
                     assertThat(e.code()).isEqualTo("crs_not_offered");
-                    assertThat(e.messageEn()).contains("http://www.opengis.net/def/crs/EPSG/0/4546");
+                    assertThat(Texts.en(e)).contains("http://www.opengis.net/def/crs/EPSG/0/4546");
                 });
         assertThatThrownBy(() -> OgcCrsUri.parse("gcj02")).isInstanceOf(CrsException.class);
     }

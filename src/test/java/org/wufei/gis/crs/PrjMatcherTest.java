@@ -1,5 +1,6 @@
 package org.wufei.gis.crs;
 
+import org.wufei.gis.common.Texts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -54,8 +55,8 @@ class PrjMatcherTest {
         assertThatThrownBy(() -> PrjMatcher.matchOrThrow(prj))
                 .isInstanceOfSatisfying(CrsException.class, e -> {
                     assertThat(e.code()).isEqualTo("crs_prj_unmatched");
-                    assertThat(e.messageZh()).contains("crs");
-                    assertThat(e.messageEn()).contains("crs");
+                    assertThat(Texts.zh(e)).contains("crs");
+                    assertThat(Texts.en(e)).contains("crs");
                 });
     }
 

@@ -1,5 +1,6 @@
 package org.wufei.gis.crs;
 
+import org.wufei.gis.common.Texts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -53,8 +54,8 @@ class SourceCrsTest {
         assertThatThrownBy(() -> SourceCrs.parse(text))
                 .isInstanceOfSatisfying(CrsException.class, e -> {
                     assertThat(e.code()).isEqualTo("crs_unknown");
-                    assertThat(e.messageZh()).contains("坐标参考系");
-                    assertThat(e.messageEn()).contains("Unknown coordinate reference system");
+                    assertThat(Texts.zh(e)).contains("坐标参考系");
+                    assertThat(Texts.en(e)).contains("Unknown coordinate reference system");
                 });
     }
 

@@ -1,5 +1,6 @@
 package org.wufei.gis.export.register;
 
+import org.wufei.gis.common.Texts;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -53,7 +54,7 @@ class RegisterController {
         params.putIfAbsent("sortby", java.util.List.of("code"));
         CollectionQueries.Parsed q = queries.parse(WasteHeapRegister.COLLECTION, params);
         AtomicLong seq = new AtomicLong();
-        writer.stream(ExportFormat.XLSX, WasteHeapRegister.layer(), "固废堆场分类分级管控清单", actor, response,
+        writer.stream(ExportFormat.XLSX, WasteHeapRegister.layer(), Texts.zh("export.register.file"), actor, response,
                 sink -> store.forEach(q.source(), q.request(), q.paged(), WasteHeapRegister.EXTRA,
                         heap -> sink.add(register.row(seq.incrementAndGet(), heap))));
     }

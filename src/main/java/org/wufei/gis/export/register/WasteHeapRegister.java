@@ -1,5 +1,6 @@
 package org.wufei.gis.export.register;
 
+import org.wufei.gis.common.Texts;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,20 +27,20 @@ class WasteHeapRegister {
     static final Map<String, String> EXTRA = Map.of("deadline", "s.deadline");
 
     static final List<ExportField> FIELDS = List.of(
-            field("seq", "序号", ExportField.Type.INTEGER),
-            field("code", "编号", ExportField.Type.STRING),
-            field("name", "名称", ExportField.Type.STRING),
-            field("township", "乡镇", ExportField.Type.STRING),
-            field("longitude", "经度", ExportField.Type.NUMBER),
-            field("latitude", "纬度", ExportField.Type.NUMBER),
-            field("category", "类别", ExportField.Type.STRING),
-            field("area_m2", "面积", ExportField.Type.NUMBER),
-            field("volume_m3", "体积", ExportField.Type.NUMBER),
-            field("risk_grade", "风险等级", ExportField.Type.STRING),
-            field("control_measure", "管控措施", ExportField.Type.STRING),
-            field("responsible_party", "责任主体", ExportField.Type.STRING),
-            field("status", "状态", ExportField.Type.STRING),
-            field("deadline", "整改时限", ExportField.Type.STRING));
+            field("seq", ExportField.Type.INTEGER),
+            field("code", ExportField.Type.STRING),
+            field("name", ExportField.Type.STRING),
+            field("township", ExportField.Type.STRING),
+            field("longitude", ExportField.Type.NUMBER),
+            field("latitude", ExportField.Type.NUMBER),
+            field("category", ExportField.Type.STRING),
+            field("area_m2", ExportField.Type.NUMBER),
+            field("volume_m3", ExportField.Type.NUMBER),
+            field("risk_grade", ExportField.Type.STRING),
+            field("control_measure", ExportField.Type.STRING),
+            field("responsible_party", ExportField.Type.STRING),
+            field("status", ExportField.Type.STRING),
+            field("deadline", ExportField.Type.STRING));
 
     private final Labels labels;
 
@@ -47,12 +48,14 @@ class WasteHeapRegister {
         this.labels = labels;
     }
 
-    private static ExportField field(String name, String label, ExportField.Type type) {
-        return new ExportField(name, label, type);
+    // The form is Chinese whatever the caller's language: its headers are the bundle's Chinese texts.
+    private static ExportField field(String name, ExportField.Type type) {
+        return new ExportField(name, Texts.zh("export.register.column." + name), type);
     }
 
     static ExportLayer layer() {
-        return new ExportLayer("分类分级管控清单", "历史遗留固废堆场分类分级管控清单", "Point", FIELDS, null,
+        return new ExportLayer(Texts.zh("export.register.layer"), Texts.zh("export.register.title.full"), "Point",
+                FIELDS, null,
                 ExportLayer.Headers.LABELS, ExportLayer.Coordinates.NONE);
     }
 

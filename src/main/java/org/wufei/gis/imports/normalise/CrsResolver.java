@@ -1,5 +1,6 @@
 package org.wufei.gis.imports.normalise;
 
+import org.wufei.gis.common.Texts;
 import java.util.HashMap;
 import java.util.Map;
 import org.wufei.gis.crs.CrsException;
@@ -98,6 +99,6 @@ public final class CrsResolver {
 
     /** A CRS the user must fix, in the import error model (code, field "crs", both languages). */
     static ImportException refused(CrsException e) {
-        return new ImportException(e.code(), "crs", e.messageZh(), e.messageEn());
+        return new ImportException(e.code(), "crs", Texts.zh(e), Texts.en(e));
     }
 }

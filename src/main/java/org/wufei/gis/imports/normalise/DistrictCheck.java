@@ -1,5 +1,6 @@
 package org.wufei.gis.imports.normalise;
 
+import org.wufei.gis.common.Texts;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
@@ -55,18 +56,15 @@ public final class DistrictCheck {
 
     public ImportException swapped(Long index) {
         return new ImportException("coordinates_swapped", "geometry",
-                "坐标的经纬度顺序似乎颠倒了：交换后才落在" + district.name() + "内。请按“经度, 纬度”提供坐标。",
-                "Latitude and longitude seem swapped: only swapped do the coordinates fall in " + district.nameEn()
-                        + ". Send longitude first.", index, null);
+                Texts.zh("import.coordinates_swapped", district.name()),
+                Texts.en("import.coordinates_swapped", district.nameEn()), index, null);
     }
 
     ImportException outside(Long index, Geometry wgs84) {
         Coordinate c = wgs84.getEnvelopeInternal().centre();
         String at = String.format("%.5f, %.5f", c.x, c.y);
         return new ImportException("outside_district", "geometry",
-                "位置（" + at + "）不在" + district.name() + "范围内；若坐标不是 WGS84 经纬度，请用 crs 参数说明坐标系。",
-                "Location (" + at + ") is outside " + district.nameEn()
-                        + "; if the coordinates are not WGS 84 lon/lat, name their system with the crs parameter.",
-                index, null);
+                Texts.zh("import.outside_district", at, district.name()),
+                Texts.en("import.outside_district", at, district.nameEn()), index, null);
     }
 }

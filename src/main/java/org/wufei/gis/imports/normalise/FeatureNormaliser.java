@@ -1,5 +1,6 @@
 package org.wufei.gis.imports.normalise;
 
+import org.wufei.gis.common.Texts;
 import java.util.Arrays;
 import org.locationtech.jts.geom.CoordinateSequence;
 import org.locationtech.jts.geom.CoordinateSequenceFilter;
@@ -51,10 +52,10 @@ public final class FeatureNormaliser {
     public Normalised normalise(long index, Geometry read, CrsResolver.Resolved resolved) {
         SourceCrs from = resolved.crs();
         if (read == null) {
-            throw reject(index, "geometry_missing", "要素没有几何图形", "the feature has no geometry");
+            throw reject(index, "geometry_missing", Texts.zh("import.geometry_missing"), Texts.en("import.geometry_missing"));
         }
         if (read.isEmpty()) {
-            throw reject(index, "geometry_empty", "几何图形为空", "the geometry is empty");
+            throw reject(index, "geometry_empty", Texts.zh("import.geometry_empty"), Texts.en("import.geometry_empty"));
         }
         Geometry g = flatten(read);
         if (resolved.eitherAxisOrder()) {
@@ -65,7 +66,7 @@ public final class FeatureNormaliser {
         try {
             wgs84 = crs.toWgs84Owned(g, from); // g is the fresh copy flatten made
         } catch (CrsException e) {
-            throw reject(index, e.code(), e.messageZh(), e.messageEn());
+            throw reject(index, e.code(), Texts.zh(e), Texts.en(e));
         }
         district.check(index, wgs84);
         boolean repaired = false;
@@ -74,7 +75,8 @@ public final class FeatureNormaliser {
             repaired = true;
         }
         if (wgs84.isEmpty()) {
-            throw reject(index, "geometry_invalid", "几何图形无效且无法修复", "the geometry is invalid and cannot be repaired");
+            throw reject(index, "geometry_invalid", Texts.zh("import.geometry_unrepairable"),
+                    Texts.en("import.geometry_unrepairable"));
         }
         wgs84.setSRID(4326);
         return new Normalised(wgs84, Math.round(metric.areaM2(wgs84) * 10) / 10.0, repaired);
@@ -127,13 +129,13 @@ public final class FeatureNormaliser {
                 double x = seq.getX(i);
                 double y = seq.getY(i);
                 if (!Double.isFinite(x) || !Double.isFinite(y)) {
-                    throw reject(index, ImportException.COORDINATE_NOT_NUMBER, "坐标不是有限数值",
-                            "a coordinate is not a finite number");
+                    throw reject(index, ImportException.COORDINATE_NOT_NUMBER,
+                            Texts.zh("import.coordinate_not_finite"), Texts.en("import.coordinate_not_finite"));
                 }
                 if (geographic && (Math.abs(y) > 90 || Math.abs(x) > 180)) {
                     throw reject(index, "coordinate_out_of_range",
-                            "坐标超出经纬度范围（纬度须在 ±90 之间，经度须在 ±180 之间）：" + x + ", " + y,
-                            "coordinate out of range (latitude within ±90, longitude within ±180): " + x + ", " + y);
+                            Texts.zh("import.coordinate_out_of_range", x, y),
+                            Texts.en("import.coordinate_out_of_range", x, y));
                 }
             }
 

@@ -15,9 +15,8 @@ public final class Attributes {
 
     public Attributes put(String name, Object value) {
         if (value instanceof CharSequence s && s.length() > limits.maxStringLength()) {
-            throw new ImportException(ImportException.ATTRIBUTE_TOO_LONG, name,
-                    "属性 " + name + " 超过 " + limits.maxStringLength() + " 个字符。",
-                    "Attribute " + name + " is longer than " + limits.maxStringLength() + " characters.");
+            throw ImportException.keyed(ImportException.ATTRIBUTE_TOO_LONG, name, "import.attribute_too_long", name,
+                    limits.maxStringLength());
         }
         values.put(name, value);
         return this;

@@ -49,9 +49,8 @@ public abstract class FeatureIterator implements Iterator<SourceFeature> {
             done = true;
             pending = null;
             pendingError = null;
-            throw ImportException.of(ImportException.TOO_MANY_FEATURES,
-                    "要素数量超过上限 " + limits.maxFeatures() + "。",
-                    "The upload has more than " + limits.maxFeatures() + " features.");
+            throw ImportException.keyed(ImportException.TOO_MANY_FEATURES, null, "import.too_many_features",
+                    limits.maxFeatures());
         }
         return true;
     }

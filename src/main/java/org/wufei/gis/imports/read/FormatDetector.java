@@ -34,7 +34,7 @@ public final class FormatDetector {
     static ImportFormat detect(Path file, ImportLimits limits) {
         byte[] head = readHead(file);
         if (head.length == 0) {
-            throw ImportException.of(ImportException.FILE_EMPTY, "文件为空（0 字节）。", "The file is empty (0 bytes).");
+            throw ImportException.keyed(ImportException.FILE_EMPTY, null, "import.file_empty");
         }
         if (startsWith(head, 'P', 'K', 3, 4) || startsWith(head, 'P', 'K', 5, 6)) {
             return detectZip(file, limits);
@@ -70,7 +70,7 @@ public final class FormatDetector {
             throw unrecognised("XML root <" + root + ">");
         }
         if (trimmed.isEmpty()) {
-            throw ImportException.of(ImportException.FILE_EMPTY, "文件只有空白。", "The file contains only white space.");
+            throw ImportException.keyed(ImportException.FILE_EMPTY, null, "import.file_blank");
         }
         return ImportFormat.CSV;
     }
@@ -153,8 +153,6 @@ public final class FormatDetector {
     }
 
     private static ImportException unrecognised(String what) {
-        return ImportException.of(ImportException.FORMAT_UNRECOGNISED,
-                "无法识别的文件格式（" + what + "）。支持 GeoJSON、Shapefile（zip）、GeoPackage、KML/KMZ、CSV、XLSX、GeoTIFF。",
-                "Unrecognised file format (" + what + "). Accepted: GeoJSON, zipped Shapefile, GeoPackage, KML/KMZ, CSV, XLSX, GeoTIFF.");
+        return ImportException.keyed(ImportException.FORMAT_UNRECOGNISED, null, "import.format_unrecognised", what);
     }
 }

@@ -1,5 +1,6 @@
 package org.wufei.gis.imports.read;
 
+import org.wufei.gis.common.Texts;
 import java.util.Map;
 import java.util.OptionalLong;
 
@@ -63,14 +64,24 @@ public class ImportException extends RuntimeException {
 
     /** A file that could not be read at all; keeps the cause for the log, never shows it to the user. */
     public static ImportException unreadable(String what, Throwable cause) {
-        return new ImportException(FILE_UNREADABLE, null, "文件无法读取：" + what, "File cannot be read: " + what,
-                null, cause);
+        return new ImportException(FILE_UNREADABLE, null, Texts.zh("import.file_unreadable", what),
+                Texts.en("import.file_unreadable", what), null, cause);
     }
 
     /** The same error tied to one feature, so the caller can report it and continue. */
     public ImportException atFeature(long index) {
-        return new ImportException(code, field, "第 " + index + " 个要素：" + messageZh,
-                "feature " + index + ": " + messageEn, index, getCause());
+        return new ImportException(code, field, Texts.zh("import.at_feature", index, messageZh),
+                Texts.en("import.at_feature", index, messageEn), index, getCause());
+    }
+
+    /** A refusal whose texts are the i18n bundle message {@code key}, the same arguments in both languages. */
+    public static ImportException keyed(String code, String field, String key, Object... args) {
+        return new ImportException(code, field, Texts.zh(key, args), Texts.en(key, args));
+    }
+
+    /** The same refusal with the exception that caused it (for the log, never shown). */
+    public ImportException causedBy(Throwable cause) {
+        return new ImportException(code, field, messageZh, messageEn, featureIndex, cause);
     }
 
     public String code() {

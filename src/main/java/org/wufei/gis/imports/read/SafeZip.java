@@ -1,5 +1,6 @@
 package org.wufei.gis.imports.read;
 
+import org.wufei.gis.common.Texts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -80,12 +81,11 @@ public final class SafeZip {
         try {
             long size = Files.size(file);
             if (size == 0) {
-                throw ImportException.of(ImportException.FILE_EMPTY, "文件为空（0 字节）。", "The file is empty (0 bytes).");
+                throw ImportException.keyed(ImportException.FILE_EMPTY, null, "import.file_empty");
             }
             if (size > limits.maxUploadBytes()) {
-                throw ImportException.of(ImportException.UPLOAD_TOO_LARGE,
-                        "文件超过上传上限 " + limits.maxUploadBytes() + " 字节。",
-                        "The file exceeds the upload limit of " + limits.maxUploadBytes() + " bytes.");
+                throw ImportException.keyed(ImportException.UPLOAD_TOO_LARGE, null, "import.upload_too_large",
+                        limits.maxUploadBytes());
             }
         } catch (IOException e) {
             throw ImportException.unreadable("size", e);
@@ -94,7 +94,7 @@ public final class SafeZip {
 
     private static void checkCentralDirectory(List<ZipArchiveEntry> entries, long archiveBytes, ImportLimits limits) {
         if (entries.size() > limits.maxZipEntries()) {
-            throw bomb("压缩包条目过多（" + entries.size() + "）。", "The archive has too many entries (" + entries.size() + ").");
+            throw bomb("import.zip_bomb.entries", entries.size());
         }
         long total = 0;
         for (ZipArchiveEntry e : entries) {
@@ -103,26 +103,24 @@ public final class SafeZip {
             total += size;
             if (size > RATIO_FLOOR_BYTES && e.getCompressedSize() > 0
                     && size / e.getCompressedSize() > limits.maxCompressionRatio()) {
-                throw bomb("条目 " + e.getName() + " 的压缩比过高。", "Entry " + e.getName() + " has a suspicious compression ratio.");
+                throw bomb("import.zip_bomb.entry_ratio", e.getName());
             }
         }
         if (total > limits.maxUncompressedBytes()) {
-            throw bomb("解压后总大小超过上限。", "The archive expands beyond the uncompressed size limit.");
+            throw bomb("import.zip_bomb.total");
         }
         if (total > RATIO_FLOOR_BYTES && total / Math.max(archiveBytes, 1) > limits.maxCompressionRatio()) {
-            throw bomb("压缩包整体压缩比过高。", "The archive as a whole has a suspicious compression ratio.");
+            throw bomb("import.zip_bomb.ratio");
         }
     }
 
     private static void checkName(ZipArchiveEntry e) {
         String name = e.getName().replace('\\', '/');
         if (name.startsWith("/") || name.matches("^[A-Za-z]:.*") || ("/" + name + "/").contains("/../")) {
-            throw new ImportException(ImportException.ZIP_SLIP, e.getName(),
-                    "压缩包条目路径越界：" + e.getName(), "Archive entry escapes the extraction folder: " + e.getName());
+            throw ImportException.keyed(ImportException.ZIP_SLIP, e.getName(), "import.zip_slip", e.getName());
         }
         if (e.isUnixSymlink()) {
-            throw new ImportException(ImportException.ZIP_SYMLINK, e.getName(),
-                    "压缩包中含符号链接：" + e.getName(), "The archive contains a symbolic link: " + e.getName());
+            throw ImportException.keyed(ImportException.ZIP_SYMLINK, e.getName(), "import.zip_symlink", e.getName());
         }
         String lower = name.toLowerCase(Locale.ROOT);
         if (!e.isDirectory() && ARCHIVE_SUFFIXES.stream().anyMatch(lower::endsWith)) {
@@ -140,8 +138,7 @@ public final class SafeZip {
             }
             Path target = dir.resolve(e.getName().replace('\\', '/')).normalize();
             if (!target.startsWith(dir)) {
-                throw new ImportException(ImportException.ZIP_SLIP, e.getName(),
-                        "压缩包条目路径越界：" + e.getName(), "Archive entry escapes the extraction folder: " + e.getName());
+                throw ImportException.keyed(ImportException.ZIP_SLIP, e.getName(), "import.zip_slip", e.getName());
             }
             Files.createDirectories(target.getParent());
             try (InputStream in = zf.getInputStream(e); OutputStream out = Files.newOutputStream(target)) {
@@ -170,8 +167,7 @@ public final class SafeZip {
             written[0] += n;
             if ((declared >= 0 && entryBytes > declared) || entryBytes > ratioCap
                     || written[0] > limits.maxUncompressedBytes()) {
-                throw bomb("解压数据超出声明大小或上限：" + e.getName(),
-                        "Extracted data exceeds its declared size or the limit: " + e.getName());
+                throw bomb("import.zip_bomb.extracted", e.getName());
             }
             out.write(buf, 0, n);
         }
@@ -188,12 +184,12 @@ public final class SafeZip {
                 || (b[0] == 'R' && b[1] == 'a' && b[2] == 'r' && b[3] == '!');
     }
 
-    private static ImportException bomb(String zh, String en) {
-        return ImportException.of(ImportException.ZIP_BOMB, "疑似压缩炸弹：" + zh, "Possible zip bomb: " + en);
+    private static ImportException bomb(String key, Object... args) {
+        return ImportException.of(ImportException.ZIP_BOMB, Texts.zh("import.zip_bomb", Texts.zh(key, args)),
+                Texts.en("import.zip_bomb", Texts.en(key, args)));
     }
 
     private static ImportException nested(String name) {
-        return new ImportException(ImportException.ZIP_NESTED_ARCHIVE, name,
-                "压缩包内不允许再嵌套压缩包：" + name, "Nested archives are not accepted: " + name);
+        return ImportException.keyed(ImportException.ZIP_NESTED_ARCHIVE, name, "import.zip_nested", name);
     }
 }

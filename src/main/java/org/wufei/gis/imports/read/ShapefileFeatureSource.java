@@ -1,5 +1,6 @@
 package org.wufei.gis.imports.read;
 
+import org.wufei.gis.common.Texts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.FileChannel;
@@ -74,9 +75,8 @@ final class ShapefileFeatureSource implements FeatureSource {
             }
             for (String required : List.of("shx", "dbf")) {
                 if (!parts.containsKey(required)) {
-                    throw new ImportException(ImportException.SHAPEFILE_INCOMPLETE, layer + "." + required,
-                            "Shapefile「" + layer + "」缺少 ." + required + " 文件。",
-                            "Shapefile '" + layer + "' is missing its ." + required + " file.");
+                    throw ImportException.keyed(ImportException.SHAPEFILE_INCOMPLETE, layer + "." + required,
+                            "import.shapefile_incomplete", layer, required);
                 }
             }
             Charset encoding = encodingOf(layer, parts.get("dbf"), parts.get("cpg"));
@@ -86,9 +86,10 @@ final class ShapefileFeatureSource implements FeatureSource {
                     dbfRecordCount(parts.get("dbf"), encoding)));
         }
         if (layers.isEmpty()) {
-            throw ImportException.of(ImportException.LAYER_NOT_FOUND,
-                    "压缩包中没有找到图层 " + (options.layer() == null ? "" : options.layer()) + "。",
-                    "No shapefile layer " + (options.layer() == null ? "" : "'" + options.layer() + "' ") + "found in the zip.");
+            throw options.layer() == null
+                    ? ImportException.keyed(ImportException.LAYER_NOT_FOUND, null, "import.shapefile_none")
+                    : ImportException.keyed(ImportException.LAYER_NOT_FOUND, null, "import.shapefile_layer_missing",
+                            options.layer());
         }
     }
 
@@ -104,13 +105,11 @@ final class ShapefileFeatureSource implements FeatureSource {
         Charset declared = cpg == null ? null : TextEncodings.fromCodePage(readText(cpg));
         if (declared != null) {
             if (declared.equals(StandardCharsets.UTF_8) && !utf8) {
-                warn(layer, ".cpg 声明 UTF-8，但字节不是 UTF-8，已按 GBK/GB18030 读取",
-                        ".cpg says UTF-8 but the bytes are not UTF-8; read as GBK/GB18030");
+                warn(layer, "import.cpg_not_utf8");
                 return TextEncodings.GB18030;
             }
             if (TextEncodings.isChinese(declared) && utf8 && nonAscii) {
-                warn(layer, ".cpg 声明 GBK，但字节是有效的 UTF-8，已按 UTF-8 读取",
-                        ".cpg says GBK but the bytes are valid UTF-8; read as UTF-8");
+                warn(layer, "import.cpg_is_utf8");
                 return StandardCharsets.UTF_8;
             }
             return declared;
@@ -121,8 +120,8 @@ final class ShapefileFeatureSource implements FeatureSource {
         return utf8 ? StandardCharsets.UTF_8 : TextEncodings.GB18030;
     }
 
-    private void warn(String layer, String zh, String en) {
-        warnings.add(layer + ": " + zh + " / " + en);
+    private void warn(String layer, String key) {
+        warnings.add(layer + ": " + Texts.zh(key) + " / " + Texts.en(key));
     }
 
     private static byte[] dbfRecordSample(Path dbf) {
@@ -240,9 +239,8 @@ final class ShapefileFeatureSource implements FeatureSource {
                 throw e.atFeature(r + 1L);
             } catch (IOException | RuntimeException e) {
                 // Numbered within its layer, like the features themselves.
-                throw new ImportException(ImportException.GEOMETRY_INVALID, layer.name(),
-                        "记录无法读取：" + e.getMessage(), "Record cannot be read: " + e.getMessage(), null, e)
-                        .atFeature(r + 1L);
+                throw ImportException.keyed(ImportException.GEOMETRY_INVALID, layer.name(), "import.record_unreadable",
+                        e.getMessage()).causedBy(e).atFeature(r + 1L);
             }
         }
     }

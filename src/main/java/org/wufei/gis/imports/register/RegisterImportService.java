@@ -1,5 +1,6 @@
 package org.wufei.gis.imports.register;
 
+import org.wufei.gis.common.Texts;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -161,7 +162,8 @@ class RegisterImportService {
             return;
         }
         tx.executeWithoutResult(s -> {
-            String note = "撤销清单入库 #" + id + "（" + b.fileName() + "）。 Register import #" + id + " rolled back.";
+            String note = Texts.zh("import.register_rolled_back", id, b.fileName()) + " "
+                    + Texts.en("import.register_rolled_back", id, b.fileName());
             for (RegisterBatches.SiteRow row : batches.sites(id)) {
                 if (row.action().equals("created")) {
                     sites.withdraw(row.siteId(), note.length() > 1000 ? note.substring(0, 1000) : note, actor);

@@ -1,5 +1,6 @@
 package org.wufei.gis.ogc.features;
 
+import org.wufei.gis.common.Texts;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -53,20 +54,19 @@ class LandingController {
         String base = OgcLinks.base(request);
         boolean en = Locales.of(request).getLanguage().equals("en");
         Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("title", en ? "Shiguai District zero-waste city: waste-site register" : "石拐区无废城市固废点位登记");
-        doc.put("description", en
-                ? "Managed waste sites, tailings ponds, green mines, straw and recycling points, and reference layers"
-                : "历史遗留固废堆场、尾矿库、绿色矿山、秸秆收储点、再生资源回收点及参考图层");
+        Locale locale = en ? Locales.EN : Locales.ZH;
+        doc.put("title", Texts.text(locale, "ogc.landing.title"));
+        doc.put("description", Texts.text(locale, "ogc.landing.description"));
         List<Map<String, Object>> links = new ArrayList<>();
-        links.add(OgcLinks.link(base, Rel.SELF, OgcMediaTypes.JSON, en ? "This document" : "本文档"));
+        links.add(OgcLinks.link(base, Rel.SELF, OgcMediaTypes.JSON, Texts.text(locale, "ogc.link.self")));
         links.add(OgcLinks.link(base + "/api", Rel.SERVICE_DESC, OgcMediaTypes.OPENAPI_JSON,
-                en ? "API definition (OpenAPI 3.0)" : "接口定义（OpenAPI 3.0）"));
+                Texts.text(locale, "ogc.link.service_desc")));
         links.add(OgcLinks.link(base + "/api", Rel.SERVICE_DOC, OgcMediaTypes.OPENAPI_JSON,
-                en ? "API documentation" : "接口文档"));
+                Texts.text(locale, "ogc.link.service_doc")));
         links.add(OgcLinks.link(base + "/conformance", Rel.CONFORMANCE, OgcMediaTypes.JSON,
-                en ? "Conformance classes" : "符合性类"));
+                Texts.text(locale, "ogc.link.conformance")));
         links.add(OgcLinks.link(base + "/collections", Rel.DATA, OgcMediaTypes.JSON,
-                en ? "Collections" : "数据集合"));
+                Texts.text(locale, "ogc.link.data")));
         for (OgcLinkContributor c : contributors) {
             links.addAll(c.landing(base));
         }

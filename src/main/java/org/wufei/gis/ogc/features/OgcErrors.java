@@ -1,5 +1,6 @@
 package org.wufei.gis.ogc.features;
 
+import org.wufei.gis.common.Texts;
 import java.util.function.Supplier;
 import org.springframework.http.HttpStatus;
 import org.wufei.gis.common.ApiException;
@@ -21,7 +22,7 @@ final class OgcErrors {
         } catch (Cql2Exception e) {
             throw new ApiException(HttpStatus.BAD_REQUEST, e.code(), field(e.code()), e.messageZh(), e.messageEn());
         } catch (CrsException e) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, e.code(), "crs", e.messageZh(), e.messageEn());
+            throw new ApiException(HttpStatus.BAD_REQUEST, e.code(), "crs", Texts.zh(e), Texts.en(e));
         }
     }
 

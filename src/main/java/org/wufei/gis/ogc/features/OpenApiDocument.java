@@ -1,5 +1,6 @@
 package org.wufei.gis.ogc.features;
 
+import org.wufei.gis.common.Texts;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,7 @@ class OpenApiDocument {
     Map<String, Object> build(String serverUrl) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("openapi", "3.0.3");
-        doc.put("info", Map.of("title", "石拐区无废城市固废点位 OGC API / Shiguai waste-site OGC API",
+        doc.put("info", Map.of("title", Texts.bilingual("ogc.api.title"),
                 "version", "1.0.0", "description", "OGC API - Features Parts 1-4 (GeoJSON, CRS, CQL2 filter, "
                         + "create/replace/update/delete). Errors are application/problem+json.",
                 "license", Map.of("name", "CC-BY-4.0")));

@@ -1,5 +1,6 @@
 package org.wufei.gis.ogc.features;
 
+import org.wufei.gis.common.Texts;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,8 @@ final class OpenApiParts {
                 Map.of("type", "string", "enum", itemFormats)));
         p.put("headers", query("headers", "Exports: CSV/XLSX column headers as property names or (Chinese) labels",
                 Map.of("type", "string", "enum", List.of("names", "labels"), "default", "names")));
-        p.put("coordinates", query("coordinates", "Exports: CSV/XLSX geometry as WKT or 经度/纬度 columns "
+        p.put("coordinates", query("coordinates", "Exports: CSV/XLSX geometry as WKT or "
+                + Texts.zh("export.column.longitude") + "/" + Texts.zh("export.column.latitude") + " columns "
                 + "(default lonlat for points, wkt otherwise)", Map.of("type", "string",
                         "enum", List.of("wkt", "lonlat"))));
         p.put("charset", query("charset", "Exports: CSV charset (utf-8 with BOM, or gbk)",

@@ -1,5 +1,7 @@
 package org.wufei.gis.ogc.filter;
 
+import org.wufei.gis.common.Texts;
+
 /**
  * A rejected filter, sortby or properties parameter, carrying a stable code and a message in Chinese and English.
  *
@@ -35,21 +37,35 @@ public final class Cql2Exception extends RuntimeException {
     static Cql2Exception syntax(int position, String zh, String en) {
         // Positions are 0-based internally; people count characters from 1.
         String where = position >= 0 ? " (" + (position + 1) + ")" : "";
-        return new Cql2Exception(SYNTAX, "过滤条件语法错误，位置" + where + "：" + zh,
-                "filter syntax error at position" + where + ": " + en, position);
+        return new Cql2Exception(SYNTAX, Texts.zh("cql2.syntax", where, zh), Texts.en("cql2.syntax", where, en),
+                position);
+    }
+
+    /** A syntax error whose detail is the i18n bundle message {@code key} (same arguments in both languages). */
+    static Cql2Exception syntaxOf(int position, String key, Object... args) {
+        return syntax(position, Texts.zh(key, args), Texts.en(key, args));
+    }
+
+    /** A refusal whose texts are the i18n bundle message {@code key}, the same arguments in both languages. */
+    static Cql2Exception keyed(String code, String key, Object... args) {
+        return new Cql2Exception(code, Texts.zh(key, args), Texts.en(key, args));
     }
 
     static Cql2Exception unknownProperty(String name) {
-        return new Cql2Exception(UNKNOWN_PROPERTY, "未知的可查询属性：" + name, "unknown queryable property: " + name);
+        return keyed(UNKNOWN_PROPERTY, "cql2.unknown_property", name);
     }
 
     static Cql2Exception typeMismatch(String property, String zh, String en) {
-        return new Cql2Exception(TYPE_MISMATCH, "属性 " + property + " 类型不匹配：" + zh,
-                "type mismatch on property " + property + ": " + en);
+        return new Cql2Exception(TYPE_MISMATCH, Texts.zh("cql2.type_mismatch", property, zh),
+                Texts.en("cql2.type_mismatch", property, en));
+    }
+
+    static Cql2Exception typeMismatchOf(String property, String key, Object... args) {
+        return typeMismatch(property, Texts.zh(key, args), Texts.en(key, args));
     }
 
     static Cql2Exception unsupported(String zh, String en) {
-        return new Cql2Exception(UNSUPPORTED, "不支持的过滤条件：" + zh, "unsupported filter: " + en);
+        return new Cql2Exception(UNSUPPORTED, Texts.zh("cql2.unsupported", zh), Texts.en("cql2.unsupported", en));
     }
 
     public String code() {

@@ -1,5 +1,6 @@
 package org.wufei.gis.ogc.filter;
 
+import org.wufei.gis.common.Texts;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,14 +23,14 @@ public final class Cql2Json {
 
     public static Predicate parse(String json) {
         if (json == null || json.isBlank()) {
-            throw Cql2Exception.syntax(0, "过滤条件为空", "empty filter");
+            throw Cql2Exception.syntaxOf(0, "cql2.empty");
         }
         JsonNode root;
         try {
             root = MAPPER.readTree(json);
         } catch (JacksonException e) {
             int pos = e.getLocation() == null ? -1 : (int) e.getLocation().getCharOffset();
-            throw Cql2Exception.syntax(pos, "JSON 无效", "invalid JSON: " + e.getOriginalMessage());
+            throw Cql2Exception.syntaxOf(pos, "cql2.json.invalid", e.getOriginalMessage());
         }
         return parse(root);
     }
@@ -41,18 +42,18 @@ public final class Cql2Json {
 
     private static Predicate predicate(JsonNode node, String path) {
         if (node == null || !node.isObject() || node.get("op") == null || !node.get("op").isString()) {
-            throw error(path, "应为带 op 的对象", "expected an object with \"op\"");
+            throw syntaxAt(path, "cql2.json.expected_op");
         }
         String op = node.get("op").stringValue().toLowerCase(Locale.ROOT);
         JsonNode args = node.get("args");
         if (args == null || !args.isArray()) {
-            throw error(path, "缺少 args 数组", "missing \"args\" array");
+            throw syntaxAt(path, "cql2.json.args_missing");
         }
         String argsPath = path + ".args";
         switch (op) {
             case "and", "or" -> {
                 if (args.size() < 2) {
-                    throw error(argsPath, op + " 至少需要两个参数", op + " needs at least two arguments");
+                    throw syntaxAt(argsPath, "cql2.json.two_args", op);
                 }
                 List<Predicate> list = new ArrayList<>();
                 for (int i = 0; i < args.size(); i++) {
@@ -77,7 +78,7 @@ public final class Cql2Json {
                 arity(args, 2, argsPath);
                 JsonNode list = args.get(1);
                 if (!list.isArray() || list.isEmpty()) {
-                    throw error(argsPath + "[1]", "in 的第二个参数应为非空数组", "the second argument of in must be a non-empty array");
+                    throw syntaxAt(argsPath + "[1]", "cql2.json.in_list");
                 }
                 List<Operand> values = new ArrayList<>();
                 for (int i = 0; i < list.size(); i++) {
@@ -103,15 +104,15 @@ public final class Cql2Json {
         }
         if (Cql2Ops.isDWithin(op)) {
             if (args.size() != 3 && args.size() != 4) {
-                throw error(argsPath, "s_dwithin 需要 3 或 4 个参数", "s_dwithin needs 3 or 4 arguments");
+                throw syntaxAt(argsPath, "cql2.json.dwithin_arity");
             }
             JsonNode distance = args.get(2);
             if (!distance.isNumber()) {
-                throw error(argsPath + "[2]", "距离应为数字", "distance must be a number");
+                throw syntaxAt(argsPath + "[2]", "cql2.json.distance_number");
             }
             String unit = args.size() == 4 && args.get(3).isString() ? args.get(3).stringValue() : null;
             if (args.size() == 4 && unit == null) {
-                throw error(argsPath + "[3]", "单位应为字符串", "unit must be a string");
+                throw syntaxAt(argsPath + "[3]", "cql2.json.unit_string");
             }
             return new DWithin(operand(args.get(0), argsPath + "[0]"), operand(args.get(1), argsPath + "[1]"),
                     Literals.metres(distance.decimalValue(), unit, -1));
@@ -124,8 +125,7 @@ public final class Cql2Json {
             arity(args, 2, argsPath);
             return new Temporal(Cql2Ops.temporal(op), operand(args.get(0), argsPath + "[0]"), operand(args.get(1), argsPath + "[1]"));
         }
-        throw new Cql2Exception(Cql2Exception.UNSUPPORTED, "不支持的运算符 " + op + "（" + path + "）",
-                "unsupported operator " + op + " at " + path);
+        throw Cql2Exception.keyed(Cql2Exception.UNSUPPORTED, "cql2.json.operator_unsupported", op, path);
     }
 
     private static Operand operand(JsonNode node, String path) {
@@ -139,7 +139,7 @@ public final class Cql2Json {
             return new BooleanLiteral(node.booleanValue());
         }
         if (!node.isObject()) {
-            throw error(path, "应为属性或字面量", "expected a property or a literal");
+            throw syntaxAt(path, "cql2.json.expected_operand");
         }
         if (node.get("property") != null) {
             return new Property(text(node.get("property"), path + ".property"));
@@ -160,15 +160,14 @@ public final class Cql2Json {
             return new GeometryLiteral(geoJson(node, path));
         }
         if (node.get("op") != null) {
-            throw new Cql2Exception(Cql2Exception.UNSUPPORTED, "不支持函数或运算表达式（" + path + "）",
-                    "functions and arithmetic are not supported (at " + path + ")");
+            throw Cql2Exception.keyed(Cql2Exception.UNSUPPORTED, "cql2.json.function_unsupported", path);
         }
-        throw error(path, "无法识别的值", "unrecognised value");
+        throw syntaxAt(path, "cql2.json.unrecognised");
     }
 
     private static IntervalLiteral interval(JsonNode node, String path) {
         if (!node.isArray() || node.size() != 2) {
-            throw error(path, "interval 应为两个元素的数组", "interval must be an array of two");
+            throw syntaxAt(path, "cql2.json.interval_pair");
         }
         return new IntervalLiteral(intervalEnd(node.get(0), path + "[0]"), intervalEnd(node.get(1), path + "[1]"));
     }
@@ -180,25 +179,25 @@ public final class Cql2Json {
         if (node.isObject() && (node.get("timestamp") != null || node.get("date") != null)) {
             return (TemporalLiteral) operand(node, path);
         }
-        throw error(path, "interval 端点应为时间", "interval ends must be times or \"..\"");
+        throw syntaxAt(path, "cql2.json.interval_ends");
     }
 
     private static Geometry geoJson(JsonNode node, String path) {
         try {
             return new GeoJsonReader(Literals.GEOMETRY_FACTORY).read(node.toString());
         } catch (ParseException | RuntimeException e) {
-            throw error(path, "无效的 GeoJSON 几何：" + e.getMessage(), "invalid GeoJSON geometry: " + e.getMessage());
+            throw syntaxAt(path, "cql2.json.geometry", e.getMessage());
         }
     }
 
     private static List<BigDecimal> numbers(JsonNode node, String path) {
         if (!node.isArray()) {
-            throw error(path, "应为数字数组", "expected an array of numbers");
+            throw syntaxAt(path, "cql2.json.numbers");
         }
         List<BigDecimal> list = new ArrayList<>();
         for (int i = 0; i < node.size(); i++) {
             if (!node.get(i).isNumber()) {
-                throw error(path + "[" + i + "]", "应为数字", "expected a number");
+                throw syntaxAt(path + "[" + i + "]", "cql2.json.number");
             }
             list.add(node.get(i).decimalValue());
         }
@@ -207,19 +206,19 @@ public final class Cql2Json {
 
     private static String text(JsonNode node, String path) {
         if (!node.isString()) {
-            throw error(path, "应为字符串", "expected a string");
+            throw syntaxAt(path, "cql2.json.string");
         }
         return node.stringValue();
     }
 
     private static void arity(JsonNode args, int n, String path) {
         if (args.size() != n) {
-            throw error(path, "需要 " + n + " 个参数", "expected " + n + " arguments, got " + args.size());
+            throw syntaxAt(path, "cql2.json.arity", n, args.size());
         }
     }
 
-    private static Cql2Exception error(String path, String zh, String en) {
-        return new Cql2Exception(Cql2Exception.SYNTAX, "过滤条件语法错误（" + path + "）：" + zh,
-                "filter syntax error at " + path + ": " + en);
+    private static Cql2Exception syntaxAt(String path, String key, Object... args) {
+        return new Cql2Exception(Cql2Exception.SYNTAX, Texts.zh("cql2.json.syntax", path, Texts.zh(key, args)),
+                Texts.en("cql2.json.syntax", path, Texts.en(key, args)));
     }
 }

@@ -27,8 +27,7 @@ final class Cql2Literals {
             case GEOMETRY -> null;
         };
         if (v == null) {
-            throw Cql2Exception.typeMismatch(q.name(), "值 " + describe(literal) + " 不是 " + q.type(),
-                    "value " + describe(literal) + " is not a " + q.type());
+            throw Cql2Exception.typeMismatchOf(q.name(), "cql2.value_type", describe(literal), q.type());
         }
         return v;
     }
@@ -54,8 +53,8 @@ final class Cql2Literals {
 
     static void checkEnum(Queryable q, Object value) {
         if (!q.enumValues().isEmpty() && !q.enumValues().contains(value)) {
-            throw Cql2Exception.typeMismatch(q.name(), "值 '" + value + "' 不在允许的取值 " + q.enumValues() + " 中",
-                    "value '" + value + "' is not one of " + q.enumValues());
+            throw Cql2Exception.typeMismatchOf(q.name(), "cql2.value_enum", String.valueOf(value),
+                    String.valueOf(q.enumValues()));
         }
     }
 

@@ -1,5 +1,6 @@
 package org.wufei.gis.ogc.filter;
 
+import org.wufei.gis.common.Texts;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,10 +30,10 @@ public final class Cql2Text extends Cql2TokenCursor {
     /** Parses a whole filter; anything left over is a syntax error. */
     public static Predicate parse(String text) {
         if (text == null || text.isBlank()) {
-            throw Cql2Exception.syntax(0, "过滤条件为空", "empty filter");
+            throw Cql2Exception.syntaxOf(0, "cql2.empty");
         }
         if (text.length() > MAX_LENGTH) {
-            throw Cql2Exception.syntax(MAX_LENGTH, "过滤条件过长", "filter longer than " + MAX_LENGTH + " characters");
+            throw Cql2Exception.syntaxOf(MAX_LENGTH, "cql2.too_long", MAX_LENGTH);
         }
         Cql2Text parser = new Cql2Text(text);
         Predicate p = parser.orExpr();
@@ -65,7 +66,7 @@ public final class Cql2Text extends Cql2TokenCursor {
     // notExpr := NOT notExpr | primary
     private Predicate notExpr() {
         if (++depth > MAX_DEPTH) {
-            throw Cql2Exception.syntax(tok.pos(), "嵌套过深", "filter nested too deeply");
+            throw Cql2Exception.syntaxOf(tok.pos(), "cql2.too_deep");
         }
         try {
             if (tok.isKeyword("NOT")) {
@@ -174,7 +175,7 @@ public final class Cql2Text extends Cql2TokenCursor {
             int pos = tok.pos();
             advance();
             if (!tok.is(Kind.STRING) || tok.text().length() != 1 || !(pattern instanceof StringLiteral s)) {
-                throw Cql2Exception.syntax(pos, "ESCAPE 需要单个字符", "ESCAPE needs a single character string");
+                throw Cql2Exception.syntaxOf(pos, "cql2.escape");
             }
             char escape = tok.text().charAt(0);
             advance();
@@ -246,8 +247,8 @@ public final class Cql2Text extends Cql2TokenCursor {
                 expect(Kind.RPAREN, ")");
                 return box;
             }
-            default -> throw new Cql2Exception(Cql2Exception.UNSUPPORTED, "不支持函数 " + t.text(),
-                    "function " + t.text() + " is not supported", t.pos());
+            default -> throw new Cql2Exception(Cql2Exception.UNSUPPORTED, Texts.zh("cql2.function_unsupported", t.text()),
+                    Texts.en("cql2.function_unsupported", t.text()), t.pos());
         }
     }
 
@@ -261,7 +262,7 @@ public final class Cql2Text extends Cql2TokenCursor {
         if (o instanceof TemporalLiteral lit) {
             return lit;
         }
-        throw Cql2Exception.syntax(t.pos(), "INTERVAL 的端点必须是时间字面量", "INTERVAL ends must be time literals");
+        throw Cql2Exception.syntaxOf(t.pos(), "cql2.interval_ends");
     }
 
     /** Old CQL writes {@code updated AFTER 2024-01-01T00:00:00Z} or {@code DURING start/end} without quotes. */

@@ -67,7 +67,7 @@ final class Cql2TextLexer {
             offset = i;
             return new Token(Kind.IDENT, input.substring(start, i), start);
         }
-        throw Cql2Exception.syntax(start, "意外的字符 '" + c + "'", "unexpected character '" + c + "'");
+        throw Cql2Exception.syntaxOf(start, "cql2.unexpected_character", String.valueOf(c));
     }
 
     private static boolean isIdentPart(char c) {
@@ -94,7 +94,7 @@ final class Cql2TextLexer {
             return new Token(Kind.OP, "<>", start);
         }
         if (c == '!') {
-            throw Cql2Exception.syntax(start, "意外的字符 '!'", "unexpected character '!'");
+            throw Cql2Exception.syntaxOf(start, "cql2.unexpected_character", "!");
         }
         offset++;
         return new Token(Kind.OP, String.valueOf(c), start);
@@ -135,7 +135,7 @@ final class Cql2TextLexer {
         int i = offset + 1;
         while (true) {
             if (i >= input.length()) {
-                throw Cql2Exception.syntax(start, "引号未闭合", "unterminated " + (quote == '\'' ? "string" : "quoted name"));
+                throw Cql2Exception.syntaxOf(start, quote == '\'' ? "cql2.unterminated_string" : "cql2.unterminated_name");
             }
             char c = input.charAt(i);
             if (c == quote) {
@@ -172,7 +172,7 @@ final class Cql2TextLexer {
             } else if (!seenParen && input.regionMatches(true, i, "EMPTY", 0, 5)) {
                 return i + 5;
             } else if (c == '\'' || c == '"') {
-                throw Cql2Exception.syntax(i, "几何字面量中不能有引号", "quotes are not allowed in a geometry literal");
+                throw Cql2Exception.syntaxOf(i, "cql2.geometry_quotes");
             }
         }
         return input.length();

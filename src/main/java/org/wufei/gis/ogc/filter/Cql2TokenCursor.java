@@ -36,7 +36,7 @@ abstract class Cql2TokenCursor {
             advance();
             return n;
         } catch (NumberFormatException e) {
-            throw Cql2Exception.syntax(tok.pos(), "无效的数字 " + tok.text(), "invalid number " + tok.text());
+            throw Cql2Exception.syntaxOf(tok.pos(), "cql2.number_invalid", tok.text());
         }
     }
 
@@ -71,10 +71,10 @@ abstract class Cql2TokenCursor {
     }
 
     final Cql2Exception unexpected(String expected) {
-        String found = tok.is(Kind.EOF) ? "end of filter" : "'" + tok.text() + "'";
-        String foundZh = tok.is(Kind.EOF) ? "过滤条件结尾" : "'" + tok.text() + "'";
-        return Cql2Exception.syntax(tok.pos(), "此处应为 " + expected + "，实际为 " + foundZh,
-                "expected " + expected + " but found " + found);
+        if (tok.is(Kind.EOF)) {
+            return Cql2Exception.syntaxOf(tok.pos(), "cql2.expected_at_end", expected);
+        }
+        return Cql2Exception.syntaxOf(tok.pos(), "cql2.expected", expected, tok.text());
     }
 
     /** Hands a WKT literal, delimited by the lexer, to JTS. */
@@ -88,7 +88,7 @@ abstract class Cql2TokenCursor {
             tok = lexer.next();
             return g;
         } catch (ParseException | IllegalArgumentException e) {
-            throw Cql2Exception.syntax(start, "无效的 WKT 几何：" + e.getMessage(), "invalid WKT geometry: " + e.getMessage());
+            throw Cql2Exception.syntaxOf(start, "cql2.wkt_invalid", e.getMessage());
         }
     }
 

@@ -32,8 +32,7 @@ public interface GeometryNormaliser {
                 swapped.geometryChanged();
                 return swapped;
             }
-            throw new Cql2Exception(Cql2Exception.CRS_UNSUPPORTED, "不支持的 filter-crs：EPSG:" + crs,
-                    "unsupported filter-crs EPSG:" + crs);
+            throw Cql2Exception.keyed(Cql2Exception.CRS_UNSUPPORTED, "cql2.filter_crs", String.valueOf(crs));
         };
     }
 

@@ -46,7 +46,7 @@ final class Literals {
     static TemporalLiteral temporal(String text, int pos) {
         TemporalLiteral lit = temporalOrNull(text);
         if (lit == null) {
-            throw Cql2Exception.syntax(pos, "无效的日期或时间 '" + text + "'", "invalid date or timestamp '" + text + "'");
+            throw Cql2Exception.syntaxOf(pos, "cql2.temporal_invalid", text);
         }
         return lit;
     }
@@ -63,7 +63,7 @@ final class Literals {
         try {
             return new DateLiteral(LocalDate.parse(text.trim()));
         } catch (DateTimeParseException e) {
-            throw Cql2Exception.syntax(pos, "无效的日期 '" + text + "'", "invalid date '" + text + "'");
+            throw Cql2Exception.syntaxOf(pos, "cql2.date_invalid", text);
         }
     }
 
@@ -93,10 +93,10 @@ final class Literals {
             maxx = values.get(3).doubleValue();
             maxy = values.get(4).doubleValue();
         } else {
-            throw Cql2Exception.syntax(pos, "BBOX 需要 4 或 6 个数", "BBOX needs 4 or 6 numbers");
+            throw Cql2Exception.syntaxOf(pos, "cql2.bbox_arity");
         }
         if (miny > maxy) {
-            throw Cql2Exception.syntax(pos, "BBOX 的 miny 大于 maxy", "BBOX miny is greater than maxy");
+            throw Cql2Exception.syntaxOf(pos, "cql2.bbox_y");
         }
         if (minx > maxx) {
             Polygon east = box(minx, miny, 180, maxy);
@@ -114,7 +114,7 @@ final class Literals {
     static double metres(BigDecimal distance, String unit, int pos) {
         double d = distance.doubleValue();
         if (d < 0 || Double.isNaN(d) || Double.isInfinite(d)) {
-            throw Cql2Exception.syntax(pos, "距离必须为非负数", "distance must be a non-negative number");
+            throw Cql2Exception.syntaxOf(pos, "cql2.distance_negative");
         }
         if (unit == null) {
             return d;
@@ -122,8 +122,7 @@ final class Literals {
         return switch (unit.trim().toLowerCase(Locale.ROOT)) {
             case "m", "meter", "meters", "metre", "metres" -> d;
             case "km", "kilometer", "kilometers", "kilometre", "kilometres" -> d * 1000;
-            default -> throw Cql2Exception.syntax(pos, "不支持的距离单位 '" + unit + "'（请使用 meters）",
-                    "unsupported distance unit '" + unit + "' (use meters)");
+            default -> throw Cql2Exception.syntaxOf(pos, "cql2.distance_unit", unit);
         };
     }
 

@@ -17,8 +17,8 @@ public interface Queryables {
 
     /** Resolves a name or fails with the given error code. */
     default Queryable require(String name, String errorCode) {
-        return find(name).orElseThrow(() -> new Cql2Exception(errorCode,
-                "未知的可查询属性：" + name, "unknown queryable property: " + name));
+        return find(name).orElseThrow(() -> Cql2Exception.keyed(errorCode,
+                "cql2.unknown_property", name));
     }
 
     static Queryables of(Queryable... queryables) {

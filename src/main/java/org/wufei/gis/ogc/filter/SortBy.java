@@ -52,11 +52,11 @@ public record SortBy(List<SortKey> keys) {
                 }
             }
             if (item.isEmpty()) {
-                throw new Cql2Exception(INVALID_SORTBY, "sortby 中有空的排序键", "empty sort key in sortby");
+                throw Cql2Exception.keyed(INVALID_SORTBY, "cql2.sortby_empty_key");
             }
             Queryable q = queryables.require(item, Cql2Exception.PARAM_UNKNOWN_PROPERTY);
             if (q.type() == Queryable.Type.GEOMETRY) {
-                throw new Cql2Exception(INVALID_SORTBY, "不能按几何属性排序：" + item, "cannot sort by geometry " + item);
+                throw Cql2Exception.keyed(INVALID_SORTBY, "cql2.sortby_geometry", item);
             }
             if (seen.add(q.name())) {
                 keys.add(new SortKey(q, ascending));

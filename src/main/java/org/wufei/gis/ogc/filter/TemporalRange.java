@@ -28,8 +28,7 @@ record TemporalRange(Instant start, Instant end, boolean endExclusive) {
         }
         TemporalLiteral t = Cql2Literals.temporalOf(time);
         if (t == null) {
-            throw Cql2Exception.typeMismatch(q.name(), "应为时间、日期或区间字面量",
-                    "expected a TIMESTAMP, DATE or INTERVAL literal");
+            throw Cql2Exception.typeMismatchOf(q.name(), "cql2.temporal_expected");
         }
         return new TemporalRange(start(t), end(t), t instanceof DateLiteral);
     }

@@ -1,5 +1,7 @@
 package org.wufei.gis.ogc.processes;
 
+import org.wufei.gis.common.Locales;
+import org.wufei.gis.common.Texts;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -56,7 +58,7 @@ final class ProcessDocuments {
         }
         doc.put("inputs", inputs);
         Map<String, Object> output = new LinkedHashMap<>();
-        output.put("title", "en".equals(locale.getLanguage()) ? "Result" : "结果");
+        output.put("title", Texts.text("en".equals(locale.getLanguage()) ? Locales.EN : Locales.ZH, "ogc.process.output.title"));
         output.put("schema", d.outputSchema());
         doc.put("outputs", Map.of("result", output));
         return doc;

@@ -1,5 +1,6 @@
 package org.wufei.gis.ogc.processes;
 
+import org.wufei.gis.common.Texts;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -23,8 +24,8 @@ class ProcessesOgcExtension implements ConformanceDeclaration, OgcLinkContributo
     public List<Map<String, Object>> landing(String base) {
         return List.of(
                 OgcLinks.link(base + "/processes", ProcessDocuments.REL_PROCESSES, OgcMediaTypes.JSON,
-                        "规划分析处理 / Planning processes"),
+                        Texts.bilingual("ogc.link.processes")),
                 OgcLinks.link(base + "/jobs", ProcessDocuments.REL_JOB_LIST, OgcMediaTypes.JSON,
-                        "处理作业 / Process jobs"));
+                        Texts.bilingual("ogc.link.jobs")));
     }
 }

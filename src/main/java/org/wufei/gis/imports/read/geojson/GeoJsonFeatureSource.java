@@ -73,8 +73,7 @@ public final class GeoJsonFeatureSource implements FeatureSource {
         this.rootType = root.type();
         this.crsHint = root.crsHint();
         if (rootType == null) {
-            throw ImportException.of(ImportException.FORMAT_UNRECOGNISED,
-                    "JSON 中没有 GeoJSON 的 type 成员。", "The JSON has no GeoJSON 'type' member.");
+            throw ImportException.keyed(ImportException.FORMAT_UNRECOGNISED, null, "import.geojson_no_type");
         }
     }
 
@@ -214,8 +213,7 @@ public final class GeoJsonFeatureSource implements FeatureSource {
 
     private static ImportException malformed(JacksonException e) {
         String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
-        return new ImportException(ImportException.JSON_MALFORMED, null,
-                "JSON 格式错误" + where + "。", "Malformed JSON" + where + ".", null, e);
+        return ImportException.keyed(ImportException.JSON_MALFORMED, null, "import.json_malformed", where).causedBy(e);
     }
 
     public static String baseName(Path file) {

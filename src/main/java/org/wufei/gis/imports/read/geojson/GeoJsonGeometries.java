@@ -120,14 +120,13 @@ final class GeoJsonGeometries {
     private static double number(JsonNode n) {
         if (n == null || !n.isNumber() || !Double.isFinite(n.doubleValue())) {
             String shown = n == null ? "missing" : n.toString();
-            throw new ImportException(ImportException.COORDINATE_NOT_NUMBER, "geometry.coordinates",
-                    "坐标不是有限数值：" + shown, "Coordinate is not a finite number: " + shown);
+            throw ImportException.keyed(ImportException.COORDINATE_NOT_NUMBER, "geometry.coordinates",
+                    "import.coordinate_not_finite_value", shown);
         }
         return n.doubleValue();
     }
 
     private static ImportException invalid(String why) {
-        return new ImportException(ImportException.GEOMETRY_INVALID, "geometry",
-                "几何无效：" + why, "Invalid geometry: " + why);
+        return ImportException.keyed(ImportException.GEOMETRY_INVALID, "geometry", "import.geometry_invalid", why);
     }
 }

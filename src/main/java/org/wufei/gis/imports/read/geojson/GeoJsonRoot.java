@@ -38,8 +38,7 @@ record GeoJsonRoot(String type, CrsHint crsHint) {
         long featuresAt;
         try (JsonParser p = mapper.createParser(file)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
-                throw ImportException.of(ImportException.FORMAT_UNRECOGNISED,
-                        "GeoJSON 顶层必须是对象。", "A GeoJSON document must be a JSON object.");
+                throw ImportException.keyed(ImportException.FORMAT_UNRECOGNISED, null, "import.geojson_not_object");
             }
             featuresAt = members(p, mapper, type, crs);
             if (featuresAt < 0 || type[0] != null && crs[0] != null) {
@@ -53,8 +52,7 @@ record GeoJsonRoot(String type, CrsHint crsHint) {
         }
         long end = JsonArrayEnd.find(file, featuresAt);
         if (end < 0) {
-            throw ImportException.of(ImportException.JSON_MALFORMED, "JSON 不完整：features 数组没有结束。",
-                    "Incomplete JSON: the features array never ends.");
+            throw ImportException.keyed(ImportException.JSON_MALFORMED, null, "import.json_features_unended");
         }
         try (InputStream rest = afterFeatures(file, end)) {
             if (rest != null) {

@@ -52,9 +52,8 @@ public final class GeoPackageFeatureSource implements FeatureSource {
         if (options.layer() != null) {
             if (!all.contains(options.layer())) {
                 geoPackage.close();
-                throw new ImportException(ImportException.LAYER_NOT_FOUND, "layer",
-                        "GeoPackage 中没有图层「" + options.layer() + "」，可选：" + all,
-                        "The GeoPackage has no layer '" + options.layer() + "'; it has " + all);
+                throw ImportException.keyed(ImportException.LAYER_NOT_FOUND, "layer", "import.geopackage_layer_missing",
+                        options.layer(), String.valueOf(all));
             }
             this.tables = List.of(options.layer());
         } else {
@@ -170,8 +169,8 @@ public final class GeoPackageFeatureSource implements FeatureSource {
     }
 
     private static ImportException unparsable(Exception e) {
-        return new ImportException(ImportException.GEOMETRY_INVALID, "geometry",
-                "几何无法解析：" + e.getMessage(), "Geometry cannot be parsed: " + e.getMessage(), null, e);
+        return ImportException.keyed(ImportException.GEOMETRY_INVALID, "geometry", "import.geometry_unparsable",
+                e.getMessage()).causedBy(e);
     }
 
     private void closeResultSet() {

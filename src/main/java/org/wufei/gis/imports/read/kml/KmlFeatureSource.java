@@ -64,8 +64,8 @@ public final class KmlFeatureSource implements FeatureSource {
                     .filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".kml"))
                     .min(Comparator.comparing((Path p) -> !p.getFileName().toString().equalsIgnoreCase("doc.kml"))
                             .thenComparing(Path::getNameCount))
-                    .orElseThrow(() -> ImportException.of(ImportException.FORMAT_UNRECOGNISED,
-                            "KMZ 中没有 .kml 文件。", "The KMZ contains no .kml file."));
+                    .orElseThrow(() -> ImportException.keyed(ImportException.FORMAT_UNRECOGNISED, null,
+                            "import.kmz_no_kml"));
             return new KmlFeatureSource(doc, GeoJsonFeatureSource.baseName(file), options, extracted);
         } catch (RuntimeException e) {
             extracted.close();
@@ -283,14 +283,12 @@ public final class KmlFeatureSource implements FeatureSource {
     }
 
     static ImportException entityRefused() {
-        return ImportException.of(ImportException.XML_ENTITY_REFUSED,
-                "XML 含有 DOCTYPE/实体声明，出于安全原因拒绝处理。",
-                "The XML declares a DOCTYPE or entities, which are refused for security.");
+        return ImportException.keyed(ImportException.XML_ENTITY_REFUSED, null, "import.xml_entity_refused");
     }
 
     private static ImportException malformed(Exception e) {
-        return new ImportException(ImportException.XML_MALFORMED, null,
-                "XML 格式错误：" + e.getMessage(), "Malformed XML: " + e.getMessage(), null, e);
+        return ImportException.keyed(ImportException.XML_MALFORMED, null, "import.xml_malformed", e.getMessage())
+                .causedBy(e);
     }
 
     @Override

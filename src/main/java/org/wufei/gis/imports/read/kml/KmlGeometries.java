@@ -105,13 +105,12 @@ final class KmlGeometries {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new ImportException(ImportException.COORDINATE_NOT_NUMBER, "coordinates",
-                "坐标不是有限数值：" + s, "Coordinate is not a finite number: " + s);
+        throw ImportException.keyed(ImportException.COORDINATE_NOT_NUMBER, "coordinates",
+                "import.coordinate_not_finite_value", s);
     }
 
     private static ImportException invalid(String why) {
-        return new ImportException(ImportException.GEOMETRY_INVALID, "geometry",
-                "几何无效：" + why, "Invalid geometry: " + why);
+        return ImportException.keyed(ImportException.GEOMETRY_INVALID, "geometry", "import.geometry_invalid", why);
     }
 
 }

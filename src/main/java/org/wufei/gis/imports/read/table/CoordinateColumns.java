@@ -53,10 +53,8 @@ final class CoordinateColumns {
         if (wkt >= 0) {
             return new CoordinateColumns(header, -1, -1, wkt, layer, limits);
         }
-        throw new ImportException(ImportException.CSV_NO_COORDINATES, "header",
-                "表头中没有坐标列：需要 经度/纬度（lon/lat、lng/lat、longitude/latitude、x/y、东经/北纬）或 WKT 列。表头：" + header,
-                "No coordinate columns in the header: need 经度/纬度 (lon/lat, lng/lat, longitude/latitude, x/y, 东经/北纬) "
-                        + "or a WKT column (wkt/geometry/geom). Header: " + header);
+        throw ImportException.keyed(ImportException.CSV_NO_COORDINATES, "header", "import.csv_no_coordinates",
+                String.valueOf(header));
     }
 
     static String normalise(String name) {
@@ -92,8 +90,8 @@ final class CoordinateColumns {
             try {
                 return new WKTReader(NO_SRID).read(text.toString());
             } catch (ParseException e) {
-                throw new ImportException(ImportException.GEOMETRY_INVALID, header.get(wkt),
-                        "WKT 无法解析：" + e.getMessage(), "WKT cannot be parsed: " + e.getMessage());
+                throw ImportException.keyed(ImportException.GEOMETRY_INVALID, header.get(wkt), "import.wkt_unparsable",
+                        e.getMessage());
             }
         }
         Object x = get(values, lon);
@@ -124,9 +122,8 @@ final class CoordinateColumns {
             }
         }
         if (!Double.isFinite(d)) {
-            throw new ImportException(ImportException.COORDINATE_NOT_NUMBER, column,
-                    "列「" + column + "」的坐标不是有限数值：" + v,
-                    "Column '" + column + "' holds a coordinate that is not a finite number: " + v);
+            throw ImportException.keyed(ImportException.COORDINATE_NOT_NUMBER, column, "import.column_not_finite", column,
+                    String.valueOf(v));
         }
         return d;
     }

@@ -46,8 +46,7 @@ public final class XlsxFeatureSource implements FeatureSource {
         } catch (IOException | InvalidFormatException | RuntimeException e) {
             String m = String.valueOf(e.getMessage());
             if (m.contains("Zip bomb") || m.contains("zip bomb")) {
-                throw new ImportException(ImportException.ZIP_BOMB, null, "疑似压缩炸弹（XLSX）。",
-                        "Possible zip bomb (XLSX).", null, e);
+                throw ImportException.keyed(ImportException.ZIP_BOMB, null, "import.zip_bomb_xlsx").causedBy(e);
             }
             throw ImportException.unreadable("XLSX", e);
         }
@@ -83,8 +82,7 @@ public final class XlsxFeatureSource implements FeatureSource {
         }
         Sheet s = workbook.getSheet(options.layer());
         if (s == null) {
-            throw new ImportException(ImportException.LAYER_NOT_FOUND, "layer",
-                    "工作簿中没有工作表「" + options.layer() + "」。", "The workbook has no sheet '" + options.layer() + "'.");
+            throw ImportException.keyed(ImportException.LAYER_NOT_FOUND, "layer", "import.sheet_missing", options.layer());
         }
         return s;
     }
