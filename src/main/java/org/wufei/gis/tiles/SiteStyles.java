@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import org.wufei.gis.catalog.Catalog;
 import org.wufei.gis.catalog.CollectionSource;
 import org.wufei.gis.catalog.LayerSymbol;
+import org.wufei.gis.common.Texts;
 
 /**
  * A Mapbox GL style (version 8) for the dataset's vector tiles, built from the layers' symbols (the kind
@@ -32,8 +33,7 @@ class SiteStyles {
     Map<String, Object> style(String base, Locale locale) {
         Map<String, Object> style = new LinkedHashMap<>();
         style.put("version", 8);
-        style.put("name", Locale.ENGLISH.getLanguage().equals(locale.getLanguage()) ? "Sites by kind and status"
-                : "点位（按类型与状态）");
+        style.put("name", Texts.text(locale, "tiles.style.sites"));
         Map<String, Object> source = new LinkedHashMap<>();
         source.put("type", "vector");
         source.put("tiles", List.of(base + "/ogc/tiles/WebMercatorQuad/{z}/{y}/{x}"));

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.wufei.gis.common.ApiException;
 import org.wufei.gis.common.Locales;
+import org.wufei.gis.common.Texts;
 
 /** OGC API - Styles, the part clients need: the list of styles and the Mapbox GL style of the site tiles. */
 @RestController
@@ -26,7 +27,7 @@ class StylesController {
     Map<String, Object> list(HttpServletRequest request) {
         String base = base(request);
         return Map.of("styles", List.of(Map.of("id", SiteStyles.STYLE_ID,
-                "title", "点位（按类型与状态）/ Sites by kind and status",
+                "title", Texts.bilingual("tiles.style.sites"),
                 "links", List.of(Map.of("rel", "stylesheet", "type", SiteStyles.MAPBOX,
                         "href", base + SiteStyles.STYLE_PATH + "?f=mapbox", "title", "Mapbox GL style")))),
                 "links", List.of(Map.of("rel", "self", "type", MediaType.APPLICATION_JSON_VALUE,

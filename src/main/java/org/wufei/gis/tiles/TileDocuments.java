@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.locationtech.jts.geom.Envelope;
 import org.springframework.stereotype.Component;
+import org.wufei.gis.common.Texts;
 
 /**
  * The JSON documents of OGC API - Tiles (tile matrix sets, tileset lists, tileset metadata) and TileJSON 3.0.0.
@@ -115,7 +116,7 @@ class TileDocuments {
         links.add(link("alternate", TILEJSON, tileset + "/tilejson", "TileJSON 3.0.0"));
         if (tms.id().equals(TileMatrixSet.WEB_MERCATOR_QUAD.id())) {
             links.add(link("stylesheet", SiteStyles.MAPBOX, base + SiteStyles.STYLE_PATH + "?f=mapbox",
-                    "Mapbox GL 样式（按类型与状态着色）/ Mapbox GL style by kind and status"));
+                    Texts.bilingual("tiles.link.site_style")));
         }
         return links;
     }
