@@ -73,6 +73,14 @@ class JobsController {
         Job job = visible(jobId, request);
         switch (job.state()) {
             case SUCCESSFUL -> {
+                if (job.result().hasNamedOutputs()) {
+                    // named outputs (the echo process): their results document; they are no table to export
+                    if (format.isPresent()) {
+                        throw ApiException.badRequest("format_unsupported", "f", f);
+                    }
+                    return ProcessesController.json(HttpStatus.OK, ProcessDocuments.bytes(job.result().outputs()),
+                            OgcMediaTypes.JSON);
+                }
                 if (format.isPresent()) {
                     downloads.stream(format.get(), job.processId(), job.result(), CurrentActor.of(request), response);
                     return null; // written to the response

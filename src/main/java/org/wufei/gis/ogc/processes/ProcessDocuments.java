@@ -55,10 +55,14 @@ final class ProcessDocuments {
             inputs.put(in.name(), i);
         }
         doc.put("inputs", inputs);
-        Map<String, Object> output = new LinkedHashMap<>();
-        output.put("title", "en".equals(locale.getLanguage()) ? "Result" : "结果");
-        output.put("schema", d.outputSchema());
-        doc.put("outputs", Map.of("result", output));
+        Map<String, Object> outputs = new LinkedHashMap<>();
+        for (ProcessDescription.Output out : d.outputs()) {
+            Map<String, Object> o = new LinkedHashMap<>();
+            o.put("title", out.title().in(locale));
+            o.put("schema", out.schema());
+            outputs.put(out.name(), o);
+        }
+        doc.put("outputs", outputs);
         return doc;
     }
 
