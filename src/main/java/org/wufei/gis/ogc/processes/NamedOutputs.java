@@ -71,9 +71,25 @@ final class NamedOutputs {
         return out;
     }
 
-    static ResponseEntity<byte[]> document(Map<String, Object> outputs, ResponseEntity.BodyBuilder b) {
+    static ResponseEntity<byte[]> document(Map<String, Object> outputs, ProcessDescription d,
+            ResponseEntity.BodyBuilder b) {
         return b.header(HttpHeaders.CONTENT_TYPE, OgcMediaTypes.JSON + ";charset=UTF-8")
-                .body(ProcessDocuments.bytes(outputs));
+                .body(ProcessDocuments.bytes(documentValues(outputs, d)));
+    }
+
+    /**
+     * The outputs as a results document carries them (results.yaml: each an inline value, a qualified value or a
+     * link): an object value that is no bounding box goes in a qualified value {@code {"value": {…}}}, since an
+     * inline value is never an object there.
+     */
+    static Map<String, Object> documentValues(Map<String, Object> outputs, ProcessDescription d) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        outputs.forEach((id, v) -> {
+            boolean plainObject = d.outputs().stream().anyMatch(o -> o.name().equals(id)
+                    && "object".equals(o.schema().get("type")) && !"ogc-bbox".equals(o.schema().get("format")));
+            out.put(id, plainObject ? Map.of(VALUE, v, "mediaType", OgcMediaTypes.JSON) : v);
+        });
+        return out;
     }
 
     static ResponseEntity<byte[]> raw(Map<String, Object> outputs, ProcessDescription d, ResponseEntity.BodyBuilder b) {

@@ -145,7 +145,7 @@ class ProcessesController {
         }
         if (result.hasNamedOutputs()) {
             Map<String, Object> selected = NamedOutputs.select(result, outputs);
-            return document ? NamedOutputs.document(selected, b) : NamedOutputs.raw(selected, d, b);
+            return document ? NamedOutputs.document(selected, d, b) : NamedOutputs.raw(selected, d, b);
         }
         return b.header(HttpHeaders.CONTENT_TYPE, (document ? OgcMediaTypes.JSON : OgcMediaTypes.GEO_JSON)
                 + ";charset=UTF-8").body(ProcessDocuments.featureCollection(result, document));

@@ -87,7 +87,9 @@ abstract class EchoContract {
         assertThat(doc.get("stringInput").asString()).isEqualTo("teststring");
         assertThat(doc.get("doubleInput").asDouble()).isEqualTo(2.5);
         assertThat(doc.get("booleanInput").isBoolean()).isTrue();
-        assertThat(doc.at("/objectInput/value").asString()).isEqualTo("teststring");
+        // an object output is a qualified value in a results document (an inline value is never an object)
+        assertThat(doc.at("/objectInput/value/value").asString()).isEqualTo("teststring");
+        assertThat(doc.at("/objectInput/mediaType").asString()).isEqualTo("application/json");
         assertThat(doc.at("/boundingBoxInput/bbox").size()).isEqualTo(4);
         assertThat(doc.at("/boundingBoxInput/crs").asString()).endsWith("CRS84");
         assertThat(doc.at("/arrayInput").toString()).isEqualTo("[1,2,3]");
@@ -145,6 +147,7 @@ abstract class EchoContract {
         assertThat(results.json().get("stringInput").asString()).isEqualTo("teststring");
         assertThat(results.json().at("/binaryInput/value").asString()).isEqualTo(TIFF_BASE64);
         assertThat(results.json().get("arrayInput").toString()).isEqualTo("[1,2,3]");
+        assertThat(results.json().at("/objectInput/value/value").asString()).isEqualTo("teststring");
         Http.Response asFile = http.get(location + "/results?f=csv", "planner");
         assertThat(asFile.status()).isEqualTo(400);
         assertThat(asFile.code()).isEqualTo("format_unsupported");
