@@ -78,7 +78,8 @@ export async function planningSection(container, map) {
   const picked = { values: {}, onPick: [] };
   let drawn = null;
   const select = el('select', { 'data-testid': 'plan-process' },
-    list.processes.map((p) => el('option', { value: p.id }, p.title)));
+    // echo is OGC's test process (named outputs, nothing to draw): not a planner's question
+    list.processes.filter((p) => p.id !== 'echo').map((p) => el('option', { value: p.id }, p.title)));
   const form = el('div', { class: 'plan-form' });
   const output = el('div', { class: 'plan-output', 'data-testid': 'plan-output' });
   const readers = {};

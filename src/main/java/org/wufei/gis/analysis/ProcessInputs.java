@@ -180,7 +180,14 @@ public final class ProcessInputs {
         return Optional.of(g);
     }
 
-    private Optional<JsonNode> value(String name) {
+    /** The input as the request gave it (a qualified value {@code {"value": …}} not unwrapped); absent or null: empty. */
+    public Optional<JsonNode> given(String name) {
+        JsonNode v = inputs.get(name);
+        return v == null || v.isNull() ? Optional.empty() : Optional.of(v);
+    }
+
+    /** The input's value, a qualified value {@code {"value": …}} unwrapped. */
+    public Optional<JsonNode> value(String name) {
         JsonNode v = inputs.get(name);
         if (v == null || v.isNull()) {
             return Optional.empty();

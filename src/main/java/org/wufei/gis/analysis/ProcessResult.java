@@ -1,27 +1,46 @@
 package org.wufei.gis.analysis;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.locationtech.jts.geom.Geometry;
 
 /**
- * The one output of a process: features (rows, each with an optional WGS 84 lon/lat geometry) in the order the
- * process ranks them, and summary figures. Served as a GeoJSON FeatureCollection with a {@code summary} member;
- * an exporter streams {@link #features()} as rows.
+ * What a process gives. A planning process: features (rows, each with an optional WGS 84 lon/lat geometry) in the
+ * order the process ranks them, and summary figures, served as a GeoJSON FeatureCollection with a {@code summary}
+ * member (an exporter streams {@link #features()} as rows). A process with named outputs (the {@code echo} test
+ * process) gives {@link #outputs()} instead: output id to its value as a results document carries it (string,
+ * number, boolean, list, map; a binary value as {@code {"value": base64, "mediaType", "encoding": "base64"}}, a
+ * value by reference as {@code {"href", "type"}}).
  */
-public record ProcessResult(List<Feature> features, Map<String, Object> summary) {
+public record ProcessResult(List<Feature> features, Map<String, Object> summary, Map<String, Object> outputs) {
 
     public ProcessResult {
         features = List.copyOf(features);
-        summary = summary == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(summary));
+        summary = summary == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(summary));
+        outputs = outputs == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(outputs));
+    }
+
+    public ProcessResult(List<Feature> features, Map<String, Object> summary) {
+        this(features, summary, Map.of());
+    }
+
+    /** A result of named outputs only. */
+    public static ProcessResult ofOutputs(Map<String, Object> outputs) {
+        return new ProcessResult(List.of(), Map.of(), outputs);
+    }
+
+    /** Whether this result is named outputs rather than one FeatureCollection. */
+    public boolean hasNamedOutputs() {
+        return !outputs.isEmpty();
     }
 
     /** One row of a result; property values are strings, numbers, booleans or null, in column order. */
     public record Feature(String id, Geometry geometry, Map<String, Object> properties) {
 
         public Feature {
-            properties = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(properties));
+            properties = Collections.unmodifiableMap(new LinkedHashMap<>(properties));
         }
     }
 }

@@ -15,7 +15,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A job's result as it is kept in {@code process_job.result}: JSON with the summary and each feature's id, GeoJSON
- * geometry and properties, read back to the same {@link ProcessResult} (whole numbers as Long, others as Double).
+ * geometry and properties, and named outputs if any, read back to the same {@link ProcessResult} (whole numbers as
+ * Long, others as Double).
  */
 final class ProcessResultJson {
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -28,6 +29,9 @@ final class ProcessResultJson {
         geometries.setEncodeCRS(false);
         ObjectNode root = JSON.createObjectNode();
         root.set("summary", JSON.valueToTree(result.summary()));
+        if (result.hasNamedOutputs()) {
+            root.set("outputs", JSON.valueToTree(result.outputs()));
+        }
         ArrayNode features = root.putArray("features");
         for (ProcessResult.Feature f : result.features()) {
             ObjectNode node = features.addObject();
@@ -56,7 +60,7 @@ final class ProcessResultJson {
             }
             features.add(new ProcessResult.Feature(f.path("id").asString(null), g, object(f.path("properties"))));
         }
-        return new ProcessResult(features, object(root.path("summary")));
+        return new ProcessResult(features, object(root.path("summary")), object(root.path("outputs")));
     }
 
     private static Map<String, Object> object(JsonNode node) {

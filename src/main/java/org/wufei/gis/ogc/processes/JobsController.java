@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.wufei.gis.analysis.Job;
 import org.wufei.gis.analysis.Jobs;
+import org.wufei.gis.analysis.Processes;
 import org.wufei.gis.common.Actor;
 import org.wufei.gis.common.ApiException;
 import org.wufei.gis.common.CurrentActor;
@@ -36,10 +37,12 @@ import org.wufei.gis.ogc.Rel;
 class JobsController {
     private final Jobs jobs;
     private final ProcessResultDownloads downloads;
+    private final Processes processes;
 
-    JobsController(Jobs jobs, ProcessResultDownloads downloads) {
+    JobsController(Jobs jobs, ProcessResultDownloads downloads, Processes processes) {
         this.jobs = jobs;
         this.downloads = downloads;
+        this.processes = processes;
     }
 
     @GetMapping({"", "/"})
@@ -73,6 +76,14 @@ class JobsController {
         Job job = visible(jobId, request);
         switch (job.state()) {
             case SUCCESSFUL -> {
+                if (job.result().hasNamedOutputs()) {
+                    // named outputs (the echo process): their results document; they are no table to export
+                    if (format.isPresent()) {
+                        throw ApiException.badRequest("format_unsupported", "f", f);
+                    }
+                    return ProcessesController.json(HttpStatus.OK, ProcessDocuments.bytes(NamedOutputs.documentValues(
+                            job.result().outputs(), processes.require(job.processId()))), OgcMediaTypes.JSON);
+                }
                 if (format.isPresent()) {
                     downloads.stream(format.get(), job.processId(), job.result(), CurrentActor.of(request), response);
                     return null; // written to the response

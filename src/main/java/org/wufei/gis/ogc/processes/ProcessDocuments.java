@@ -57,10 +57,14 @@ final class ProcessDocuments {
             inputs.put(in.name(), i);
         }
         doc.put("inputs", inputs);
-        Map<String, Object> output = new LinkedHashMap<>();
-        output.put("title", Texts.text("en".equals(locale.getLanguage()) ? Locales.EN : Locales.ZH, "ogc.process.output.title"));
-        output.put("schema", d.outputSchema());
-        doc.put("outputs", Map.of("result", output));
+        Map<String, Object> outputs = new LinkedHashMap<>();
+        for (ProcessDescription.Output out : d.outputs()) {
+            Map<String, Object> o = new LinkedHashMap<>();
+            o.put("title", out.title().in(locale));
+            o.put("schema", out.schema());
+            outputs.put(out.name(), o);
+        }
+        doc.put("outputs", outputs);
         return doc;
     }
 

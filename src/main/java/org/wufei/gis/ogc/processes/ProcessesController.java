@@ -126,6 +126,7 @@ class ProcessesController {
             }
         }
         ProcessInputs inputs = processes.inputs(processId, body == null ? null : body.get("inputs"));
+        List<String> outputs = NamedOutputs.requested(body == null ? null : body.get("outputs"), d);
         boolean document = body != null && "document".equals(body.path("response").asString(""));
         Map<String, String> preferences = Preferences.parse(prefer);
         boolean async = preferences.containsKey(RESPOND_ASYNC) || !d.quick() && !preferences.containsKey(RESPOND_SYNC);
@@ -141,6 +142,10 @@ class ProcessesController {
         ResponseEntity.BodyBuilder b = ResponseEntity.ok();
         if (preferences.containsKey(RESPOND_SYNC)) {
             b.header(Preferences.PREFERENCE_APPLIED, RESPOND_SYNC);
+        }
+        if (result.hasNamedOutputs()) {
+            Map<String, Object> selected = NamedOutputs.select(result, outputs);
+            return document ? NamedOutputs.document(selected, d, b) : NamedOutputs.raw(selected, d, b);
         }
         return b.header(HttpHeaders.CONTENT_TYPE, (document ? OgcMediaTypes.JSON : OgcMediaTypes.GEO_JSON)
                 + ";charset=UTF-8").body(ProcessDocuments.featureCollection(result, document));

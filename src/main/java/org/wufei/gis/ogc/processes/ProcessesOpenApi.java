@@ -37,6 +37,8 @@ class ProcessesOpenApi implements OpenApiContributor {
         execute.put("requestBody", Map.of("required", true, "content", Map.of(OgcMediaTypes.JSON,
                 Map.of("schema", Map.of("type", "object", "properties", Map.of(
                         "inputs", Map.of("type", "object"),
+                        "outputs", Map.of("type", "object", "description",
+                                "output id -> {transmissionMode: value}; absent: every output"),
                         "response", Map.of("type", "string", "enum", List.of("raw", "document"))))))));
         paths.put("/processes/{processId}/execution", Map.of("post", execute));
         paths.put("/jobs", Map.of("get", op("getJobs", "The caller's jobs", List.of(),
@@ -71,7 +73,16 @@ class ProcessesOpenApi implements OpenApiContributor {
     }
 
     private static Map<String, Object> executeResponses() {
-        Map<String, Object> r = responses("200", "The result (GeoJSON FeatureCollection)", OgcMediaTypes.GEO_JSON);
+        Map<String, Object> r = responses("200", "The result", OgcMediaTypes.GEO_JSON);
+        // a planning process answers GeoJSON; named outputs (echo) a results document, one raw output, or several
+        // as multipart/related
+        Map<String, Object> content = new LinkedHashMap<>();
+        for (String type : List.of(OgcMediaTypes.GEO_JSON, OgcMediaTypes.JSON, "text/plain", "multipart/related",
+                "image/tiff", "image/jp2")) {
+            content.put(type, Map.of("schema", Map.of()));
+        }
+        r.put("200", Map.of("description", "The result", "content", content));
+        r.put("204", Map.of("description", "One raw output by reference: no body, a Link header names it"));
         r.put("201", Map.of("description", "Job created; Location names it", "content",
                 Map.of(OgcMediaTypes.JSON, Map.of("schema", Map.of("type", "object")))));
         r.put("403", problem());
