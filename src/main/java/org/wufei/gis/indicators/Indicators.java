@@ -124,16 +124,45 @@ class Indicators {
         var first = states.firstEvent();
         YearMonth month = first == null ? YearMonth.from(today)
                 : YearMonth.from(first.toInstant().atZone(DISTRICT_TIME));
+        List<YearMonth> months = new ArrayList<>();
+        List<Moment> moments = new ArrayList<>();
+        for (; !month.isAfter(YearMonth.from(today)); month = month.plusMonths(1)) {
+            months.add(month);
+            moments.add(moment(month.equals(YearMonth.from(today)) ? today : month.atEndOfMonth(), township));
+        }
         if (d.formula().coverage() == null) {
             buildLedger();
+        } else {
+            coverEach(d, moments);
         }
         List<Point> out = new ArrayList<>();
-        for (; !month.isAfter(YearMonth.from(today)); month = month.plusMonths(1)) {
-            LocalDate at = month.equals(YearMonth.from(today)) ? today : month.atEndOfMonth();
-            IndicatorValue v = value(d, moment(at, township));
-            out.add(new Point(month, at, v.value(), v.numerator(), v.denominator()));
+        for (int i = 0; i < moments.size(); i++) {
+            IndicatorValue v = value(d, moments.get(i));
+            out.add(new Point(months.get(i), moments.get(i).day(), v.value(), v.numerator(), v.denominator()));
         }
         return out;
+    }
+
+    /** A coverage at many moments: the serving kinds' history read once and the provider run once for all. */
+    private void coverEach(IndicatorDefinition d, List<Moment> moments) {
+        String version = states.dataVersion();
+        List<Moment> missing = moments.stream()
+                .filter(m -> !cache.containsKey(coverageKey(version, d, m))).toList();
+        if (missing.isEmpty()) {
+            return;
+        }
+        var c = d.formula().coverage();
+        ServingHistory history = states.servingHistory(c.servedBy());
+        List<CoverageSource.Result> results = providers.get(c.provider()).coverEach(history.points(),
+                history.serving(missing, c.servedBy()), c.reach(), missing.get(0).township());
+        for (int i = 0; i < missing.size(); i++) {
+            CoverageSource.Result r = results.get(i);
+            cached(coverageKey(version, d, missing.get(i)), () -> r);
+        }
+    }
+
+    private static String coverageKey(String version, IndicatorDefinition d, Moment m) {
+        return "coverage|" + version + "|" + d.id() + "|" + m;
     }
 
     /**
@@ -158,7 +187,7 @@ class Indicators {
     }
 
     private CoverageSource.Result coverage(IndicatorDefinition d, Moment m, String version) {
-        return (CoverageSource.Result) cached("coverage|" + version + "|" + d.id() + "|" + m, () -> {
+        return (CoverageSource.Result) cached(coverageKey(version, d, m), () -> {
             var c = d.formula().coverage();
             // a site in the next township may serve this one: serving sites are never limited to the township
             Moment anywhere = new Moment(m.end(), m.day(), null);

@@ -150,6 +150,21 @@ class SiteStates {
         return new StatusLedger(moves);
     }
 
+    /** Every site of the selection's kinds (deleted ones too) and their history, for many moments at once. */
+    ServingHistory servingHistory(List<Clause> selection) {
+        List<String> kinds = selection.stream().flatMap(c -> c.kind().stream()).distinct().toList();
+        var sites = jdbc.sql("SELECT s.id, s.kind, s.deadline, s.deleted_at, ST_X(ST_PointOnSurface(s.geom)) AS lon, "
+                + "ST_Y(ST_PointOnSurface(s.geom)) AS lat FROM site s WHERE s.kind IN (:kinds)").param("kinds", kinds)
+                .query((rs, n) -> new ServingHistory.Site(rs.getLong("id"), rs.getString("kind"),
+                        rs.getObject("deadline", LocalDate.class), rs.getObject("deleted_at", OffsetDateTime.class),
+                        rs.getDouble("lon"), rs.getDouble("lat"))).list();
+        var events = jdbc.sql("SELECT e.site_id, e.at, e.to_status FROM status_event e JOIN site s ON s.id = e.site_id"
+                + " WHERE s.kind IN (:kinds) AND e.event_type IN ('CREATED', 'TRANSITION') ORDER BY e.at, e.id")
+                .param("kinds", kinds).query((rs, n) -> new ServingHistory.Event(rs.getLong("site_id"),
+                        rs.getObject("at", OffsetDateTime.class), rs.getString("to_status"))).list();
+        return new ServingHistory(sites, events);
+    }
+
     private static Long due(java.sql.ResultSet rs) throws java.sql.SQLException {
         long due = rs.getLong("due");
         return rs.wasNull() ? null : due;
