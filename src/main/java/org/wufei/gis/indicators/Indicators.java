@@ -179,7 +179,21 @@ class Indicators {
 
     /** The whole history as running sums (one pass), which every month of every series then reads. */
     private void buildLedger() {
-        cached(ledgerKey(states.dataVersion()), states::ledger);
+        buildLedger(states.dataVersion());
+    }
+
+    /**
+     * Builds the ledger of this data version unless it is there (true when built); one build at a time, so a series
+     * waits for the background build ({@link LedgerWarmer}) instead of doing it again. A change while the history is
+     * read can only make the ledger newer than its key, whose version is then never asked for again.
+     */
+    synchronized boolean buildLedger(String version) {
+        if (cache.containsKey(ledgerKey(version))) {
+            return false;
+        }
+        StatusLedger ledger = states.ledger();
+        cached(ledgerKey(version), () -> ledger);
+        return true;
     }
 
     private static String ledgerKey(String version) {
