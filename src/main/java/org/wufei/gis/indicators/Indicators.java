@@ -152,7 +152,7 @@ class Indicators {
             return;
         }
         var c = d.formula().coverage();
-        ServingHistory history = states.servingHistory(c.servedBy());
+        ServingHistory history = servingHistory(version, c.servedBy());
         List<CoverageSource.Result> results = providers.get(c.provider()).coverEach(history.points(),
                 history.serving(missing, c.servedBy()), c.reach(), missing.get(0).township());
         for (int i = 0; i < missing.size(); i++) {
@@ -183,7 +183,8 @@ class Indicators {
     }
 
     /**
-     * Builds the ledger of this data version unless it is there (true when built); one build at a time, so a series
+     * Builds the ledger of this data version unless it is there (true when built), and the serving history of each
+     * coverage (so an as-of coverage is a sweep, not a replay); one build at a time, so a series
      * waits for the background build ({@link LedgerWarmer}) instead of doing it again. A change while the history is
      * read can only make the ledger newer than its key, whose version is then never asked for again.
      */
@@ -193,7 +194,21 @@ class Indicators {
         }
         StatusLedger ledger = states.ledger();
         cached(ledgerKey(version), () -> ledger);
+        for (IndicatorDefinition d : definitions) {
+            if (d.formula().coverage() != null) {
+                servingHistory(version, d.formula().coverage().servedBy());
+            }
+        }
         return true;
+    }
+
+    /** The serving kinds' history of this data version, read once for every month and every as-of coverage. */
+    private ServingHistory servingHistory(String version, List<Clause> servedBy) {
+        return (ServingHistory) cached(historyKey(version, servedBy), () -> states.servingHistory(servedBy));
+    }
+
+    private static String historyKey(String version, List<Clause> servedBy) {
+        return "serving|" + version + "|" + servedBy;
     }
 
     private static String ledgerKey(String version) {
@@ -203,6 +218,10 @@ class Indicators {
     private CoverageSource.Result coverage(IndicatorDefinition d, Moment m, String version) {
         return (CoverageSource.Result) cached(coverageKey(version, d, m), () -> {
             var c = d.formula().coverage();
+            if (m.end() != null && cache.get(historyKey(version, c.servedBy())) instanceof ServingHistory h) {
+                return providers.get(c.provider()).coverEach(h.points(), h.serving(List.of(m), c.servedBy()),
+                        c.reach(), m.township()).get(0);
+            }
             // a site in the next township may serve this one: serving sites are never limited to the township
             Moment anywhere = new Moment(m.end(), m.day(), null);
             List<CoverageSource.Point> points = states.allSites(anywhere, c.servedBy()).stream()

@@ -50,14 +50,19 @@ abstract class RadiusCoverage implements CoverageSource {
                 .list();
     }
 
-    /** Each unit's sites within the radius are found once; a moment covers the unit when one of them serves. */
+    /**
+     * Each unit's sites within the radius (of those serving at some moment) are found once; a moment covers the unit
+     * when one of them serves then.
+     */
     @Override
     public List<Result> coverEach(List<Point> sites, List<BitSet> serving, Reach reach, String township) {
         List<Unit> all = units(township);
+        BitSet any = new BitSet(sites.size());
+        serving.forEach(any::or);
         List<BitSet> within = new ArrayList<>();
         for (Unit u : all) {
             BitSet near = new BitSet(sites.size());
-            for (int i = 0; i < sites.size(); i++) {
+            for (int i = any.nextSetBit(0); i >= 0; i = any.nextSetBit(i + 1)) {
                 if (metres(u.lon(), u.lat(), sites.get(i).lon(), sites.get(i).lat()) <= reach.metres()) {
                     near.set(i);
                 }

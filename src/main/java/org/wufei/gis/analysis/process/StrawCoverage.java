@@ -105,7 +105,7 @@ class StrawCoverage implements PlanningProcess, StrawCoverageRule {
     public List<List<Village>> villagesEach(StrawCoverageRule.Radii radii,
             List<java.util.function.LongPredicate> counted) {
         return sql.run(() -> new StrawCoverageEach(this, new Radii(radii.village(), radii.township(),
-                radii.district())).villages(counted));
+                radii.district()), counted).villages(counted));
     }
 
     /** Every village with whether, by which point and how far it is covered; uncovered first. */
@@ -168,10 +168,8 @@ class StrawCoverage implements PlanningProcess, StrawCoverageRule {
         for (String tier : TIERS) {
             tiers.put(tier, new STRtree());
         }
-        for (Loaded p : loadPoints()) {
-            if (counted.test(p.siteId(), p.status())) {
-                tiers.get(p.point().tier()).insert(new Envelope(p.point().at()), p.point());
-            }
+        for (Loaded p : loadPoints(counted)) {
+            tiers.get(p.point().tier()).insert(new Envelope(p.point().at()), p.point());
         }
         return tiers;
     }
@@ -180,14 +178,18 @@ class StrawCoverage implements PlanningProcess, StrawCoverageRule {
     record Loaded(long siteId, String status, StrawPoint point) {
     }
 
-    /** Every straw point of a known tier, in the metric CRS (the tier is the one attribute read, here only). */
-    List<Loaded> loadPoints() {
+    /**
+     * The straw points of a known tier that {@code keep} accepts (tested before their geometry is read), in the
+     * metric CRS; the tier is the one attribute read, here only.
+     */
+    List<Loaded> loadPoints(Counted keep) {
         List<Loaded> out = new ArrayList<>();
         sql.jdbc().sql("SELECT s.id, s.status, s.code, k.tier, ST_AsBinary(s.geom) AS wkb FROM site s"
                 + " JOIN straw_collection_point k ON k.site_id = s.id"
                 + " WHERE s.kind = 'straw_collection_point' AND s.deleted_at IS NULL")
                 .query(rs -> {
-                    if (TIERS.contains(rs.getString("tier"))) {
+                    if (TIERS.contains(rs.getString("tier"))
+                            && keep.test(rs.getLong("id"), rs.getString("status"))) {
                         Coordinate c = metric.toMetric(ProcessSql.wkb(rs.getBytes("wkb")).getInteriorPoint())
                                 .getCoordinate();
                         out.add(new Loaded(rs.getLong("id"), rs.getString("status"),

@@ -26,14 +26,15 @@ final class StrawCoverageEach {
     private final List<Long> ids = new ArrayList<>();
     private final Map<StrawCoverage.StrawPoint, Long> idOf = new java.util.IdentityHashMap<>();
 
-    StrawCoverageEach(StrawCoverage rule, Radii radii) {
+    /** Only the points that one of the sets counts are read and indexed. */
+    StrawCoverageEach(StrawCoverage rule, Radii radii, List<LongPredicate> counted) {
         List<Coordinate> at = new ArrayList<>();
         rule.loadVillages(villages, at);
         List<STRtree> trees = new ArrayList<>();
         for (int t = 0; t < StrawCoverage.TIERS.size(); t++) {
             trees.add(new STRtree());
         }
-        for (Loaded p : rule.loadPoints()) {
+        for (Loaded p : rule.loadPoints((id, status) -> counted.stream().anyMatch(c -> c.test(id)))) {
             trees.get(StrawCoverage.TIERS.indexOf(p.point().tier())).insert(new Envelope(p.point().at()), p.point());
             idOf.put(p.point(), p.siteId());
         }
