@@ -21,4 +21,10 @@ public interface StrawCoverageRule {
 
     /** Every village of the district, covered or not by the straw points whose site id {@code counted} accepts. */
     List<Village> villages(Radii radii, LongPredicate counted);
+
+    /**
+     * The same for several sets of counted points (e.g. the points operating at each month's end), reading the
+     * villages and the points once: one list per set, in the order of {@code counted}.
+     */
+    List<List<Village>> villagesEach(Radii radii, List<LongPredicate> counted);
 }

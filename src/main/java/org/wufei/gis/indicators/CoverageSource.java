@@ -1,5 +1,6 @@
 package org.wufei.gis.indicators;
 
+import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 
@@ -14,6 +15,15 @@ public interface CoverageSource {
 
     /** The units within reach of a serving point, optionally only those of one township. */
     Result cover(List<Point> servingSites, Reach reach, String township);
+
+    /**
+     * The coverage at several moments in one pass (a monthly series): {@code sites} every site that serves at any of
+     * them, {@code serving} per moment the indexes (into {@code sites}) of those that serve then. A provider may
+     * override it to read its units once; the default runs {@link #cover} per moment.
+     */
+    default List<Result> coverEach(List<Point> sites, List<BitSet> serving, Reach reach, String township) {
+        return serving.stream().map(b -> cover(b.stream().mapToObj(sites::get).toList(), reach, township)).toList();
+    }
 
     /** Why this provider cannot work with the reach an entry of the file gives (null when it can): refuses start. */
     default String problem(Reach reach) {

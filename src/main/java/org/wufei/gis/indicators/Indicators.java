@@ -124,16 +124,45 @@ class Indicators {
         var first = states.firstEvent();
         YearMonth month = first == null ? YearMonth.from(today)
                 : YearMonth.from(first.toInstant().atZone(DISTRICT_TIME));
+        List<YearMonth> months = new ArrayList<>();
+        List<Moment> moments = new ArrayList<>();
+        for (; !month.isAfter(YearMonth.from(today)); month = month.plusMonths(1)) {
+            months.add(month);
+            moments.add(moment(month.equals(YearMonth.from(today)) ? today : month.atEndOfMonth(), township));
+        }
         if (d.formula().coverage() == null) {
             buildLedger();
+        } else {
+            coverEach(d, moments);
         }
         List<Point> out = new ArrayList<>();
-        for (; !month.isAfter(YearMonth.from(today)); month = month.plusMonths(1)) {
-            LocalDate at = month.equals(YearMonth.from(today)) ? today : month.atEndOfMonth();
-            IndicatorValue v = value(d, moment(at, township));
-            out.add(new Point(month, at, v.value(), v.numerator(), v.denominator()));
+        for (int i = 0; i < moments.size(); i++) {
+            IndicatorValue v = value(d, moments.get(i));
+            out.add(new Point(months.get(i), moments.get(i).day(), v.value(), v.numerator(), v.denominator()));
         }
         return out;
+    }
+
+    /** A coverage at many moments: the serving kinds' history read once and the provider run once for all. */
+    private void coverEach(IndicatorDefinition d, List<Moment> moments) {
+        String version = states.dataVersion();
+        List<Moment> missing = moments.stream()
+                .filter(m -> !cache.containsKey(coverageKey(version, d, m))).toList();
+        if (missing.isEmpty()) {
+            return;
+        }
+        var c = d.formula().coverage();
+        ServingHistory history = servingHistory(version, c.servedBy());
+        List<CoverageSource.Result> results = providers.get(c.provider()).coverEach(history.points(),
+                history.serving(missing, c.servedBy()), c.reach(), missing.get(0).township());
+        for (int i = 0; i < missing.size(); i++) {
+            CoverageSource.Result r = results.get(i);
+            cached(coverageKey(version, d, missing.get(i)), () -> r);
+        }
+    }
+
+    private static String coverageKey(String version, IndicatorDefinition d, Moment m) {
+        return "coverage|" + version + "|" + d.id() + "|" + m;
     }
 
     /**
@@ -150,7 +179,36 @@ class Indicators {
 
     /** The whole history as running sums (one pass), which every month of every series then reads. */
     private void buildLedger() {
-        cached(ledgerKey(states.dataVersion()), states::ledger);
+        buildLedger(states.dataVersion());
+    }
+
+    /**
+     * Builds the ledger of this data version unless it is there (true when built), and the serving history of each
+     * coverage (so an as-of coverage is a sweep, not a replay); one build at a time, so a series
+     * waits for the background build ({@link LedgerWarmer}) instead of doing it again. A change while the history is
+     * read can only make the ledger newer than its key, whose version is then never asked for again.
+     */
+    synchronized boolean buildLedger(String version) {
+        if (cache.containsKey(ledgerKey(version))) {
+            return false;
+        }
+        StatusLedger ledger = states.ledger();
+        cached(ledgerKey(version), () -> ledger);
+        for (IndicatorDefinition d : definitions) {
+            if (d.formula().coverage() != null) {
+                servingHistory(version, d.formula().coverage().servedBy());
+            }
+        }
+        return true;
+    }
+
+    /** The serving kinds' history of this data version, read once for every month and every as-of coverage. */
+    private ServingHistory servingHistory(String version, List<Clause> servedBy) {
+        return (ServingHistory) cached(historyKey(version, servedBy), () -> states.servingHistory(servedBy));
+    }
+
+    private static String historyKey(String version, List<Clause> servedBy) {
+        return "serving|" + version + "|" + servedBy;
     }
 
     private static String ledgerKey(String version) {
@@ -158,8 +216,12 @@ class Indicators {
     }
 
     private CoverageSource.Result coverage(IndicatorDefinition d, Moment m, String version) {
-        return (CoverageSource.Result) cached("coverage|" + version + "|" + d.id() + "|" + m, () -> {
+        return (CoverageSource.Result) cached(coverageKey(version, d, m), () -> {
             var c = d.formula().coverage();
+            if (m.end() != null && cache.get(historyKey(version, c.servedBy())) instanceof ServingHistory h) {
+                return providers.get(c.provider()).coverEach(h.points(), h.serving(List.of(m), c.servedBy()),
+                        c.reach(), m.township()).get(0);
+            }
             // a site in the next township may serve this one: serving sites are never limited to the township
             Moment anywhere = new Moment(m.end(), m.day(), null);
             List<CoverageSource.Point> points = states.allSites(anywhere, c.servedBy()).stream()

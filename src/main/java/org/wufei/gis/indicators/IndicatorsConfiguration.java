@@ -24,4 +24,11 @@ class IndicatorsConfiguration {
         var ids = providers.stream().map(CoverageSource::id).collect(Collectors.toSet());
         return new Indicators(IndicatorFile.read(path, ids, kinds.statusesByKind()), states, providers);
     }
+
+    /** {@code gis.indicators.ledger-quiet-seconds}: 0 builds the ledger only when a series asks for it. */
+    @Bean(destroyMethod = "close")
+    AutoCloseable indicatorsLedgerWarmer(Indicators indicators, SiteStates states,
+            @Value("${gis.indicators.ledger-quiet-seconds:30}") long quietSeconds) {
+        return quietSeconds > 0 ? new LedgerWarmer(indicators, states, quietSeconds) : () -> { };
+    }
 }

@@ -1,6 +1,7 @@
 package org.wufei.gis.indicators;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -29,13 +30,7 @@ abstract class RadiusCoverage implements CoverageSource {
 
     @Override
     public Result cover(List<Point> servingSites, Reach reach, String township) {
-        var spec = jdbc.sql(units + (township == null ? "" : " WHERE " + townshipColumn() + " = :township")
-                + " ORDER BY code");
-        if (township != null) {
-            spec = spec.param("township", township);
-        }
-        List<Unit> all = spec.query((rs, n) -> new Unit(rs.getString("name"), rs.getDouble("lon"),
-                rs.getDouble("lat"))).list();
+        List<Unit> all = units(township);
         List<String> covered = new ArrayList<>();
         for (Unit u : all) {
             if (servingSites.stream().anyMatch(p -> metres(u.lon(), u.lat(), p.lon(), p.lat()) <= reach.metres())) {
@@ -43,6 +38,48 @@ abstract class RadiusCoverage implements CoverageSource {
             }
         }
         return new Result(covered, all.size());
+    }
+
+    private List<Unit> units(String township) {
+        var spec = jdbc.sql(units + (township == null ? "" : " WHERE " + townshipColumn() + " = :township")
+                + " ORDER BY code");
+        if (township != null) {
+            spec = spec.param("township", township);
+        }
+        return spec.query((rs, n) -> new Unit(rs.getString("name"), rs.getDouble("lon"), rs.getDouble("lat")))
+                .list();
+    }
+
+    /**
+     * Each unit's sites within the radius (of those serving at some moment) are found once; a moment covers the unit
+     * when one of them serves then.
+     */
+    @Override
+    public List<Result> coverEach(List<Point> sites, List<BitSet> serving, Reach reach, String township) {
+        List<Unit> all = units(township);
+        BitSet any = new BitSet(sites.size());
+        serving.forEach(any::or);
+        List<BitSet> within = new ArrayList<>();
+        for (Unit u : all) {
+            BitSet near = new BitSet(sites.size());
+            for (int i = any.nextSetBit(0); i >= 0; i = any.nextSetBit(i + 1)) {
+                if (metres(u.lon(), u.lat(), sites.get(i).lon(), sites.get(i).lat()) <= reach.metres()) {
+                    near.set(i);
+                }
+            }
+            within.add(near);
+        }
+        List<Result> out = new ArrayList<>();
+        for (BitSet now : serving) {
+            List<String> covered = new ArrayList<>();
+            for (int u = 0; u < all.size(); u++) {
+                if (within.get(u).intersects(now)) {
+                    covered.add(all.get(u).name());
+                }
+            }
+            out.add(new Result(covered, all.size()));
+        }
+        return out;
     }
 
     /** Haversine distance; within a district it agrees with the projected distance to well under 0.5 %. */

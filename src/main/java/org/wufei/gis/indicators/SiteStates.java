@@ -6,8 +6,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.wufei.gis.common.DatabaseKind;
 import org.wufei.gis.indicators.IndicatorDefinition.Clause;
 
@@ -66,6 +69,29 @@ class SiteStates {
             JOIN site s ON s.id = h.site_id
             GROUP BY s.township, s.kind, h.to_status, h.prev, FLOOR((EXTRACT(EPOCH FROM h.at) + :offset) / 86400),
                      FLOOR(EXTRACT(EPOCH FROM s.deadline) / 86400) + 1""";
+    /**
+     * The same on PostGIS, cheaper: the previous event is the next one in the order of
+     * {@code status_event_replay_idx} (LEAD over {@code at DESC, id DESC}: an index-only scan, no sort), and days are
+     * whole dates (integer keys for the hash aggregate, not numeric floors).
+     */
+    private static final String LEDGER_POSTGIS = """
+            SELECT s.township, s.kind, h.to_status, h.prev,
+                   (h.at AT TIME ZONE 'Asia/Shanghai')::date - DATE '1970-01-01' AS on_day,
+                   s.deadline - DATE '1970-01-01' + 1 AS due,
+                   COUNT(*) AS n, SUM(COALESCE(s.area_m2, 0)) AS area
+            FROM (SELECT e.site_id, e.at, e.to_status,
+                         LEAD(e.to_status) OVER (PARTITION BY e.site_id ORDER BY e.at DESC, e.id DESC) AS prev
+                  FROM status_event e WHERE e.event_type IN ('CREATED', 'TRANSITION')) h
+            JOIN site s ON s.id = h.site_id
+            GROUP BY 1, 2, 3, 4, 5, 6""";
+    /**
+     * PostgreSQL settings for the whole-history statements (only inside their own transaction): no JIT (it costs
+     * more to compile than it saves here), no parallel workers (each would replay the whole history again for its
+     * hash table), and memory for the ledger's hash aggregate so it does not spill to disk.
+     */
+    private static final List<String> POSTGIS_SETTINGS = List.of("SET LOCAL jit = off",
+            "SET LOCAL max_parallel_workers_per_gather = 0", "SET LOCAL work_mem = '256MB'");
+
     /** Deleted sites leave their last (current) status on the day of deletion. */
     private static final String DELETIONS = """
             SELECT s.township, s.kind, CAST(NULL AS VARCHAR(32)) AS to_status, s.status AS prev,
@@ -77,11 +103,27 @@ class SiteStates {
                      FLOOR(EXTRACT(EPOCH FROM s.deadline) / 86400) + 1""";
 
     private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
+    private final boolean postgis;
     private final String lastEvent;
 
-    SiteStates(JdbcClient jdbc, DatabaseKind kind) {
+    SiteStates(JdbcClient jdbc, PlatformTransactionManager tm, DatabaseKind kind) {
         this.jdbc = jdbc;
-        this.lastEvent = kind == DatabaseKind.POSTGIS ? LAST_EVENT_POSTGIS : LAST_EVENT_H2GIS;
+        this.tx = new TransactionTemplate(tm);
+        this.tx.setReadOnly(true);
+        this.postgis = kind == DatabaseKind.POSTGIS;
+        this.lastEvent = postgis ? LAST_EVENT_POSTGIS : LAST_EVENT_H2GIS;
+    }
+
+    /** A whole-history read, on PostGIS with {@link #POSTGIS_SETTINGS} for its transaction. */
+    private <T> T wholeHistory(Supplier<T> read) {
+        if (!postgis) {
+            return read.get();
+        }
+        return tx.execute(status -> {
+            POSTGIS_SETTINGS.forEach(set -> jdbc.sql(set).update());
+            return read.get();
+        });
     }
 
     /** When and where: {@code end} null means now; {@code day} is the date deadlines are compared with. */
@@ -101,8 +143,8 @@ class SiteStates {
         String sql = "SELECT st.kind, st.status, COUNT(*) AS n, COALESCE(SUM(st.area_m2), 0) AS area, "
                 + "SUM(CASE WHEN st.deadline < :day THEN 1 ELSE 0 END) AS overdue FROM (" + state(m) + ") st"
                 + township(m) + " GROUP BY st.kind, st.status";
-        return jdbc.sql(sql).params(params).query((rs, n) -> new Cell(rs.getString("kind"), rs.getString("status"),
-                rs.getLong("n"), rs.getDouble("area"), rs.getLong("overdue"))).list();
+        return wholeHistory(() -> jdbc.sql(sql).params(params).query((rs, n) -> new Cell(rs.getString("kind"),
+                rs.getString("status"), rs.getLong("n"), rs.getDouble("area"), rs.getLong("overdue"))).list());
     }
 
     /** The drill-down: at most {@link #MAX_SITES} sites of the selection, by id. */
@@ -132,9 +174,10 @@ class SiteStates {
                 + "ST_X(ST_PointOnSurface(st.geom)) AS lon, ST_Y(ST_PointOnSurface(st.geom)) AS lat FROM ("
                 + state + ") st" + where + (where.isEmpty() ? " WHERE (" : " AND (") + String.join(" OR ", parts)
                 + ") ORDER BY st.id" + (capped ? " LIMIT " + MAX_SITES : "");
-        return jdbc.sql(sql).params(params).query((rs, n) -> new SiteRow(rs.getLong("id"), rs.getString("code"),
-                rs.getString("name"), rs.getString("kind"), rs.getString("status"), rs.getString("township"),
-                rs.getObject("deadline", LocalDate.class), rs.getDouble("lon"), rs.getDouble("lat"))).list();
+        return wholeHistory(() -> jdbc.sql(sql).params(params).query((rs, n) -> new SiteRow(rs.getLong("id"),
+                rs.getString("code"), rs.getString("name"), rs.getString("kind"), rs.getString("status"),
+                rs.getString("township"), rs.getObject("deadline", LocalDate.class), rs.getDouble("lon"),
+                rs.getDouble("lat"))).list());
     }
 
     /** The whole history as day-by-day changes per township and cell: every as-of tally from one query. */
@@ -142,12 +185,31 @@ class SiteStates {
         String offset = Integer.toString(
                 Indicators.DISTRICT_TIME.getRules().getOffset(java.time.Instant.now()).getTotalSeconds());
         List<StatusLedger.Move> moves = new ArrayList<>();
-        for (String sql : List.of(LEDGER, DELETIONS)) {
-            moves.addAll(jdbc.sql(sql.replace(":offset", offset)).query((rs, n) -> new StatusLedger.Move(
-                    rs.getString("township"), rs.getString("kind"), rs.getString("prev"), rs.getString("to_status"),
-                    rs.getLong("on_day"), due(rs), rs.getLong("n"), rs.getDouble("area"))).list());
-        }
+        wholeHistory(() -> {
+            for (String sql : List.of(postgis ? LEDGER_POSTGIS : LEDGER, DELETIONS)) {
+                moves.addAll(jdbc.sql(sql.replace(":offset", offset)).query((rs, n) -> new StatusLedger.Move(
+                        rs.getString("township"), rs.getString("kind"), rs.getString("prev"),
+                        rs.getString("to_status"), rs.getLong("on_day"), due(rs), rs.getLong("n"),
+                        rs.getDouble("area"))).list());
+            }
+            return moves;
+        });
         return new StatusLedger(moves);
+    }
+
+    /** Every site of the selection's kinds (deleted ones too) and their history, for many moments at once. */
+    ServingHistory servingHistory(List<Clause> selection) {
+        List<String> kinds = selection.stream().flatMap(c -> c.kind().stream()).distinct().toList();
+        var sites = jdbc.sql("SELECT s.id, s.kind, s.deadline, s.deleted_at, ST_X(ST_PointOnSurface(s.geom)) AS lon, "
+                + "ST_Y(ST_PointOnSurface(s.geom)) AS lat FROM site s WHERE s.kind IN (:kinds)").param("kinds", kinds)
+                .query((rs, n) -> new ServingHistory.Site(rs.getLong("id"), rs.getString("kind"),
+                        rs.getObject("deadline", LocalDate.class), rs.getObject("deleted_at", OffsetDateTime.class),
+                        rs.getDouble("lon"), rs.getDouble("lat"))).list();
+        var events = jdbc.sql("SELECT e.site_id, e.at, e.to_status FROM status_event e JOIN site s ON s.id = e.site_id"
+                + " WHERE s.kind IN (:kinds) AND e.event_type IN ('CREATED', 'TRANSITION') ORDER BY e.at, e.id")
+                .param("kinds", kinds).query((rs, n) -> new ServingHistory.Event(rs.getLong("site_id"),
+                        rs.getObject("at", OffsetDateTime.class), rs.getString("to_status"))).list();
+        return new ServingHistory(sites, events);
     }
 
     private static Long due(java.sql.ResultSet rs) throws java.sql.SQLException {

@@ -1,9 +1,12 @@
 package org.wufei.gis.indicators;
 
+import java.util.BitSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.LongPredicate;
 import org.springframework.stereotype.Component;
 import org.wufei.gis.analysis.StrawCoverageRule;
 
@@ -45,10 +48,30 @@ class StrawTierCoverage implements CoverageSource {
     public Result cover(List<Point> servingSites, Reach reach, String township) {
         Set<Long> counted = new HashSet<>();
         servingSites.forEach(p -> counted.add(p.siteId()));
+        return result(rule.villages(radii(reach), counted::contains), township);
+    }
+
+    /** The villages and the straw points are read once for every moment. */
+    @Override
+    public List<Result> coverEach(List<Point> sites, List<BitSet> serving, Reach reach, String township) {
+        Map<Long, Integer> index = new HashMap<>();
+        for (int i = 0; i < sites.size(); i++) {
+            index.put(sites.get(i).siteId(), i);
+        }
+        List<LongPredicate> counted = serving.stream().<LongPredicate>map(b -> id -> {
+            Integer i = index.get(id);
+            return i != null && b.get(i);
+        }).toList();
+        return rule.villagesEach(radii(reach), counted).stream().map(v -> result(v, township)).toList();
+    }
+
+    private static StrawCoverageRule.Radii radii(Reach reach) {
         Map<String, Double> t = reach.byTier();
-        var radii = new StrawCoverageRule.Radii(t.get("village_point"), t.get("township_centre"),
-                t.get("district_leader"));
-        List<StrawCoverageRule.Village> villages = rule.villages(radii, counted::contains).stream()
+        return new StrawCoverageRule.Radii(t.get("village_point"), t.get("township_centre"), t.get("district_leader"));
+    }
+
+    private static Result result(List<StrawCoverageRule.Village> all, String township) {
+        List<StrawCoverageRule.Village> villages = all.stream()
                 .filter(v -> township == null || township.equals(v.township())).toList();
         return new Result(villages.stream().filter(StrawCoverageRule.Village::covered).map(
                 StrawCoverageRule.Village::name).toList(), villages.size());

@@ -246,6 +246,55 @@ abstract class IndicatorsContract {
     }
 
     @Test
+    void aCoverageSeriesInOnePassEqualsOneReplayPerMoment() {
+        // a recycling site at a village, operating from 10 March to 1 June 2021 by its (back-dated) history
+        String township = "五当召镇";
+        double[] at = jdbc.sql("SELECT ST_X(ST_PointOnSurface(geom)) AS x, ST_Y(ST_PointOnSurface(geom)) AS y "
+                + "FROM village WHERE township = ? ORDER BY code").param(township)
+                .query((rs, n) -> new double[] {rs.getDouble("x"), rs.getDouble("y")}).list().get(1);
+        long id = create("recycling_site", township, "{\"type\":\"Point\",\"coordinates\":[" + at[0] + ","
+                + at[1] + "]}", "{\"site_type\":\"sorting_centre\"}");
+        event(id, "TRANSITION", "planned", "operating", "2021-03-10T09:00:00+08:00");
+        event(id, "TRANSITION", "operating", "suspended", "2021-06-01T09:00:00+08:00");
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        List<LocalDate> days = new ArrayList<>(List.of(LocalDate.of(2021, 3, 9), LocalDate.of(2021, 3, 10),
+                LocalDate.of(2021, 5, 31), LocalDate.of(2021, 6, 1), today));
+        for (YearMonth m = YearMonth.of(2020, 12); m.isBefore(YearMonth.from(today)); m = m.plusMonths(1)) {
+            days.add(m.atEndOfMonth());
+        }
+        days.sort(null);
+        var recycling = List.of(new IndicatorDefinition.Clause(List.of("recycling_site"), List.of("operating"),
+                false));
+        var straw = List.of(new IndicatorDefinition.Clause(List.of("straw_collection_point"), List.of("operating"),
+                false));
+        var tiers = new java.util.HashMap<String, Double>();
+        tiers.put("village_point", 3000.0);
+        tiers.put("township_centre", 10000.0);
+        tiers.put("district_leader", null);
+        for (String scope : java.util.Arrays.asList(null, township)) {
+            List<SiteStates.Moment> moments = days.stream().map(d -> Indicators.moment(d, scope)).toList();
+            assertOnePassEqualsReplays(villageCoverage, recycling, new CoverageSource.Reach(3000.0, null), moments);
+            assertOnePassEqualsReplays(strawCoverage, straw, new CoverageSource.Reach(null, tiers), moments);
+        }
+    }
+
+    private void assertOnePassEqualsReplays(CoverageSource provider, List<IndicatorDefinition.Clause> servedBy,
+            CoverageSource.Reach reach, List<SiteStates.Moment> moments) {
+        ServingHistory history = states.servingHistory(servedBy);
+        var onePass = provider.coverEach(history.points(), history.serving(moments, servedBy), reach,
+                moments.get(0).township());
+        for (int i = 0; i < moments.size(); i++) {
+            SiteStates.Moment m = moments.get(i);
+            var points = states.allSites(new SiteStates.Moment(m.end(), m.day(), null), servedBy).stream()
+                    .map(s -> new CoverageSource.Point(s.id(), s.lon(), s.lat())).toList();
+            var replayed = provider.cover(points, reach, m.township());
+            assertThat(onePass.get(i).units()).as(provider.id() + " " + m).isEqualTo(replayed.units());
+            assertThat(onePass.get(i).covered()).as(provider.id() + " " + m)
+                    .containsExactlyInAnyOrderElementsOf(replayed.covered());
+        }
+    }
+
+    @Test
     void strawCoverageIsThePlanningProcessRuleOverVillagesByTier() {
         // live, the indicator equals the straw-coverage process run with its default radii and statuses
         var result = processes.execute("straw-coverage", processes.inputs("straw-coverage", null));

@@ -34,6 +34,7 @@ import org.wufei.gis.crs.MetricCrs;
 @Component
 class StrawCoverage implements PlanningProcess, StrawCoverageRule {
     static final String ID = "straw-coverage";
+    static final List<String> TIERS = List.of("village_point", "township_centre", "district_leader");
 
     private final ProcessSql sql;
     private final MetricCrs metric;
@@ -99,6 +100,14 @@ class StrawCoverage implements PlanningProcess, StrawCoverageRule {
                 }).toList();
     }
 
+    /** The rule for several sets of counted points at once: villages and points are read once (a monthly series). */
+    @Override
+    public List<List<Village>> villagesEach(StrawCoverageRule.Radii radii,
+            List<java.util.function.LongPredicate> counted) {
+        return sql.run(() -> new StrawCoverageEach(this, new Radii(radii.village(), radii.township(),
+                radii.district()), counted).villages(counted));
+    }
+
     /** Every village with whether, by which point and how far it is covered; uncovered first. */
     List<ProcessResult.Feature> coverage(Radii radii, Set<String> statuses) {
         return coverage(radii, (id, status) -> statuses.contains(status));
@@ -112,17 +121,7 @@ class StrawCoverage implements PlanningProcess, StrawCoverageRule {
     private List<ProcessResult.Feature> coverage(Radii radii, Counted counted) {
         List<ProcessResult.Feature> villages = new ArrayList<>();
         List<Coordinate> at = new ArrayList<>();
-        sql.jdbc().sql("SELECT code, name, township, weight, ST_AsBinary(geom) AS wkb FROM village ORDER BY code")
-                .query(rs -> {
-                    Map<String, Object> p = new LinkedHashMap<>();
-                    p.put("code", rs.getString("code"));
-                    p.put("name", rs.getString("name"));
-                    p.put("township", rs.getString("township"));
-                    p.put("weight", rs.getDouble("weight"));
-                    Geometry g = ProcessSql.wkb(rs.getBytes("wkb"));
-                    villages.add(new ProcessResult.Feature(rs.getString("code"), g, p));
-                    at.add(metric.toMetric(g.getInteriorPoint()).getCoordinate());
-                });
+        loadVillages(villages, at);
         Map<String, STRtree> tiers = points(counted);
         List<ProcessResult.Feature> out = new ArrayList<>();
         for (int i = 0; i < villages.size(); i++) {
@@ -141,6 +140,21 @@ class StrawCoverage implements PlanningProcess, StrawCoverageRule {
         return out;
     }
 
+    /** Every village (code order) and a point on its surface in the metric CRS. */
+    void loadVillages(List<ProcessResult.Feature> villages, List<Coordinate> at) {
+        sql.jdbc().sql("SELECT code, name, township, weight, ST_AsBinary(geom) AS wkb FROM village ORDER BY code")
+                .query(rs -> {
+                    Map<String, Object> p = new LinkedHashMap<>();
+                    p.put("code", rs.getString("code"));
+                    p.put("name", rs.getString("name"));
+                    p.put("township", rs.getString("township"));
+                    p.put("weight", rs.getDouble("weight"));
+                    Geometry g = ProcessSql.wkb(rs.getBytes("wkb"));
+                    villages.add(new ProcessResult.Feature(rs.getString("code"), g, p));
+                    at.add(metric.toMetric(g.getInteriorPoint()).getCoordinate());
+                });
+    }
+
     /** A straw point in the metric CRS. */
     record StrawPoint(String code, String tier, Coordinate at) {
     }
@@ -148,24 +162,41 @@ class StrawCoverage implements PlanningProcess, StrawCoverageRule {
     record Covering(StrawPoint point, double metres) {
     }
 
-    /** The counted straw points by tier, each tier indexed in the metric CRS (the tier is the one attribute read). */
+    /** The counted straw points by tier, each tier indexed in the metric CRS. */
     private Map<String, STRtree> points(Counted counted) {
         Map<String, STRtree> tiers = new LinkedHashMap<>();
-        for (String tier : List.of("village_point", "township_centre", "district_leader")) {
+        for (String tier : TIERS) {
             tiers.put(tier, new STRtree());
         }
+        for (Loaded p : loadPoints(counted)) {
+            tiers.get(p.point().tier()).insert(new Envelope(p.point().at()), p.point());
+        }
+        return tiers;
+    }
+
+    /** A straw point of the register with its site id and current status. */
+    record Loaded(long siteId, String status, StrawPoint point) {
+    }
+
+    /**
+     * The straw points of a known tier that {@code keep} accepts (tested before their geometry is read), in the
+     * metric CRS; the tier is the one attribute read, here only.
+     */
+    List<Loaded> loadPoints(Counted keep) {
+        List<Loaded> out = new ArrayList<>();
         sql.jdbc().sql("SELECT s.id, s.status, s.code, " + sql.attribute("s", "tier") + " AS tier,"
                 + " ST_AsBinary(s.geom) AS wkb FROM site s"
                 + " WHERE s.kind = 'straw_collection_point' AND s.deleted_at IS NULL")
                 .query(rs -> {
-                    STRtree index = tiers.get(rs.getString("tier"));
-                    if (index != null && counted.test(rs.getLong("id"), rs.getString("status"))) {
+                    if (TIERS.contains(rs.getString("tier"))
+                            && keep.test(rs.getLong("id"), rs.getString("status"))) {
                         Coordinate c = metric.toMetric(ProcessSql.wkb(rs.getBytes("wkb")).getInteriorPoint())
                                 .getCoordinate();
-                        index.insert(new Envelope(c), new StrawPoint(rs.getString("code"), rs.getString("tier"), c));
+                        out.add(new Loaded(rs.getLong("id"), rs.getString("status"),
+                                new StrawPoint(rs.getString("code"), rs.getString("tier"), c)));
                     }
                 });
-        return tiers;
+        return out;
     }
 
     /** The nearest point of the tier within the radius (any distance when the radius is null), or null. */
@@ -192,7 +223,7 @@ class StrawCoverage implements PlanningProcess, StrawCoverageRule {
         return best;
     }
 
-    private static Covering better(Covering a, Covering b) {
+    static Covering better(Covering a, Covering b) {
         return a == null || b != null && b.metres() < a.metres() ? b : a;
     }
 
