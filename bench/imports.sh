@@ -91,7 +91,7 @@ service_import() {
   loc=$(curl -s -u uploader:demo -F "file=@$file" -F source=satellite -o /dev/null -w '%{redirect_url}%header{location}' \
         "http://127.0.0.1:$port/api/imports")
   tu=$(date +%s.%N)
-  until body=$(curl -s --max-time 90 -H 'Prefer: wait=60' "http://127.0.0.1:$port$loc") &&
+  until body=$(curl -s -u uploader:demo --max-time 90 -H 'Prefer: wait=60' "http://127.0.0.1:$port$loc") &&
         echo "$body" | grep -q '"state":"\(succeeded\|failed\)"'; do
     kill -0 $pid 2>/dev/null || { tail -50 "$dir/log.txt"; exit 1; }
   done
