@@ -11,13 +11,13 @@ RUN ./mvnw -q -B -ntp package -DskipTests && cp target/waste-site-gis-*.jar /src
 
 FROM eclipse-temurin:25-jre
 WORKDIR /app
-COPY --from=build /src/app.jar /tmp/app.jar
-RUN java -Djarmode=tools -jar /tmp/app.jar extract --destination /app && rm /tmp/app.jar
-COPY gis-data /app/gis-data
+COPY --from=build /src/app.jar packaged.jar
+RUN java -Djarmode=tools -jar packaged.jar extract --destination . && rm packaged.jar
+COPY gis-data gis-data
 # The cache must come from the JVM that uses it, so it is made here: one training start on a throw-away embedded
 # database that stops once the application context is refreshed.
-RUN java -XX:AOTCacheOutput=/app/app.aot -Dspring.context.exit=onRefresh -jar /app/app.jar \
-      --server.port=0 --gis.data-dir=/tmp/train && rm -rf /tmp/train
+RUN java -XX:AOTCacheOutput=app.aot -Dspring.context.exit=onRefresh -jar app.jar \
+      --server.port=0 --gis.data-dir=training && rm -rf training
 ENV GIS_DATA_DIR=/data
 VOLUME /data
 EXPOSE 8080

@@ -3,7 +3,6 @@ package org.wufei.gis.common.multipart;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -21,8 +20,6 @@ import org.wufei.gis.common.ApiException;
  * {@link MultipartUpload}.
  */
 public final class MultipartForm {
-    private static final int MAX_TEXT = 64 * 1024;
-    private static final int MAX_PARTS = 100;
 
     /** One file part: the form field it came in, the name the client gave (or null) and its bytes. */
     public record FilePart(String field, String fileName, byte[] bytes) {
@@ -50,25 +47,25 @@ public final class MultipartForm {
             throws IOException {
         var streamLimits = new MultipartUpload.Limits(limits.maxRequestBytes(), limits.maxRequestBytes());
         if (contentLength > limits.maxRequestBytes()) {
-            throw MultipartUpload.tooLarge();
+            throw MultipartParsing.tooLarge();
         }
         Map<String, String> fields = new LinkedHashMap<>();
         List<FilePart> files = new ArrayList<>();
         try {
-            FileItemInputIterator items = MultipartUpload.parser(streamLimits)
-                    .getItemIterator(MultipartUpload.context(in, contentType, contentLength));
+            FileItemInputIterator items = MultipartParsing.parser(streamLimits)
+                    .getItemIterator(MultipartParsing.context(in, contentType, contentLength));
             int n = 0;
             for (; items.hasNext(); n++) {
-                if (n == MAX_PARTS) {
-                    throw MultipartUpload.malformed();
+                if (n == MultipartParsing.MAX_PARTS) {
+                    throw MultipartParsing.malformed();
                 }
                 take(items.next(), limits, fields, files);
             }
             if (n == 0) {
-                throw MultipartUpload.malformed();
+                throw MultipartParsing.malformed();
             }
         } catch (IOException e) {
-            throw MultipartUpload.refusal(e, streamLimits);
+            throw MultipartParsing.refusal(e, streamLimits);
         }
         return new MultipartForm(Collections.unmodifiableMap(fields), List.copyOf(files));
     }
@@ -80,11 +77,7 @@ public final class MultipartForm {
         if (item.getFieldName() == null) {
             body.transferTo(OutputStream.nullOutputStream());
         } else if (item.isFormField()) {
-            byte[] bytes = body.readNBytes(MAX_TEXT + 1);
-            if (bytes.length > MAX_TEXT) {
-                throw MultipartUpload.malformed();
-            }
-            fields.putIfAbsent(item.getFieldName(), new String(bytes, StandardCharsets.UTF_8));
+            fields.putIfAbsent(item.getFieldName(), MultipartParsing.text(body));
         } else {
             byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxFileBytes() + 1));
             if (bytes.length > limits.maxFileBytes()) {

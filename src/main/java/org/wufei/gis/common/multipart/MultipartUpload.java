@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestOutputStream;
@@ -18,10 +17,6 @@ import java.util.UUID;
 import java.util.function.Function;
 import org.apache.commons.fileupload2.core.FileItemInput;
 import org.apache.commons.fileupload2.core.FileItemInputIterator;
-import org.apache.commons.fileupload2.core.FileUploadSizeException;
-import org.apache.commons.fileupload2.core.RequestContext;
-import org.apache.commons.fileupload2.jakarta.servlet6.JakartaServletFileUpload;
-import org.springframework.http.HttpStatus;
 import org.wufei.gis.common.ApiException;
 
 /**
@@ -35,9 +30,6 @@ import org.wufei.gis.common.ApiException;
  */
 public final class MultipartUpload {
     private static final int BUFFER = 1 << 16;
-    private static final int MAX_TEXT = 64 * 1024;
-    private static final int MAX_PARTS = 100;
-    private static final int MAX_HEADER_BYTES = 16 * 1024;
 
     /** The limits a body is read under, in bytes. */
     public record Limits(long maxFileBytes, long maxRequestBytes) {
@@ -68,26 +60,28 @@ public final class MultipartUpload {
     public static MultipartUpload read(InputStream in, String contentType, long contentLength, Limits limits,
             String fileField, Function<String, Path> target) throws IOException {
         if (contentLength > limits.maxRequestBytes()) {
-            throw tooLarge();
+            throw MultipartParsing.tooLarge();
         }
         Parts parts = new Parts(fileField, target);
         try {
-            FileItemInputIterator items = parser(limits).getItemIterator(context(in, contentType, contentLength));
+            FileItemInputIterator items = MultipartParsing.parser(limits)
+                    .getItemIterator(MultipartParsing.context(in, contentType, contentLength));
             int n = 0;
             for (; items.hasNext(); n++) {
-                if (n == MAX_PARTS) {
-                    throw malformed();
+                if (n == MultipartParsing.MAX_PARTS) {
+                    throw MultipartParsing.malformed();
                 }
                 parts.take(items.next(), limits);
             }
             if (n == 0) {
-                throw malformed(); // no delimiter at all, or a body of nothing but the close delimiter
+                // no delimiter at all, or a body of nothing but the close delimiter
+                throw MultipartParsing.malformed();
             }
             parts.done = true;
         } catch (WriteFailure e) {
             throw e.failure;
         } catch (IOException e) {
-            throw refusal(e, limits);
+            throw MultipartParsing.refusal(e, limits);
         } finally {
             if (!parts.done && parts.file != null) {
                 Files.deleteIfExists(parts.file);
@@ -162,67 +156,6 @@ public final class MultipartUpload {
         return size;
     }
 
-    static JakartaServletFileUpload<?, ?> parser(Limits limits) {
-        var upload = new JakartaServletFileUpload<>();
-        upload.setHeaderCharset(StandardCharsets.UTF_8);
-        upload.setMaxSize(limits.maxRequestBytes());
-        upload.setMaxFileSize(limits.maxFileBytes());
-        upload.setMaxPartHeaderSize(MAX_HEADER_BYTES);
-        upload.setMaxFileCount(MAX_PARTS);
-        return upload;
-    }
-
-    static RequestContext context(InputStream in, String contentType, long contentLength) {
-        return new RequestContext() {
-            @Override
-            public String getCharacterEncoding() {
-                return StandardCharsets.UTF_8.name();
-            }
-
-            @Override
-            public long getContentLength() {
-                return contentLength;
-            }
-
-            @Override
-            public String getContentType() {
-                return contentType;
-            }
-
-            @Override
-            public InputStream getInputStream() {
-                return in;
-            }
-
-            @Override
-            public boolean isMultipartRelated() {
-                return false;
-            }
-        };
-    }
-
-    /**
-     * The parser's refusals in the service's terms: the file's or the request's size is 413, everything else (an
-     * oversized header block included, which the library also reports as a size) a malformed body.
-     */
-    static ApiException refusal(Throwable e, Limits limits) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof FileUploadSizeException size && (size.getPermitted() == limits.maxFileBytes()
-                    || size.getPermitted() == limits.maxRequestBytes())) {
-                return tooLarge();
-            }
-        }
-        return malformed();
-    }
-
-    static ApiException malformed() {
-        return new ApiException(HttpStatus.BAD_REQUEST, "multipart_malformed", null);
-    }
-
-    static ApiException tooLarge() {
-        return new ApiException(HttpStatus.CONTENT_TOO_LARGE, "upload_too_large", "file");
-    }
-
     /** Writing the file failed: passed on as it is, not taken for a malformed body. */
     private static final class WriteFailure extends IOException {
         private final IOException failure;
@@ -256,7 +189,7 @@ public final class MultipartUpload {
                 if (name == null) {
                     copy(body, OutputStream.nullOutputStream());
                 } else if (item.isFormField()) {
-                    fields.putIfAbsent(name, text(body));
+                    fields.putIfAbsent(name, MultipartParsing.text(body));
                 } else if (name.equals(fileField) && fileName == null) {
                     MessageDigest digest = sha256Digest();
                     fileName = item.getName();
@@ -270,14 +203,6 @@ public final class MultipartUpload {
                     others.putIfAbsent(name, item.getName());
                 }
             }
-        }
-
-        private static String text(InputStream body) throws IOException {
-            byte[] bytes = body.readNBytes(MAX_TEXT + 1);
-            if (bytes.length > MAX_TEXT) {
-                throw malformed();
-            }
-            return new String(bytes, StandardCharsets.UTF_8);
         }
 
         /** Copies a part's bytes; a failure to write them is the disk's, not the body's. */
