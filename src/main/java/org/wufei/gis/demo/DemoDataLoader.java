@@ -1,6 +1,5 @@
 package org.wufei.gis.demo;
 
-import jakarta.persistence.EntityManager;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,7 +45,6 @@ class DemoDataLoader implements ApplicationRunner {
 
     private final SiteRegister register;
     private final Sites sites;
-    private final EntityManager entities;
     private final TransactionTemplate transaction;
     private final DemoDataHealthIndicator health;
     private final DemoScreening screening;
@@ -55,11 +53,10 @@ class DemoDataLoader implements ApplicationRunner {
     private volatile boolean pending;
     private volatile boolean closing;
 
-    DemoDataLoader(SiteRegister register, Sites sites, EntityManager entities, PlatformTransactionManager tm,
+    DemoDataLoader(SiteRegister register, Sites sites, PlatformTransactionManager tm,
             DemoDataHealthIndicator health, DemoProperties demo, DemoScreening screening) {
         this.register = register;
         this.sites = sites;
-        this.entities = entities;
         this.transaction = new TransactionTemplate(tm);
         this.health = health;
         this.screening = screening;
@@ -114,7 +111,7 @@ class DemoDataLoader implements ApplicationRunner {
 
     /**
      * One transaction for all sites, so a service stopped half-way keeps none of them and loads them again on
-     * its next start; the persistence context is cleared after each site to stay small.
+     * its next start.
      */
     private void load() throws IOException {
         long t0 = System.nanoTime();
@@ -123,8 +120,6 @@ class DemoDataLoader implements ApplicationRunner {
             Map<SiteKind, Integer> byKind = new java.util.LinkedHashMap<>();
             for (JsonNode f : features) {
                 byKind.merge(replay(f), 1, Integer::sum);
-                entities.flush();
-                entities.clear();
             }
             return byKind;
         });

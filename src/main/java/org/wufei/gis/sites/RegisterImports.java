@@ -143,7 +143,7 @@ public class RegisterImports {
         site.assign(AttributeValues.validate(kind, s.attributes(), true));
         site.importDeadline(s.deadline());
         site.announceCreated(kind);
-        Site saved = sites.saveAndFlush(site);
+        Site saved = sites.save(site);
         events.save(StatusEvent.created(saved, actor, now, note(s)));
         return saved;
     }

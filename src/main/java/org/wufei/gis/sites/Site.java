@@ -1,24 +1,15 @@
 package org.wufei.gis.sites;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
-import org.springframework.data.domain.AbstractAggregateRoot;
 import org.wufei.gis.common.Actor;
 import org.wufei.gis.common.DomainException;
 
@@ -26,60 +17,90 @@ import org.wufei.gis.common.DomainException;
  * A managed site of any kind: the common columns plus the kind's attributes as one JSON object, checked against
  * the kind's definition ({@link AttributeValues}) before they get here. The only place its status changes:
  * {@link #transitionTo} checks the kind's lifecycle table and publishes {@link SiteStatusChanged} when saved.
+ * Stored by {@link Sites} (plain JDBC; the events registered here are published when it saves the site).
  */
-@Entity
-@Table(name = "site")
-public class Site extends AbstractAggregateRoot<Site> {
+public class Site {
     public static final int NOTE_MAX = 4000;
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
-
-    @Column(nullable = false, updatable = false, length = 32)
     private String code;
-
-    @Column(nullable = false, length = 200)
     private String name;
-
-    @Column(nullable = false, updatable = false, length = 32)
     private String kind;
-
-    @Column(nullable = false, length = 32)
     private String status;
 
     /** Attribute values by name; lists are stored as codes joined by commas, absent values are left out. */
-    @JdbcTypeCode(SqlTypes.JSON)
-    @Column(nullable = false)
     private Map<String, Object> attributes = new LinkedHashMap<>();
-
-    @Column(length = 64)
     private String township;
-
-    @Column(nullable = false)
     private Geometry geom;
-
-    @Column(name = "area_m2")
     private Double areaM2;
-
-    @Column(name = "rectification_mode", length = 32)
     private String rectificationMode;
-
     private LocalDate deadline;
-
-    @Column(name = "deleted_at")
     private Instant deletedAt;
-
-    @Version
     private long version;
-
-    @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
-    protected Site() {
+    private final List<Object> pendingEvents = new ArrayList<>();
+
+    Site() {
+    }
+
+    /** A site as stored: every column, read by {@link Sites}. */
+    static Site stored(Row row) {
+        Site s = new Site();
+        s.id = row.id();
+        s.code = row.code();
+        s.name = row.name();
+        s.kind = row.kind();
+        s.status = row.status();
+        s.attributes = new LinkedHashMap<>(row.attributes());
+        s.township = row.township();
+        s.geom = row.geom();
+        s.areaM2 = row.areaM2();
+        s.rectificationMode = row.rectificationMode();
+        s.deadline = row.deadline();
+        s.deletedAt = row.deletedAt();
+        s.version = row.version();
+        s.createdAt = row.createdAt();
+        s.updatedAt = row.updatedAt();
+        s.saved = row;
+        return s;
+    }
+
+    /** The columns of the site table, as {@link Sites} reads and writes them. */
+    record Row(Long id, String code, String name, String kind, String status, Map<String, Object> attributes,
+            String township, Geometry geom, Double areaM2, String rectificationMode, LocalDate deadline,
+            Instant deletedAt, long version, Instant createdAt, Instant updatedAt) {
+    }
+
+    Row row() {
+        return new Row(id, code, name, kind, status, attributes, township, geom, areaM2, rectificationMode,
+                deadline, deletedAt, version, createdAt, updatedAt);
+    }
+
+    /** The row as last read or written, to tell whether a save has anything to write. */
+    private Row saved;
+
+    void stored(long id, long version) {
+        this.id = id;
+        this.version = version;
+        this.saved = row();
+    }
+
+    /** True when a stored site has no change to write. */
+    boolean unchanged() {
+        return saved != null && saved.equals(row());
+    }
+
+    private void registerEvent(Object event) {
+        pendingEvents.add(event);
+    }
+
+    /** The events of the changes since the last save, once: {@link Sites} publishes them when it saves. */
+    List<Object> takeEvents() {
+        List<Object> out = List.copyOf(pendingEvents);
+        pendingEvents.clear();
+        return out;
     }
 
     /** Sets the kind attributes that were given (all of them on create). */
@@ -176,7 +197,7 @@ public class Site extends AbstractAggregateRoot<Site> {
     /** Edits name, township, geometry or attributes; each changed field becomes a history event. */
     List<StatusEvent> edit(SiteKind definition, SiteEdit edit, Actor actor, Instant now) {
         ensureNotDeleted();
-        var events = new java.util.ArrayList<StatusEvent>();
+        var events = new ArrayList<StatusEvent>();
         Envelope before = geom.getEnvelopeInternal();
         if (edit.name() != null && !edit.name().equals(name)) {
             events.add(StatusEvent.change(this, "name", name, edit.name(), actor, now, edit.note()));

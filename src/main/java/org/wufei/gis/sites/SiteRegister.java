@@ -124,7 +124,7 @@ public class SiteRegister {
     public Site transition(long id, long expectedVersion, TransitionRequest request, Actor actor) {
         Site site = current(id, expectedVersion);
         StatusEvent event = site.transitionTo(request, actor, lifecycles.of(site.getKind()), clock.instant());
-        Site saved = sites.saveAndFlush(site);
+        Site saved = sites.save(site);
         events.save(event);
         return saved;
     }
@@ -144,7 +144,7 @@ public class SiteRegister {
         SiteEdit edit = new SiteEdit(cmd.name() == null ? null : cmd.name().strip(), cmd.township(), geom,
                 geom == null ? null : area(geom), attributes, cmd.note());
         List<StatusEvent> changes = site.edit(kind, edit, actor, clock.instant());
-        Site saved = sites.saveAndFlush(site);
+        Site saved = sites.save(site);
         events.saveAll(changes);
         return saved;
     }
@@ -154,7 +154,7 @@ public class SiteRegister {
         Site site = current(id, expectedVersion);
         checkText(note, "note", Site.NOTE_MAX, false);
         StatusEvent event = site.delete(kindOf(site), actor, clock.instant(), note);
-        Site saved = sites.saveAndFlush(site);
+        Site saved = sites.save(site);
         events.save(event);
         return saved;
     }

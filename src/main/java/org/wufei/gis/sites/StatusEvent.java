@@ -1,75 +1,66 @@
 package org.wufei.gis.sites;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import org.hibernate.annotations.Immutable;
 import org.wufei.gis.common.Actor;
 
 /** One line of a site's append-only history: who changed what, when, why, citing which evidence. */
-@Entity
-@Immutable
-@Table(name = "status_event")
 public class StatusEvent {
     /** What kind of change an event records. */
     public enum Type { CREATED, TRANSITION, ATTRIBUTE, DELETED }
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
-
-    @Column(name = "site_id", nullable = false)
     private Long siteId;
-
-    @Column(name = "event_type", nullable = false, length = 16)
-    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
     private Type type;
-
-    @Column(name = "from_status", length = 32)
     private String fromStatus;
-
-    @Column(name = "to_status", length = 32)
     private String toStatus;
-
-    @Column(length = 64)
     private String field;
-
-    @Column(name = "old_value", length = 500)
     private String oldValue;
-
-    @Column(name = "new_value", length = 500)
     private String newValue;
-
-    @Column(nullable = false, length = 64)
     private String actor;
-
-    @Column(nullable = false)
     private Instant at;
-
-    @Column(length = 4000)
     private String note;
-
-    @Column(length = 8000)
     private String evidence;
-
-    @Column(name = "rectification_mode", length = 32)
     private String rectificationMode;
-
     private LocalDate deadline;
-
-    @Column(name = "client_ip", length = 64)
     private String clientIp;
-
-    @Column(name = "public_note", length = 1000)
     private String publicNote;
 
-    protected StatusEvent() {
+    private StatusEvent() {
+    }
+
+    /** An event as stored, read by {@link StatusEvents}. */
+    static StatusEvent stored(long id, long siteId, Type type, String fromStatus, String toStatus, String field,
+            String oldValue, String newValue, String actor, Instant at, String note, String evidence,
+            String rectificationMode, LocalDate deadline, String clientIp, String publicNote) {
+        StatusEvent e = new StatusEvent();
+        e.id = id;
+        e.siteId = siteId;
+        e.type = type;
+        e.fromStatus = fromStatus;
+        e.toStatus = toStatus;
+        e.field = field;
+        e.oldValue = oldValue;
+        e.newValue = newValue;
+        e.actor = actor;
+        e.at = at;
+        e.note = note;
+        e.evidence = evidence;
+        e.rectificationMode = rectificationMode;
+        e.deadline = deadline;
+        e.clientIp = clientIp;
+        e.publicNote = publicNote;
+        return e;
+    }
+
+    /** The evidence as stored (JSON text), or null. */
+    String evidenceJson() {
+        return evidence;
+    }
+
+    void stored(long id) {
+        this.id = id;
     }
 
     private StatusEvent(Site site, Type type, Actor actor, Instant at, String note) {

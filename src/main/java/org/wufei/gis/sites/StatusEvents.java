@@ -1,18 +1,63 @@
 package org.wufei.gis.sites;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
-import org.springframework.data.repository.Repository;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
 
-/** The append-only history; this repository offers no update and no delete. */
-public interface StatusEvents extends Repository<StatusEvent, Long> {
+/** The append-only history in {@code status_event}, through plain JDBC: it offers no update and no delete. */
+@Repository
+public class StatusEvents {
+    private final JdbcClient jdbc;
 
-    StatusEvent save(StatusEvent event);
+    StatusEvents(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
 
-    <S extends StatusEvent> List<S> saveAll(Iterable<S> events);
+    public StatusEvent save(StatusEvent e) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("INSERT INTO status_event (site_id, event_type, from_status, to_status, field, old_value, new_value,"
+                + " actor, at, note, evidence, rectification_mode, deadline, client_ip, public_note) VALUES (?, ?, ?,"
+                + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(e.getSiteId(), e.getType().name(), e.getFromStatus(), e.getToStatus(), e.getField(),
+                        e.getOldValue(), e.getNewValue(), e.getActor(), Sites.time(e.getAt()), e.getNote(),
+                        e.evidenceJson(), e.getRectificationMode(), e.getDeadline(), e.getClientIp(),
+                        e.getPublicNote())
+                .update(keys, "id");
+        e.stored(keys.getKey().longValue());
+        return e;
+    }
 
-    List<StatusEvent> findBySiteIdOrderByAtAscIdAsc(Long siteId);
+    public List<StatusEvent> saveAll(Iterable<StatusEvent> events) {
+        List<StatusEvent> out = new ArrayList<>();
+        events.forEach(e -> out.add(save(e)));
+        return out;
+    }
 
-    long countBySiteId(Long siteId);
+    public List<StatusEvent> findBySiteIdOrderByAtAscIdAsc(long siteId) {
+        return jdbc.sql("SELECT * FROM status_event WHERE site_id = ? ORDER BY at, id").param(siteId)
+                .query(StatusEvents::event).list();
+    }
 
-    long count();
+    public long countBySiteId(long siteId) {
+        return jdbc.sql("SELECT COUNT(*) FROM status_event WHERE site_id = ?").param(siteId).query(Long.class)
+                .single();
+    }
+
+    public long count() {
+        return jdbc.sql("SELECT COUNT(*) FROM status_event").query(Long.class).single();
+    }
+
+    private static StatusEvent event(ResultSet rs, int row) throws SQLException {
+        return StatusEvent.stored(rs.getLong("id"), rs.getLong("site_id"),
+                StatusEvent.Type.valueOf(rs.getString("event_type")), rs.getString("from_status"),
+                rs.getString("to_status"), rs.getString("field"), rs.getString("old_value"),
+                rs.getString("new_value"), rs.getString("actor"), Sites.instant(rs, "at"), rs.getString("note"),
+                rs.getString("evidence"), rs.getString("rectification_mode"),
+                rs.getObject("deadline", LocalDate.class), rs.getString("client_ip"), rs.getString("public_note"));
+    }
 }

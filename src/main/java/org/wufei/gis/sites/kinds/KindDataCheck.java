@@ -1,6 +1,5 @@
 package org.wufei.gis.sites.kinds;
 
-import jakarta.persistence.EntityManagerFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +23,8 @@ class KindDataCheck {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int EXAMPLES = 10;
 
-    /** @param jpa only to run after the schema is migrated and validated */
-    KindDataCheck(JdbcTemplate jdbc, DatabaseKind database, KindRegistry kinds, EntityManagerFactory jpa) {
+    /** Runs once the schema is migrated (Spring Boot starts JdbcTemplate users after Flyway). */
+    KindDataCheck(JdbcTemplate jdbc, DatabaseKind database, KindRegistry kinds) {
         check(jdbc, database, kinds);
     }
 
