@@ -43,6 +43,40 @@ public final class AttributeValues {
         return new AttributeValues(out);
     }
 
+    /** The stored values (the JSON column) with these set: lists joined by commas, nulls removed. */
+    Map<String, Object> mergedInto(Map<String, Object> stored) {
+        Map<String, Object> next = new LinkedHashMap<>(stored);
+        asMap().forEach((name, value) -> {
+            Object v = value instanceof List<?> l ? TextList.join(l.stream().map(String::valueOf).toList()) : value;
+            if (v == null) {
+                next.remove(name);
+            } else {
+                next.put(name, v);
+            }
+        });
+        return next;
+    }
+
+    /**
+     * Stored values (the JSON column) in definition order, for the API and the history: every attribute of the
+     * definition, null when not set (false for a boolean), lists as lists.
+     */
+    static Map<String, Object> present(SiteKind definition, Map<String, Object> attributes) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (AttributeDef def : definition.attributes()) {
+            Object v = attributes.get(def.name());
+            m.put(def.name(), switch (def.type()) {
+                case STRING_LIST -> TextList.split(v == null ? null : String.valueOf(v));
+                case BOOLEAN -> Boolean.TRUE.equals(v);
+                case NUMBER -> v instanceof Number n ? n.doubleValue() : v;
+                case INTEGER -> v instanceof Number n ? n.intValue() : v;
+                case STRING -> v;
+            });
+        }
+        return m;
+    }
+
+
     private static Object convert(AttributeDef def, Object raw, String field) {
         return switch (def.type()) {
             case STRING -> {

@@ -105,17 +105,7 @@ public class Site {
 
     /** Sets the kind attributes that were given (all of them on create). */
     void assign(AttributeValues values) {
-        Map<String, Object> next = new LinkedHashMap<>(attributes);
-        values.asMap().forEach((name, value) -> {
-            Object stored = value instanceof List<?> l ? TextList.join(l.stream().map(String::valueOf).toList())
-                    : value;
-            if (stored == null) {
-                next.remove(name);
-            } else {
-                next.put(name, stored);
-            }
-        });
-        attributes = next;
+        attributes = values.mergedInto(attributes);
     }
 
     /**
@@ -123,23 +113,7 @@ public class Site {
      * null when not set (false for a boolean), lists as lists.
      */
     public Map<String, Object> attributes(SiteKind definition) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        for (AttributeDef def : definition.attributes()) {
-            Object v = attributes.get(def.name());
-            m.put(def.name(), switch (def.type()) {
-                case STRING_LIST -> TextList.split(v == null ? null : String.valueOf(v));
-                case BOOLEAN -> Boolean.TRUE.equals(v);
-                case NUMBER -> v instanceof Number n ? n.doubleValue() : v;
-                case INTEGER -> v instanceof Number n ? n.intValue() : v;
-                case STRING -> v;
-            });
-        }
-        return m;
-    }
-
-    /** The stored attribute values as they are in the JSON column. */
-    public Map<String, Object> storedAttributes() {
-        return Map.copyOf(attributes);
+        return AttributeValues.present(definition, attributes);
     }
 
     void initialise(SiteKind kind, String code, String name, String status, String township, Geometry geom,
@@ -259,10 +233,6 @@ public class Site {
         }
         return value instanceof List<?> l ? String.join(",", l.stream().map(String::valueOf).toList())
                 : String.valueOf(value);
-    }
-
-    public boolean isOverdue(LocalDate today) {
-        return deadline != null && today.isAfter(deadline);
     }
 
     public Long getId() {

@@ -63,7 +63,7 @@ class SiteViews {
                 : new Rectification(s.getRectificationMode(),
                         s.getRectificationMode() == null ? null
                                 : labels.of(s.getRectificationMode(), "mode." + s.getRectificationMode()),
-                        s.getDeadline(), s.isOverdue(today));
+                        s.getDeadline(), s.getDeadline() != null && today.isAfter(s.getDeadline()));
         SiteKind kind = register.kindOf(s);
         List<AllowedTransition> allowed = register.allowedTransitions(s, actor).stream()
                 .map(t -> new AllowedTransition(t.to(), status(kind, t.to()), t.evidence(),

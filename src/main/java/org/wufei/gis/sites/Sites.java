@@ -53,7 +53,8 @@ public class Sites {
 
     /** The greatest code that starts with the prefix (a LIKE pattern), or null. */
     public String maxCodeLike(String prefix) {
-        return jdbc.sql("SELECT MAX(code) FROM site WHERE code LIKE ?").param(prefix).query(String.class).single();
+        return jdbc.sql("SELECT MAX(code) FROM site WHERE code LIKE ?").param(prefix)
+                .query(rs -> rs.next() ? rs.getString(1) : null);
     }
 
     public long count() {

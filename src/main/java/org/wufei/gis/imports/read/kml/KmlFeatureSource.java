@@ -16,8 +16,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalLong;
-import javax.xml.XMLConstants;
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -86,11 +84,12 @@ public final class KmlFeatureSource implements FeatureSource {
         }
         try {
             this.in = Files.newInputStream(kml);
-            this.xml = hardenedFactory().createXMLStreamReader(in);
+            this.xml = KmlXml.hardenedFactory().createXMLStreamReader(in);
             skipPrologue();
         } catch (IOException | XMLStreamException e) {
             close();
-            throw e instanceof XMLStreamException x && isEntityProblem(x) ? entityRefused() : malformed(e);
+            throw e instanceof XMLStreamException x && KmlXml.isEntityProblem(x) ? KmlXml.entityRefused()
+                    : KmlXml.malformed(e);
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -102,24 +101,12 @@ public final class KmlFeatureSource implements FeatureSource {
         while (xml.hasNext()) {
             int event = xml.next();
             if (event == XMLStreamConstants.DTD || event == XMLStreamConstants.ENTITY_REFERENCE) {
-                throw entityRefused();
+                throw KmlXml.entityRefused();
             }
             if (event == XMLStreamConstants.START_ELEMENT) {
                 return;
             }
         }
-    }
-
-    static XMLInputFactory hardenedFactory() {
-        XMLInputFactory f = XMLInputFactory.newFactory();
-        f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
-        f.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-        f.setXMLResolver((publicId, systemId, base, ns) -> {
-            throw entityRefused();
-        });
-        return f;
     }
 
     @Override
@@ -141,7 +128,7 @@ public final class KmlFeatureSource implements FeatureSource {
                     while (xml.hasNext()) {
                         int event = xml.next();
                         if (event == XMLStreamConstants.DTD || event == XMLStreamConstants.ENTITY_REFERENCE) {
-                            throw entityRefused();
+                            throw KmlXml.entityRefused();
                         }
                         if (event == XMLStreamConstants.START_ELEMENT && xml.getLocalName().equals("Placemark")) {
                             folderNamePending = false;
@@ -151,7 +138,7 @@ public final class KmlFeatureSource implements FeatureSource {
                     }
                     return null;
                 } catch (XMLStreamException e) {
-                    throw isEntityProblem(e) ? entityRefused() : malformed(e);
+                    throw KmlXml.isEntityProblem(e) ? KmlXml.entityRefused() : KmlXml.malformed(e);
                 }
             }
         };
@@ -164,7 +151,7 @@ public final class KmlFeatureSource implements FeatureSource {
         while (xml.hasNext()) {
             int event = xml.next();
             if (event == XMLStreamConstants.ENTITY_REFERENCE) {
-                throw entityRefused();
+                throw KmlXml.entityRefused();
             }
             if (event == XMLStreamConstants.END_ELEMENT && xml.getLocalName().equals("Placemark")) {
                 break;
@@ -275,20 +262,6 @@ public final class KmlFeatureSource implements FeatureSource {
             }
         }
         attributes.put(name, value);
-    }
-
-    private static boolean isEntityProblem(XMLStreamException e) {
-        String m = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
-        return m.contains("entity") || m.contains("doctype") || m.contains("dtd");
-    }
-
-    static ImportException entityRefused() {
-        return ImportException.keyed(ImportException.XML_ENTITY_REFUSED, null, "import.xml_entity_refused");
-    }
-
-    private static ImportException malformed(Exception e) {
-        return ImportException.keyed(ImportException.XML_MALFORMED, null, "import.xml_malformed", e.getMessage())
-                .causedBy(e);
     }
 
     @Override
