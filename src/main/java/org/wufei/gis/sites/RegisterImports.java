@@ -16,10 +16,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.wufei.gis.common.Actor;
-import org.wufei.gis.common.DomainException;
 import org.wufei.gis.common.District;
+import org.wufei.gis.common.DomainException;
 import org.wufei.gis.common.Role;
 import org.wufei.gis.crs.MetricCrs;
+import org.wufei.gis.sites.history.StatusEvent;
+import org.wufei.gis.sites.history.StatusEvents;
 
 /**
  * Brings a bureau's existing register (清单) in: sites that already have a status on their lifecycle, their

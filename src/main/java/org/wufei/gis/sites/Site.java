@@ -12,6 +12,7 @@ import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.wufei.gis.common.Actor;
 import org.wufei.gis.common.DomainException;
+import org.wufei.gis.sites.history.StatusEvent;
 
 /**
  * A managed site of any kind: the common columns plus the kind's attributes as one JSON object, checked against

@@ -9,10 +9,12 @@ import org.locationtech.jts.geom.Geometry;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.wufei.gis.common.Actor;
-import org.wufei.gis.common.DomainException;
 import org.wufei.gis.common.District;
+import org.wufei.gis.common.DomainException;
 import org.wufei.gis.common.Role;
 import org.wufei.gis.crs.MetricCrs;
+import org.wufei.gis.sites.history.StatusEvent;
+import org.wufei.gis.sites.history.StatusEvents;
 
 /** The site register's use cases: create, read, move along the lifecycle, edit, delete, history. */
 @Service

@@ -30,8 +30,8 @@ public class Sites {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final TypeReference<Map<String, Object>> ATTRIBUTES = new TypeReference<>() {
     };
-    private static final String COLUMNS = "id, code, name, kind, status, attributes, township, ST_AsBinary(geom) AS wkb,"
-            + " area_m2, rectification_mode, deadline, deleted_at, version, created_at, updated_at";
+    private static final String COLUMNS = "id, code, name, kind, status, attributes, township,"
+            + " ST_AsBinary(geom) AS wkb, area_m2, rectification_mode, deadline, deleted_at, version, created_at, updated_at";
 
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher publisher;
@@ -95,11 +95,11 @@ public class Sites {
                 .param("updated", time(r.updatedAt()));
     }
 
-    static OffsetDateTime time(Instant at) {
+    public static OffsetDateTime time(Instant at) {
         return at == null ? null : at.atOffset(ZoneOffset.UTC);
     }
 
-    static Instant instant(ResultSet rs, String column) throws SQLException {
+    public static Instant instant(ResultSet rs, String column) throws SQLException {
         OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
         return t == null ? null : t.toInstant();
     }

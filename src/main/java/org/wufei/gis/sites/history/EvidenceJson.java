@@ -1,6 +1,7 @@
-package org.wufei.gis.sites;
+package org.wufei.gis.sites.history;
 
 import java.util.List;
+import org.wufei.gis.sites.Evidence;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 

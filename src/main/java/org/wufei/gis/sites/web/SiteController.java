@@ -1,4 +1,4 @@
-package org.wufei.gis.sites;
+package org.wufei.gis.sites.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDate;
@@ -21,6 +21,12 @@ import org.wufei.gis.common.Actor;
 import org.wufei.gis.common.ApiException;
 import org.wufei.gis.common.CurrentActor;
 import org.wufei.gis.common.IfMatch;
+import org.wufei.gis.sites.Evidence;
+import org.wufei.gis.sites.Site;
+import org.wufei.gis.sites.SiteGeometry;
+import org.wufei.gis.sites.SiteKind;
+import org.wufei.gis.sites.SiteRegister;
+import org.wufei.gis.sites.TransitionRequest;
 import tools.jackson.databind.JsonNode;
 
 /** The domain API of the site register: JSON, problem+json errors, ETag/If-Match on changes. */

@@ -1,8 +1,10 @@
-package org.wufei.gis.sites;
+package org.wufei.gis.sites.web;
 
 import java.util.Map;
 import java.util.Set;
 import org.wufei.gis.common.DomainException;
+import org.wufei.gis.sites.Lifecycles;
+import org.wufei.gis.sites.SiteKind;
 
 /** The parsed, checked query of GET /api/sites; unknown parameters are refused here, once. */
 record SiteListParams(SiteKind kind, String status, String township, double[] bbox, int page, int size) {

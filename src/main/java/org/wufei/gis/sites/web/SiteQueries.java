@@ -1,10 +1,11 @@
-package org.wufei.gis.sites;
+package org.wufei.gis.sites.web;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.wufei.gis.sites.SiteKind;
 
 /** Read-side SQL of the site register: the filtered, paged list. Values are always bound. */
 @Component

@@ -1,4 +1,4 @@
-package org.wufei.gis.sites;
+package org.wufei.gis.sites.history;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -8,6 +8,7 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+import org.wufei.gis.sites.Sites;
 
 /** The append-only history in {@code status_event}, through plain JDBC: it offers no update and no delete. */
 @Repository

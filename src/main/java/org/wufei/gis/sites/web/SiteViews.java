@@ -1,4 +1,4 @@
-package org.wufei.gis.sites;
+package org.wufei.gis.sites.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonRawValue;
@@ -14,6 +14,12 @@ import org.springframework.stereotype.Component;
 import org.wufei.gis.common.Actor;
 import org.wufei.gis.common.Labels;
 import org.wufei.gis.common.PublicProjection;
+import org.wufei.gis.sites.Evidence;
+import org.wufei.gis.sites.Site;
+import org.wufei.gis.sites.SiteGeometry;
+import org.wufei.gis.sites.SiteKind;
+import org.wufei.gis.sites.SiteRegister;
+import org.wufei.gis.sites.history.StatusEvent;
 
 /** Turns sites and their history into the JSON the domain API answers, with zh/en labels. */
 @Component

@@ -1,9 +1,12 @@
-package org.wufei.gis.sites;
+package org.wufei.gis.sites.history;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.wufei.gis.common.Actor;
+import org.wufei.gis.sites.Evidence;
+import org.wufei.gis.sites.Site;
+import org.wufei.gis.sites.TransitionRequest;
 
 /** One line of a site's append-only history: who changed what, when, why, citing which evidence. */
 public class StatusEvent {
@@ -31,8 +34,8 @@ public class StatusEvent {
     }
 
     /** An event as stored, read by {@link StatusEvents}. */
-    static StatusEvent stored(long id, long siteId, Type type, String fromStatus, String toStatus, String field,
-            String oldValue, String newValue, String actor, Instant at, String note, String evidence,
+    public static StatusEvent stored(long id, long siteId, Type type, String fromStatus, String toStatus,
+            String field, String oldValue, String newValue, String actor, Instant at, String note, String evidence,
             String rectificationMode, LocalDate deadline, String clientIp, String publicNote) {
         StatusEvent e = new StatusEvent();
         e.id = id;
@@ -55,11 +58,11 @@ public class StatusEvent {
     }
 
     /** The evidence as stored (JSON text), or null. */
-    String evidenceJson() {
+    public String evidenceJson() {
         return evidence;
     }
 
-    void stored(long id) {
+    public void stored(long id) {
         this.id = id;
     }
 
@@ -72,13 +75,14 @@ public class StatusEvent {
         this.note = note;
     }
 
-    static StatusEvent created(Site site, Actor actor, Instant at, String note) {
+    public static StatusEvent created(Site site, Actor actor, Instant at, String note) {
         StatusEvent e = new StatusEvent(site, Type.CREATED, actor, at, note);
         e.toStatus = site.getStatus();
         return e;
     }
 
-    static StatusEvent transition(Site site, String from, String to, Actor actor, Instant at, TransitionRequest r) {
+    public static StatusEvent transition(Site site, String from, String to, Actor actor, Instant at,
+            TransitionRequest r) {
         StatusEvent e = new StatusEvent(site, Type.TRANSITION, actor, at, r.note());
         e.fromStatus = from;
         e.toStatus = to;
@@ -89,7 +93,7 @@ public class StatusEvent {
         return e;
     }
 
-    static StatusEvent change(Site site, String field, String oldValue, String newValue, Actor actor, Instant at,
+    public static StatusEvent change(Site site, String field, String oldValue, String newValue, Actor actor, Instant at,
             String note) {
         StatusEvent e = new StatusEvent(site, Type.ATTRIBUTE, actor, at, note);
         e.field = field;
@@ -100,7 +104,7 @@ public class StatusEvent {
         return e;
     }
 
-    static StatusEvent deleted(Site site, Actor actor, Instant at, String note) {
+    public static StatusEvent deleted(Site site, Actor actor, Instant at, String note) {
         StatusEvent e = new StatusEvent(site, Type.DELETED, actor, at, note);
         e.fromStatus = site.getStatus();
         return e;
