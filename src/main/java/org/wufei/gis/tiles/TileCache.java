@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import org.locationtech.jts.geom.Envelope;
 import org.springframework.stereotype.Component;
+import org.wufei.gis.tiles.encode.Generalisation;
 
 /**
  * The tile cache: bounded by bytes and entries (oldest out first), lock-free reads, and eviction by collection

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.locationtech.jts.geom.Envelope;
 import org.springframework.stereotype.Component;
 import org.wufei.gis.common.Texts;
+import org.wufei.gis.tiles.styles.SiteStyles;
 
 /**
  * The JSON documents of OGC API - Tiles (tile matrix sets, tileset lists, tileset metadata) and TileJSON 3.0.0.

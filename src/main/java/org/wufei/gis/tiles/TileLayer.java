@@ -5,12 +5,14 @@ import java.util.List;
 import java.util.Map;
 import org.wufei.gis.catalog.LocalizedText;
 import org.wufei.gis.catalog.TileSpec;
+import org.wufei.gis.tiles.encode.Generalisation;
+import org.wufei.gis.tiles.encode.TileDetail;
 
 /**
  * One vector-tile layer: a catalog collection seen through its {@link TileSpec}. The select lists are built once
  * here from allow-listed columns; {@code id} is always the first property.
  */
-record TileLayer(String id, LocalizedText title, TileSpec spec, boolean siteCollection, boolean polygonal,
+public record TileLayer(String id, LocalizedText title, TileSpec spec, boolean siteCollection, boolean polygonal,
         String selectList, List<String> properties, String overviewSelectList, List<String> overviewProperties) {
 
     static TileLayer of(String id, LocalizedText title, TileSpec spec, boolean siteCollection, boolean polygonal) {
@@ -36,21 +38,21 @@ record TileLayer(String id, LocalizedText title, TileSpec spec, boolean siteColl
     }
 
     /** The properties a feature carries at this detail: thinned and aggregated points only the overview ones. */
-    List<String> properties(TileDetail detail) {
+    public List<String> properties(TileDetail detail) {
         return detail == TileDetail.FEATURES ? properties : overviewProperties;
     }
 
     /** The select list of {@link #properties(TileDetail)}. */
-    String selectList(TileDetail detail) {
+    public String selectList(TileDetail detail) {
         return detail == TileDetail.FEATURES ? selectList : overviewSelectList;
     }
 
-    String geom() {
+    public String geom() {
         return spec.geometryColumn();
     }
 
     /** The column of {@code status} (site layers only, for the status filter and aggregation). */
-    String statusColumn() {
+    public String statusColumn() {
         return spec.propertyColumns().get("status");
     }
 }

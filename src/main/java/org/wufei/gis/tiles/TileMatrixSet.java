@@ -12,7 +12,7 @@ import org.locationtech.jts.geom.Envelope;
  * The two tile matrix sets we serve, from the OGC 2D Tile Matrix Set standard (17-083r4, annex D): their tile
  * grids and their JSON definitions, computed rather than copied so the numbers and the tiling agree.
  */
-enum TileMatrixSet {
+public enum TileMatrixSet {
     WEB_MERCATOR_QUAD("WebMercatorQuad", "Google Maps Compatible for the World",
             "http://www.opengis.net/def/crs/EPSG/0/3857", 3857, 24,
             new double[] {-20037508.3427892, -20037508.3427892, 20037508.3427892, 20037508.3427892},
@@ -23,7 +23,7 @@ enum TileMatrixSet {
 
     /** Standardised rendering pixel size (0.28 mm), used to turn cell sizes into scale denominators. */
     private static final double PIXEL_M = 0.00028;
-    static final int TILE_PIXELS = 256;
+    public static final int TILE_PIXELS = 256;
 
     private final String id;
     private final String title;
@@ -69,7 +69,7 @@ enum TileMatrixSet {
         return maxZoom;
     }
 
-    boolean mercator() {
+    public boolean mercator() {
         return mercator;
     }
 
@@ -94,7 +94,7 @@ enum TileMatrixSet {
     }
 
     /** The tile's bounds in the matrix set's CRS (x east, y north; row 0 at the top). */
-    Envelope tileEnvelope(int z, long x, long y) {
+    public Envelope tileEnvelope(int z, long x, long y) {
         double w = tileSpanX(z);
         double h = tileSpanY(z);
         double minX = bounds[0] + x * w;
@@ -103,7 +103,7 @@ enum TileMatrixSet {
     }
 
     /** The tile's bounds in longitude/latitude, widened by {@code margin} of a tile on each side. */
-    Envelope lonLatEnvelope(int z, long x, long y, double margin) {
+    public Envelope lonLatEnvelope(int z, long x, long y, double margin) {
         Envelope e = tileEnvelope(z, x, y);
         double dx = e.getWidth() * margin;
         double dy = e.getHeight() * margin;
@@ -178,18 +178,18 @@ enum TileMatrixSet {
     }
 
     /** Spherical Mercator (EPSG:3857) forward and inverse: exact, so no CRS library is needed for tiles. */
-    static final class WebMercator {
+    public static final class WebMercator {
         static final double R = 6378137.0;
         static final double MAX_LAT = 85.0511287798066;
 
         private WebMercator() {
         }
 
-        static double x(double lon) {
+        public static double x(double lon) {
             return Math.toRadians(lon) * R;
         }
 
-        static double y(double lat) {
+        public static double y(double lat) {
             double clamped = Math.max(-MAX_LAT, Math.min(MAX_LAT, lat));
             return Math.log(Math.tan(Math.PI / 4 + Math.toRadians(clamped) / 2)) * R;
         }

@@ -10,7 +10,7 @@ import org.wufei.gis.common.ApiException;
  * A validated tile request: which tileset (one collection or the multi-layer dataset), matrix set, zoom, row,
  * column and an optional status filter. Parsing happens here once; everything after works with typed values.
  */
-record TileRequest(String tileset, List<TileLayer> layers, TileMatrixSet tms, int z, long y, long x,
+public record TileRequest(String tileset, List<TileLayer> layers, TileMatrixSet tms, int z, long y, long x,
         List<String> statuses) {
 
     static final String DATASET = "_dataset";

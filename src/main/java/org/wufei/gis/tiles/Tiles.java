@@ -8,6 +8,10 @@ import java.util.zip.GZIPOutputStream;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.wufei.gis.common.ETags;
+import org.wufei.gis.tiles.encode.Generalisation;
+import org.wufei.gis.tiles.encode.TileDetail;
+import org.wufei.gis.tiles.encode.TileEncoder;
+import org.wufei.gis.tiles.encode.TileSql;
 
 /** Serves tiles: from the cache when present, otherwise encoded by the database's encoder and cached. */
 @Component

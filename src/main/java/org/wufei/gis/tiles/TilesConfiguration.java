@@ -1,19 +1,22 @@
 package org.wufei.gis.tiles;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.wufei.gis.catalog.Catalog;
 import org.wufei.gis.common.DatabaseKind;
 import org.wufei.gis.common.PublicRead;
+import org.wufei.gis.tiles.encode.JavaTileEncoder;
+import org.wufei.gis.tiles.encode.PostgisTileEncoder;
+import org.wufei.gis.tiles.encode.TileEncoder;
 
 /** Picks the tile encoder for the database: ST_AsMVT on PostGIS, Java on H2GIS. */
 @Configuration(proxyBeanMethods = false)

@@ -1,12 +1,13 @@
 package org.wufei.gis.tiles;
 
-import org.wufei.gis.common.Texts;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 import org.wufei.gis.catalog.CollectionSource;
+import org.wufei.gis.common.Texts;
 import org.wufei.gis.ogc.ConformanceDeclaration;
 import org.wufei.gis.ogc.OgcLinkContributor;
+import org.wufei.gis.tiles.styles.SiteStyles;
 
 /** What tiles adds to the OGC documents: conformance classes, and tileset links on the landing page and collections. */
 @Component

@@ -15,9 +15,9 @@ import org.wufei.gis.common.District;
  * tileMatrixSetLimits; a tile outside them is 404, as OGC API - Tiles requirement /req/core/tc-error asks.
  */
 @Component
-class TilesetLimits {
+public class TilesetLimits {
     static final int MIN_ZOOM = 0;
-    static final int MAX_ZOOM = 18;
+    public static final int MAX_ZOOM = 18;
 
     private final Envelope bounds;
 

@@ -21,6 +21,9 @@ import java.util.Random;
 import org.locationtech.jts.geom.Envelope;
 import org.wufei.gis.catalog.LocalizedText;
 import org.wufei.gis.catalog.TileSpec;
+import org.wufei.gis.tiles.encode.Generalisation;
+import org.wufei.gis.tiles.encode.TileDetail;
+import org.wufei.gis.tiles.encode.TileSql;
 
 /**
  * Benchmark, not a test: dynamic tiles of {@code waste_heaps} from the running service (cache off) against the

@@ -15,6 +15,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.wufei.gis.support.Http;
 import org.wufei.gis.support.IntegrationTest;
+import org.wufei.gis.tiles.encode.Generalisation;
+import org.wufei.gis.tiles.encode.TileDetail;
+import org.wufei.gis.tiles.encode.TileEncoder;
 import tools.jackson.databind.JsonNode;
 
 /** OGC API - Tiles over real HTTP on a real database; each subclass runs it on one of the two databases. */

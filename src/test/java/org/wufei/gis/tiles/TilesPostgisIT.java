@@ -8,6 +8,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.test.context.ContextConfiguration;
 import org.wufei.gis.support.PostgisDatabase;
 import org.wufei.gis.support.TestDatabases;
+import org.wufei.gis.tiles.encode.Generalisation;
+import org.wufei.gis.tiles.encode.JavaTileEncoder;
+import org.wufei.gis.tiles.encode.PostgisTileEncoder;
+import org.wufei.gis.tiles.encode.TileDetail;
 
 /**
  * The tiles contract on PostGIS (ST_AsMVT), plus the check that the Java encoder H2GIS uses gives the same

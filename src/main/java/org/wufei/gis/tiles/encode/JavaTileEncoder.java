@@ -1,4 +1,4 @@
-package org.wufei.gis.tiles;
+package org.wufei.gis.tiles.encode;
 
 import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.IUserDataConverter;
 import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.JtsAdapter;
@@ -20,12 +20,18 @@ import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKBReader;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.wufei.gis.tiles.encode.Generalisation;
+import org.wufei.gis.tiles.encode.TileDetail;
+import org.wufei.gis.tiles.TileLayer;
+import org.wufei.gis.tiles.TileMatrixSet;
+import org.wufei.gis.tiles.TileRequest;
+import org.wufei.gis.tiles.encode.TileSql;
 
 /**
  * The H2GIS path: the same row query as PostGIS, encoded in Java with mapbox-vector-tile-java, with the same
  * extent, buffer, clipping and properties as ST_AsMVT so both databases give the same tile contents.
  */
-class JavaTileEncoder implements TileEncoder {
+public class JavaTileEncoder implements TileEncoder {
     private static final MvtLayerParams PARAMS = new MvtLayerParams(Generalisation.EXTENT);
     private static final IUserDataConverter TAGS = (userData, props, feature) -> {
         @SuppressWarnings("unchecked")
@@ -45,7 +51,7 @@ class JavaTileEncoder implements TileEncoder {
     private final JdbcClient jdbc;
     private final GeometryFactory factory = new GeometryFactory();
 
-    JavaTileEncoder(JdbcClient jdbc) {
+    public JavaTileEncoder(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 

@@ -1,4 +1,4 @@
-package org.wufei.gis.tiles;
+package org.wufei.gis.tiles.styles;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,6 +10,7 @@ import org.wufei.gis.catalog.Catalog;
 import org.wufei.gis.catalog.CollectionSource;
 import org.wufei.gis.catalog.LayerSymbol;
 import org.wufei.gis.common.Texts;
+import org.wufei.gis.tiles.TilesetLimits;
 
 /**
  * A Mapbox GL style (version 8) for the dataset's vector tiles, built from the layers' symbols (the kind
@@ -17,10 +18,10 @@ import org.wufei.gis.common.Texts;
  * so that QGIS and MapLibre show remediation status without hand styling (OGC API - Styles conventions).
  */
 @Component
-class SiteStyles {
-    static final String MAPBOX = "application/vnd.mapbox.style+json";
-    static final String STYLE_ID = "sites";
-    static final String STYLE_PATH = "/ogc/styles/" + STYLE_ID;
+public class SiteStyles {
+    public static final String MAPBOX = "application/vnd.mapbox.style+json";
+    public static final String STYLE_ID = "sites";
+    public static final String STYLE_PATH = "/ogc/styles/" + STYLE_ID;
     static final String SOURCE = "sites";
 
     private final Catalog catalog;

@@ -1,25 +1,28 @@
-package org.wufei.gis.tiles;
+package org.wufei.gis.tiles.encode;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.locationtech.jts.geom.Envelope;
+import org.wufei.gis.tiles.TileLayer;
+import org.wufei.gis.tiles.TileMatrixSet;
+import org.wufei.gis.tiles.TileRequest;
 
 /**
  * All tile SQL in one place. The row query (features of one layer in one tile, generalised by zoom) is the same
  * text on both databases; PostGIS wraps it in ST_AsMVT, H2GIS hands its rows to the Java encoder. Identifiers
  * come from {@link TileLayer}s built in code; every value (z, x, y, envelope, status) is bound.
  */
-final class TileSql {
+public final class TileSql {
     /** SQL text with its bound values in order. */
-    record Query(String sql, List<Object> params) {
+    public record Query(String sql, List<Object> params) {
     }
 
     private TileSql() {
     }
 
     /** Counts up to {@code limit} + 1 features of the layer in the tile, to choose plain or aggregated rows. */
-    static Query countUpTo(TileLayer layer, TileRequest r, int limit) {
+    public static Query countUpTo(TileLayer layer, TileRequest r, int limit) {
         List<Object> params = new ArrayList<>();
         String where = where(layer, r, params);
         params.add(limit + 1);
@@ -128,7 +131,7 @@ final class TileSql {
     }
 
     /** PostGIS: the layer's rows encoded by ST_AsMVT, one layer named after the collection. */
-    static Query postgisMvt(TileLayer layer, TileRequest r, TileDetail detail) {
+    public static Query postgisMvt(TileLayer layer, TileRequest r, TileDetail detail) {
         Query rows = rows(layer, r, detail);
         List<Object> params = new ArrayList<>();
         params.add(layer.id());

@@ -1,8 +1,9 @@
-package org.wufei.gis.tiles;
+package org.wufei.gis.tiles.encode;
 
 import java.util.List;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
+import org.wufei.gis.tiles.TileLayer;
 
 /**
  * The zoom rule that keeps tiles small (docs/tiles.md): full geometry from {@link #FULL_DETAIL_ZOOM}; below it a
@@ -15,7 +16,7 @@ import java.util.function.BooleanSupplier;
  * {@link #OVERVIEW_PROPERTIES}: what a map draws; a site's record (code, name, …) comes with every feature from
  * {@link #FULL_DETAIL_ZOOM} and from /items.
  */
-final class Generalisation {
+public final class Generalisation {
     static final int EXTENT = 4096;
     static final int BUFFER = 64;
     static final int FULL_DETAIL_ZOOM = 14;
@@ -28,7 +29,7 @@ final class Generalisation {
      * The properties of thinned and aggregated points: {@code code} and {@code name}, unique per site, were ~70 % of
      * a point tile's bytes at zoom 11 and no map draws them there.
      */
-    static final Set<String> OVERVIEW_PROPERTIES = Set.of("id", "kind", "status");
+    public static final Set<String> OVERVIEW_PROPERTIES = Set.of("id", "kind", "status");
 
     private Generalisation() {
     }
@@ -37,13 +38,13 @@ final class Generalisation {
         return z < FULL_DETAIL_ZOOM;
     }
 
-    static boolean mayAggregate(TileLayer layer, int z) {
+    public static boolean mayAggregate(TileLayer layer, int z) {
         return layer.siteCollection()
                 && z < (layer.polygonal() ? AGGREGATE_POLYGONS_BELOW_ZOOM : AGGREGATE_POINTS_BELOW_ZOOM);
     }
 
     /** The detail of the layer in a tile at zoom z; {@code crowded} (a count) is asked only where it matters. */
-    static TileDetail detail(TileLayer layer, int z, BooleanSupplier crowded) {
+    public static TileDetail detail(TileLayer layer, int z, BooleanSupplier crowded) {
         if (mayAggregate(layer, z)) {
             return crowded.getAsBoolean() ? TileDetail.CELLS : TileDetail.FEATURES;
         }
@@ -57,7 +58,7 @@ final class Generalisation {
     }
 
     /** The details a layer can have at zoom z (for tests comparing encoders). */
-    static List<TileDetail> possibleDetails(TileLayer layer, int z) {
+    public static List<TileDetail> possibleDetails(TileLayer layer, int z) {
         if (mayAggregate(layer, z)) {
             return List.of(TileDetail.FEATURES, TileDetail.CELLS);
         }
@@ -65,7 +66,7 @@ final class Generalisation {
     }
 
     /** The clip buffer as a share of the tile side. */
-    static double bufferShare() {
+    public static double bufferShare() {
         return (double) BUFFER / EXTENT;
     }
 }

@@ -1,4 +1,4 @@
-package org.wufei.gis.tiles;
+package org.wufei.gis.tiles.styles;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;

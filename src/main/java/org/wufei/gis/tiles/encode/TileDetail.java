@@ -1,10 +1,12 @@
-package org.wufei.gis.tiles;
+package org.wufei.gis.tiles.encode;
+
+
 
 /**
  * How one layer's features go into one tile ({@link Generalisation} decides which): every feature, the points of
  * one status sharing a 2-pixel cell as one, or one point per 16-pixel cell and status.
  */
-enum TileDetail {
+public enum TileDetail {
     /** Every feature (below zoom 14 a small polygon as its point on surface). */
     FEATURES(0, null),
     /**
