@@ -53,8 +53,9 @@ public class Sites {
 
     /** The greatest code that starts with the prefix (a LIKE pattern), or null. */
     public String maxCodeLike(String prefix) {
+        // MAX of no rows is one row holding NULL, which single() refuses
         return jdbc.sql("SELECT MAX(code) FROM site WHERE code LIKE ?").param(prefix)
-                .query(rs -> rs.next() ? rs.getString(1) : null);
+                .query(String.class).list().get(0);
     }
 
     public long count() {
