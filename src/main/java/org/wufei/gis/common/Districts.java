@@ -2,6 +2,7 @@ package org.wufei.gis.common;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import org.wufei.gis.common.config.DistrictConfiguration;
 
 /** Reads a district description outside Spring (generators, benchmarks). */
 public final class Districts {

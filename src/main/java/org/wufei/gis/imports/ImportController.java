@@ -26,7 +26,7 @@ import org.wufei.gis.common.Actor;
 import org.wufei.gis.common.ApiException;
 import org.wufei.gis.common.CurrentActor;
 import org.wufei.gis.common.Locales;
-import org.wufei.gis.common.Preferences;
+import org.wufei.gis.common.http.Preferences;
 import org.wufei.gis.detections.DetectionViews;
 import org.wufei.gis.detections.Detections;
 import org.wufei.gis.common.multipart.MultipartUpload;

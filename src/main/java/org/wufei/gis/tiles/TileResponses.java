@@ -5,7 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpHeaders;
-import org.wufei.gis.common.ETags;
+import org.wufei.gis.common.http.ETags;
 
 /**
  * Writes a tile response, the same from the controller and from the cache fast path ({@link CachedTileFilter}):

@@ -7,7 +7,7 @@ import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.wufei.gis.common.ETags;
+import org.wufei.gis.common.http.ETags;
 import org.wufei.gis.tiles.encode.Generalisation;
 import org.wufei.gis.tiles.encode.TileDetail;
 import org.wufei.gis.tiles.encode.TileEncoder;

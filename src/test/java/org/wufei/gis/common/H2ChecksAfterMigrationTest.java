@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.wufei.gis.common.config.DatabaseConfiguration;
 
 /**
  * H2 2.4.240 breaks a text-comparing CHECK constraint once the session that created it closes while the database

@@ -5,7 +5,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.wufei.gis.common.ETags;
+import org.wufei.gis.common.http.ETags;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Writes OGC documents as bytes with their exact media type, with a content ETag and 304 on If-None-Match. */

@@ -21,7 +21,7 @@ import org.wufei.gis.catalog.CollectionSource;
 import org.wufei.gis.catalog.FeatureWriter;
 import org.wufei.gis.common.ApiException;
 import org.wufei.gis.common.CurrentActor;
-import org.wufei.gis.common.IfMatch;
+import org.wufei.gis.common.http.IfMatch;
 import org.wufei.gis.ogc.OgcLinks;
 import tools.jackson.databind.JsonNode;
 

@@ -29,7 +29,7 @@ import org.wufei.gis.common.Actor;
 import org.wufei.gis.common.ApiException;
 import org.wufei.gis.common.CurrentActor;
 import org.wufei.gis.common.Locales;
-import org.wufei.gis.common.Preferences;
+import org.wufei.gis.common.http.Preferences;
 import org.wufei.gis.common.Role;
 import org.wufei.gis.ogc.OgcLinks;
 import org.wufei.gis.ogc.OgcMediaTypes;

@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.wufei.gis.common.Actor;
 import org.wufei.gis.common.ApiException;
 import org.wufei.gis.common.CurrentActor;
-import org.wufei.gis.common.IfMatch;
+import org.wufei.gis.common.http.IfMatch;
 import org.wufei.gis.sites.Evidence;
 import org.wufei.gis.sites.Site;
 import org.wufei.gis.sites.SiteGeometry;

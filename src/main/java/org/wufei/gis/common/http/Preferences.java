@@ -1,4 +1,4 @@
-package org.wufei.gis.common;
+package org.wufei.gis.common.http;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

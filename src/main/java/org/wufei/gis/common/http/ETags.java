@@ -1,4 +1,4 @@
-package org.wufei.gis.common;
+package org.wufei.gis.common.http;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -1,6 +1,7 @@
-package org.wufei.gis.common;
+package org.wufei.gis.common.http;
 
 import org.springframework.http.HttpStatus;
+import org.wufei.gis.common.ApiException;
 
 /** Reads the site version a client saw from If-Match ("3", W/"3" or 3); a change without it is refused 428. */
 public final class IfMatch {

@@ -1,4 +1,4 @@
-package org.wufei.gis.common;
+package org.wufei.gis.common.config;
 
 import com.zaxxer.hikari.HikariDataSource;
 import javax.sql.DataSource;
@@ -6,10 +6,11 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.wufei.gis.common.DatabaseKind;
 
 /** Picks the migration folder of the database in use, so one code base serves H2GIS and PostGIS. */
 @Configuration(proxyBeanMethods = false)
-class DatabaseConfiguration {
+public class DatabaseConfiguration {
 
     @Bean
     DatabaseKind databaseKind(DataSource dataSource) {
@@ -40,7 +41,7 @@ class DatabaseConfiguration {
         };
     }
 
-    static void keepH2ConnectionsOpen(Object bean) {
+    public static void keepH2ConnectionsOpen(Object bean) {
         if (bean instanceof HikariDataSource hikari && hikari.getJdbcUrl() != null
                 && hikari.getJdbcUrl().startsWith("jdbc:h2:")) {
             hikari.setMaxLifetime(0);

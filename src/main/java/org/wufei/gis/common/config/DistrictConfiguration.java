@@ -1,4 +1,4 @@
-package org.wufei.gis.common;
+package org.wufei.gis.common.config;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.wufei.gis.common.District;
 import org.wufei.gis.crs.CrsRegistry;
 import org.wufei.gis.crs.MetricCrs;
 import tools.jackson.databind.DeserializationFeature;
@@ -13,7 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Loads the district description once at start-up. */
 @Configuration(proxyBeanMethods = false)
-class DistrictConfiguration {
+public class DistrictConfiguration {
 
     @Bean
     District district(@Value("${gis.district.config}") String path) throws IOException {
