@@ -25,10 +25,6 @@ class ChineseLiteralsTest {
     /** Folders or files (relative to org/wufei/gis) that may hold Chinese literals, and why. */
     static final Map<String, String> ALLOWED = Map.ofEntries(
             Map.entry("demo/", "synthetic demo data: the generated names and notes are data, not messages"),
-            Map.entry("sites/", "being refactored by another engineer at the same time; to move after that lands"),
-            Map.entry("analysis/", "being refactored by another engineer at the same time; to move after that lands"),
-            Map.entry("ogc/filter/Cql2SqlTranslator.java",
-                    "being refactored by another engineer at the same time; to move after that lands"),
             Map.entry("imports/ImportsProperties.java",
                     "input vocabulary: default Chinese column names recognised in uploaded files, not shown text"),
             Map.entry("imports/register/ColumnMapping.java",

@@ -20,7 +20,7 @@ public record ProcessDescription(String id, String version, LocalizedText title,
     public ProcessDescription {
         inputs = List.copyOf(inputs);
         outputs = outputs == null || outputs.isEmpty()
-                ? List.of(new Output(RESULT, new LocalizedText("结果", "Result"), outputSchema))
+                ? List.of(new Output(RESULT, LocalizedText.of("process.output.result"), outputSchema))
                 : List.copyOf(outputs);
     }
 

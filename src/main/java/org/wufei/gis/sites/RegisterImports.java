@@ -19,6 +19,7 @@ import org.wufei.gis.common.Actor;
 import org.wufei.gis.common.District;
 import org.wufei.gis.common.DomainException;
 import org.wufei.gis.common.Role;
+import org.wufei.gis.common.Texts;
 import org.wufei.gis.crs.MetricCrs;
 import org.wufei.gis.sites.history.StatusEvent;
 import org.wufei.gis.sites.history.StatusEvents;
@@ -167,8 +168,9 @@ public class RegisterImports {
     }
 
     private static String note(ImportedSite s) {
-        String note = "清单入库：" + s.fileName() + " 第 " + s.row() + " 行。 Register import: " + s.fileName()
-                + ", row " + s.row() + ".";
+        // a stored note carries both languages: history is read in either
+        String note = Texts.zh("register_import.note", s.fileName(), s.row()) + " "
+                + Texts.en("register_import.note", s.fileName(), s.row());
         return note.length() <= Site.NOTE_MAX ? note : note.substring(0, Site.NOTE_MAX);
     }
 

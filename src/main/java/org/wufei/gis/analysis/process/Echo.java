@@ -57,21 +57,17 @@ class Echo implements PlanningProcess {
         schemas.put(BINARY, Map.of("oneOf", List.of(
                 Map.of("type", "string", "contentEncoding", "binary", "contentMediaType", TIFF),
                 Map.of("type", "string", "contentEncoding", "binary", "contentMediaType", JP2))));
-        String[][] titles = {
-            {"字符串", "String"}, {"数值", "Number"}, {"布尔值", "Boolean"}, {"对象", "Object"},
-            {"范围框", "Bounding box"}, {"整数数组", "Array of integers"}, {"影像（GeoTIFF 或 JPEG 2000）", "Image (GeoTIFF or JPEG 2000)"}};
         List<ProcessDescription.Input> inputs = new java.util.ArrayList<>();
         List<Output> outputs = new java.util.ArrayList<>();
         int i = 0;
         for (Map.Entry<String, Map<String, Object>> e : schemas.entrySet()) {
-            LocalizedText title = new LocalizedText(titles[i][0], titles[i][1]);
+            LocalizedText title = LocalizedText.of("process.echo.input." + e.getKey());
             inputs.add(new ProcessDescription.Input(e.getKey(), title, e.getValue(), i == 0));
             outputs.add(new Output(e.getKey(), title, e.getValue()));
             i++;
         }
-        this.description = new ProcessDescription(ID, "1.0.0", new LocalizedText("回显（测试）", "Echo (test)"),
-                new LocalizedText("OGC 测试处理过程：原样返回每个输入，作为同名、同类型的输出；不读任何数据",
-                        "OGC test process: returns every input as the output of the same id and type; reads no data"),
+        this.description = new ProcessDescription(ID, "1.0.0", LocalizedText.of("process.echo.title"),
+                LocalizedText.of("process.echo.description"),
                 inputs, Map.of("type", "object"), true, outputs);
     }
 

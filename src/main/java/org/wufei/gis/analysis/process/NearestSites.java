@@ -33,12 +33,12 @@ class NearestSites implements PlanningProcess {
         this.sql = sql;
         this.lifecycles = lifecycles;
         this.description = new ProcessDescription(ID, "1.0.0",
-                new LocalizedText("最近点位", "Nearest sites"),
-                new LocalizedText("距给定点最近的 k 个点位（按地面距离）", "The k nearest sites to a point, by ground distance"),
-                List.of(Schemas.input("point", "点", "Point", Schemas.geometry(), true),
-                        Schemas.input("k", "数量", "Number of sites", Schemas.integer(1, limits.maxK(), 5), false),
-                        Schemas.input("kinds", "点位类型", "Kinds", Schemas.kinds(), false),
-                        Schemas.input("statuses", "状态", "Statuses", Schemas.strings(), false)),
+                LocalizedText.of("process.nearest-sites.title"),
+                LocalizedText.of("process.nearest-sites.description"),
+                List.of(Schemas.input(ID, "point", Schemas.geometry(), true),
+                        Schemas.input(ID, "k", Schemas.integer(1, limits.maxK(), 5), false),
+                        Schemas.input(ID, "kinds", Schemas.kinds(), false),
+                        Schemas.input(ID, "statuses", Schemas.strings(), false)),
                 Schemas.featureCollection(), true);
     }
 

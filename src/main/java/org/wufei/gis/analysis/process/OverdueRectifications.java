@@ -34,13 +34,12 @@ class OverdueRectifications implements PlanningProcess {
         this.lifecycles = lifecycles;
         this.clock = clock;
         this.description = new ProcessDescription(ID, "1.0.0",
-                new LocalizedText("逾期整改清单", "Overdue rectifications"),
-                new LocalizedText("超过生命周期时限的点位，按乡镇和责任主体，最早到期在前",
-                        "Sites past their lifecycle deadline, by township and responsible party, oldest first"),
-                List.of(Schemas.input("kinds", "点位类型", "Kinds", Schemas.kinds(), false),
-                        Schemas.input("statuses", "状态", "Statuses", Schemas.strings(), false),
-                        Schemas.input("township", "乡镇", "Township", Schemas.string(), false),
-                        Schemas.input("today", "统计日期", "As of (date)", Schemas.date(), false)),
+                LocalizedText.of("process.overdue-rectifications.title"),
+                LocalizedText.of("process.overdue-rectifications.description"),
+                List.of(Schemas.input(ID, "kinds", Schemas.kinds(), false),
+                        Schemas.input(ID, "statuses", Schemas.strings(), false),
+                        Schemas.input(ID, "township", Schemas.string(), false),
+                        Schemas.input(ID, "today", Schemas.date(), false)),
                 Schemas.featureCollection(), true);
     }
 

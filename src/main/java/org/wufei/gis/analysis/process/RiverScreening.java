@@ -35,14 +35,13 @@ class RiverScreening implements PlanningProcess {
         this.sql = sql;
         this.lifecycles = lifecycles;
         this.description = new ProcessDescription(ID, "1.0.0",
-                new LocalizedText("沿黄干支流排查", "Yellow River screening"),
-                new LocalizedText("黄河干支流缓冲区内的堆场、遥感疑似点和其他点位，附距离与状态，未销号在前",
-                        "Heaps, detections and sites within a buffer of the Yellow River basin's rivers, open first"),
-                List.of(Schemas.input("distance", "缓冲距离（米）", "Buffer (m)", Schemas.metres(5_000, 500.0), false),
-                        Schemas.input("levels", "河流级别", "River levels",
+                LocalizedText.of("process.river-screening.title"),
+                LocalizedText.of("process.river-screening.description"),
+                List.of(Schemas.input(ID, "distance", Schemas.metres(5_000, 500.0), false),
+                        Schemas.input(ID, "levels",
                                 Map.of("type", "array", "items", Map.of("type", "string", "enum", LEVELS)), false),
-                        Schemas.input("kinds", "点位类型", "Kinds", Schemas.kinds(), false),
-                        Schemas.input("detections", "含遥感疑似点", "Include detections",
+                        Schemas.input(ID, "kinds", Schemas.kinds(), false),
+                        Schemas.input(ID, "detections",
                                 Map.of("type", "boolean", "default", true), false)),
                 Schemas.featureCollection(), true);
     }

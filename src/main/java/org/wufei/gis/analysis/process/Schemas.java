@@ -14,8 +14,9 @@ final class Schemas {
     private Schemas() {
     }
 
-    static Input input(String name, String zh, String en, Map<String, Object> schema, boolean required) {
-        return new Input(name, new LocalizedText(zh, en), schema, required);
+    /** An input titled by the bundle message {@code process.<process>.input.<name>}. */
+    static Input input(String process, String name, Map<String, Object> schema, boolean required) {
+        return new Input(name, LocalizedText.of("process." + process + ".input." + name), schema, required);
     }
 
     static Map<String, Object> geometry() {

@@ -37,17 +37,15 @@ class SitesWithinDistance implements PlanningProcess {
         this.lifecycles = lifecycles;
         this.collections = collections;
         this.description = new ProcessDescription(ID, "1.0.0",
-                new LocalizedText("距离范围内的点位", "Sites within a distance"),
-                new LocalizedText("给定几何、参考图层或按 CQL2 过滤的集合周边 D 米内的点位，附距离与最近要素",
-                        "Sites within D metres of a geometry, a reference layer or a collection filtered by CQL2, "
-                                + "each with its distance and the nearest feature"),
-                List.of(Schemas.input("geometry", "几何", "Geometry", Schemas.geometry(), false),
-                        Schemas.input("collection", "集合", "Collection", Schemas.string(), false),
-                        Schemas.input("filter", "CQL2 过滤条件", "CQL2 text filter", Schemas.string(), false),
-                        Schemas.input("distance", "距离（米）", "Distance (m)",
+                LocalizedText.of("process.sites-within-distance.title"),
+                LocalizedText.of("process.sites-within-distance.description"),
+                List.of(Schemas.input(ID, "geometry", Schemas.geometry(), false),
+                        Schemas.input(ID, "collection", Schemas.string(), false),
+                        Schemas.input(ID, "filter", Schemas.string(), false),
+                        Schemas.input(ID, "distance",
                                 Schemas.metres(limits.maxDistanceMetres(), null), true),
-                        Schemas.input("kinds", "点位类型", "Kinds", Schemas.kinds(), false),
-                        Schemas.input("statuses", "状态", "Statuses", Schemas.strings(), false)),
+                        Schemas.input(ID, "kinds", Schemas.kinds(), false),
+                        Schemas.input(ID, "statuses", Schemas.strings(), false)),
                 Schemas.featureCollection(), true);
     }
 

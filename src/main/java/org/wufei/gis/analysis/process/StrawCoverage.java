@@ -45,18 +45,15 @@ class StrawCoverage implements PlanningProcess, StrawCoverageRule {
         this.metric = metric;
         double max = limits.maxDistanceMetres();
         this.description = new ProcessDescription(ID, "1.0.0",
-                new LocalizedText("秸秆收储覆盖率", "Straw collection coverage"),
-                new LocalizedText("按收储点层级服务半径计算行政村覆盖率（按个数和耕地权重），列出未覆盖村",
-                        "Villages covered by a straw point of the right tier within its service radius; shares by "
-                                + "count and weight; the uncovered villages"),
-                List.of(Schemas.input("village_radius", "村级收储点服务半径（米）", "Village point radius (m)",
+                LocalizedText.of("process.straw-coverage.title"),
+                LocalizedText.of("process.straw-coverage.description"),
+                List.of(Schemas.input(ID, "village_radius",
                                 Schemas.metres(max, 3_000.0), false),
-                        Schemas.input("township_radius", "乡镇收储中心服务半径（米）", "Township centre radius (m)",
+                        Schemas.input(ID, "township_radius",
                                 Schemas.metres(max, 10_000.0), false),
-                        Schemas.input("district_radius", "区级龙头企业服务半径（米，缺省全区）",
-                                "District lead enterprise radius (m; whole district if absent)",
+                        Schemas.input(ID, "district_radius",
                                 Schemas.metres(max, null), false),
-                        Schemas.input("statuses", "计入的收储点状态", "Straw point statuses counted",
+                        Schemas.input(ID, "statuses",
                                 Schemas.strings(), false)),
                 Schemas.featureCollection(), true);
     }

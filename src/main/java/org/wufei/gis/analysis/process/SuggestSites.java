@@ -48,22 +48,19 @@ class SuggestSites implements PlanningProcess {
         this.sql = sql;
         this.coverage = coverage;
         this.metric = metric;
-        this.description = new ProcessDescription(ID, "1.0.0", new LocalizedText("新增收储点选址建议", "Suggest sites"),
-                new LocalizedText("在网格或给定候选点中选择覆盖未覆盖需求最多的新收储点（避开河流、敏感区和已有点位缓冲区）",
-                        "New straw points covering most uncovered demand, over grid cells or given candidates, "
-                                + "outside buffers around rivers, sensitive areas and existing sites"),
-                List.of(Schemas.input("count", "建议个数", "Number of sites", Schemas.integer(1, MAX_COUNT, 3), false),
-                        Schemas.input("radius", "新点服务半径（米）", "Service radius of a new point (m)",
+        this.description = new ProcessDescription(ID, "1.0.0", LocalizedText.of("process.suggest-sites.title"),
+                LocalizedText.of("process.suggest-sites.description"),
+                List.of(Schemas.input(ID, "count", Schemas.integer(1, MAX_COUNT, 3), false),
+                        Schemas.input(ID, "radius",
                                 Schemas.metres(limits.maxDistanceMetres(), 3_000.0), false),
-                        Schemas.input("candidates", "候选点（MultiPoint，缺省为网格）",
-                                "Candidates (MultiPoint; grid cells when absent)", Schemas.geometry(), false),
-                        Schemas.input("cell_size", "网格边长（米）", "Grid cell size (m)", Schemas.metres(10_000, 1_000.0),
+                        Schemas.input(ID, "candidates", Schemas.geometry(), false),
+                        Schemas.input(ID, "cell_size", Schemas.metres(10_000, 1_000.0),
                                 false),
-                        Schemas.input("river_buffer", "河流缓冲（米）", "River buffer (m)", Schemas.metres(5_000, 200.0),
+                        Schemas.input(ID, "river_buffer", Schemas.metres(5_000, 200.0),
                                 false),
-                        Schemas.input("sensitive_buffer", "敏感区缓冲（米）", "Sensitive area buffer (m)",
+                        Schemas.input(ID, "sensitive_buffer",
                                 Schemas.metres(5_000, 500.0), false),
-                        Schemas.input("site_buffer", "已有点位缓冲（米）", "Existing site buffer (m)",
+                        Schemas.input(ID, "site_buffer",
                                 Schemas.metres(5_000, 500.0), false)),
                 Schemas.featureCollection(), true);
     }

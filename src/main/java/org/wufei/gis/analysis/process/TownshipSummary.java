@@ -37,14 +37,13 @@ class TownshipSummary implements PlanningProcess {
         this.collections = collections;
         this.clock = clock;
         this.description = new ProcessDescription(ID, "1.0.0",
-                new LocalizedText("乡镇汇总", "Township summary"),
-                new LocalizedText("按乡镇（或任一面图层）统计各类型、各状态点位数量、面积与逾期数",
-                        "Counts, areas and overdue counts by kind and status per township or per polygon of a layer"),
-                List.of(Schemas.input("collection", "面图层", "Polygon collection", Schemas.string(), false),
-                        Schemas.input("filter", "CQL2 过滤条件", "CQL2 text filter", Schemas.string(), false),
-                        Schemas.input("kinds", "点位类型", "Kinds", Schemas.kinds(), false),
-                        Schemas.input("statuses", "状态", "Statuses", Schemas.strings(), false),
-                        Schemas.input("today", "统计日期", "As of (date)", Schemas.date(), false)),
+                LocalizedText.of("process.township-summary.title"),
+                LocalizedText.of("process.township-summary.description"),
+                List.of(Schemas.input(ID, "collection", Schemas.string(), false),
+                        Schemas.input(ID, "filter", Schemas.string(), false),
+                        Schemas.input(ID, "kinds", Schemas.kinds(), false),
+                        Schemas.input(ID, "statuses", Schemas.strings(), false),
+                        Schemas.input(ID, "today", Schemas.date(), false)),
                 Schemas.featureCollection(), true);
     }
 

@@ -3,11 +3,16 @@ package org.wufei.gis.imports.read;
 import org.wufei.gis.common.Texts;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.channels.FileChannel;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -15,17 +20,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
-import org.h2.value.ValueToObjectConverter;
-import org.h2gis.functions.io.dbf.internal.DbaseFileHeader;
-import org.h2gis.functions.io.dbf.internal.DbaseFileReader;
-import org.h2gis.functions.io.shp.internal.IndexFile;
-import org.h2gis.functions.io.shp.internal.ShapefileReader;
 import org.locationtech.jts.geom.Geometry;
 import org.wufei.gis.imports.read.geojson.GeoJsonFeatureSource;
 
 /**
- * Reads the shapefiles inside a zip (one layer per .shp, subfolders allowed) with H2GIS's SHP/DBF readers,
- * choosing the DBF text encoding and passing the raw .prj on as the CRS hint.
+ * Reads the shapefiles inside a zip (one layer per .shp, subfolders allowed) through H2GIS's public table engine
+ * ({@code SHPEngine}: the .shp/.shx/.dbf linked as a table of a private in-memory H2 database, read row by row
+ * with lazy query execution, nothing copied), choosing the DBF text encoding and passing the raw .prj on as the CRS
+ * hint.
  */
 final class ShapefileFeatureSource implements FeatureSource {
 
@@ -37,17 +39,26 @@ final class ShapefileFeatureSource implements FeatureSource {
     private final List<Layer> layers = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
     private final List<AutoCloseable> open = new ArrayList<>();
+    /** The private in-memory database the layers are linked into; closed with the source. */
+    private final Connection linked;
 
-    private record Layer(String name, Path shp, Path shx, Path dbf, Charset encoding, CrsHint crs, int count) {
+    private record Layer(String name, String table, Charset encoding, CrsHint crs, long count) {
     }
 
     ShapefileFeatureSource(Path zip, ReadOptions options) {
         this.options = options;
         this.extracted = SafeZip.extract(zip, options.limits());
         try {
+            this.linked = DriverManager.getConnection("jdbc:h2:mem:;LAZY_QUERY_EXECUTION=TRUE");
+        } catch (SQLException e) {
+            extracted.close();
+            throw ImportException.unreadable("shapefile", e);
+        }
+        open.add(linked);
+        try {
             findLayers();
         } catch (RuntimeException e) {
-            extracted.close();
+            close();
             throw e;
         }
     }
@@ -82,8 +93,9 @@ final class ShapefileFeatureSource implements FeatureSource {
             Charset encoding = encodingOf(layer, parts.get("dbf"), parts.get("cpg"));
             CrsHint crs = parts.containsKey("prj")
                     ? new CrsHint(null, readText(parts.get("prj")).trim(), CrsHint.PRJ) : CrsHint.none();
-            layers.add(new Layer(layer, shp, parts.get("shx"), parts.get("dbf"), encoding, crs,
-                    dbfRecordCount(parts.get("dbf"), encoding)));
+            hide(parts.get("prj")); // the CRS is matched here (crs module); the engine would refuse a .prj it cannot parse
+            String table = link(layer, shp, encoding);
+            layers.add(new Layer(layer, table, encoding, crs, count(layer, table)));
         }
         if (layers.isEmpty()) {
             throw options.layer() == null
@@ -135,14 +147,39 @@ final class ShapefileFeatureSource implements FeatureSource {
         }
     }
 
-    private static int dbfRecordCount(Path dbf, Charset encoding) {
-        try (FileChannel ch = FileChannel.open(dbf)) {
-            DbaseFileHeader header = new DbaseFileHeader();
-            header.readHeader(ch, encoding.name());
-            return header.getNumRecords();
-        } catch (IOException e) {
-            throw ImportException.unreadable("dbf header", e);
+    /** Links a layer's files as a table (the engine reads the .shx and .dbf beside the .shp). */
+    private String link(String layer, Path shp, Charset encoding) {
+        String table = "L" + layers.size();
+        try (Statement st = linked.createStatement()) {
+            st.execute("CREATE TABLE " + table + " ENGINE \"org.h2gis.functions.io.shp.SHPEngine\" WITH "
+                    + quoted(shp.toString()) + ", " + quoted(encoding.name()));
+            return table;
+        } catch (SQLException e) {
+            throw ImportException.unreadable("shapefile " + layer, e);
         }
+    }
+
+    private static void hide(Path prj) {
+        if (prj != null) {
+            try {
+                Files.move(prj, prj.resolveSibling(prj.getFileName() + ".read"));
+            } catch (IOException e) {
+                throw ImportException.unreadable(prj.getFileName().toString(), e);
+            }
+        }
+    }
+
+    private long count(String layer, String table) {
+        try (Statement st = linked.createStatement(); ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM " + table)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw ImportException.unreadable("dbf header " + layer, e);
+        }
+    }
+
+    private static String quoted(String identifier) {
+        return '"' + identifier.replace("\"", "\"\"") + '"';
     }
 
     private static String readText(Path p) {
@@ -192,66 +229,89 @@ final class ShapefileFeatureSource implements FeatureSource {
         };
     }
 
-    /** Reads one shapefile's records in step: the .shx gives each geometry's offset, the .dbf its attributes. */
+    /**
+     * Reads one linked shapefile's rows in file order. The engine's first column is the record number, then the
+     * geometry and the DBF fields (it renames a field that would clash with either).
+     */
     private final class LayerCursor {
         private final Layer layer;
-        private final IndexFile shx;
-        private final ShapefileReader shp;
-        private final DbaseFileReader dbf;
-        private final int records;
-        private int row;
+        private final ResultSet rows;
+        private final int geometryColumn;
+        private final String[] names;
+        private boolean fetched;
+        private boolean more;
+        private long row;
 
         LayerCursor(Layer layer) {
             this.layer = layer;
             try {
-                FileChannel shxChannel = FileChannel.open(layer.shx());
-                FileChannel shpChannel = FileChannel.open(layer.shp());
-                FileChannel dbfChannel = FileChannel.open(layer.dbf());
-                open.addAll(List.of(shxChannel, shpChannel, dbfChannel));
-                this.shx = new IndexFile(shxChannel);
-                this.shp = new ShapefileReader(shpChannel);
-                this.dbf = new DbaseFileReader(dbfChannel, layer.encoding().name());
-                this.records = Math.min(shx.getRecordCount(), dbf.getRecordCount());
-            } catch (IOException e) {
+                Statement st = linked.createStatement();
+                open.add(st);
+                this.rows = st.executeQuery("SELECT * FROM " + layer.table());
+                ResultSetMetaData md = rows.getMetaData();
+                names = new String[md.getColumnCount() + 1];
+                int geom = -1;
+                for (int c = 2; c <= md.getColumnCount(); c++) {
+                    names[c] = md.getColumnName(c);
+                    if (geom < 0 && md.getColumnTypeName(c).startsWith("GEOMETRY")) {
+                        geom = c;
+                    }
+                }
+                this.geometryColumn = geom;
+            } catch (SQLException e) {
                 throw ImportException.unreadable("shapefile " + layer.name(), e);
             }
         }
 
         boolean hasMore() {
-            return row < records;
+            if (!fetched) {
+                fetched = true;
+                row++;
+                try {
+                    more = rows.next();
+                } catch (SQLException | RuntimeException e) {
+                    throw unreadable(e, row);
+                }
+            }
+            return more;
         }
 
         SourceFeature read() {
-            int r = row++;
+            long r = row;
             try {
-                Geometry geometry = shp.geomAt(shx.getOffset(r));
+                Geometry geometry = geometryColumn > 0 ? (Geometry) rows.getObject(geometryColumn) : null;
                 Attributes attributes = new Attributes(options.limits());
-                DbaseFileHeader header = dbf.getHeader();
-                for (int c = 0; c < dbf.getFieldCount(); c++) {
-                    attributes.put(header.getFieldName(c),
-                            ValueToObjectConverter.valueToDefaultObject(dbf.getFieldValue(r, c), null, false));
+                for (int c = 2; c < names.length; c++) {
+                    if (c != geometryColumn) {
+                        attributes.put(names[c], rows.getObject(c));
+                    }
                 }
                 if (geometry != null) {
                     geometry.setSRID(0);
                 }
-                return new SourceFeature(r + 1L, geometry, attributes.toMap(), layer.name());
+                fetched = false;
+                return new SourceFeature(r, geometry, attributes.toMap(), layer.name());
             } catch (ImportException e) {
-                throw e.atFeature(r + 1L);
-            } catch (IOException | RuntimeException e) {
-                // Numbered within its layer, like the features themselves.
-                throw ImportException.keyed(ImportException.GEOMETRY_INVALID, layer.name(), "import.record_unreadable",
-                        e.getMessage()).causedBy(e).atFeature(r + 1L);
+                throw e.atFeature(r);
+            } catch (SQLException | RuntimeException e) {
+                throw unreadable(e, r);
             }
+        }
+
+        // Numbered within its layer, like the features themselves.
+        private ImportException unreadable(Exception e, long r) {
+            return ImportException.keyed(ImportException.GEOMETRY_INVALID, layer.name(), "import.record_unreadable",
+                    e.getMessage()).causedBy(e).atFeature(r);
         }
     }
 
     @Override
     public void close() {
-        for (AutoCloseable c : open) {
+        for (int i = open.size() - 1; i >= 0; i--) { // statements, then the database they read
             try {
-                c.close();
+                open.get(i).close();
             } catch (Exception ignored) {
-                // Closing a read-only channel cannot lose data.
+                // closing a read-only link loses no data
             }
         }
         extracted.close();

@@ -68,6 +68,11 @@ public final class Cql2Exception extends RuntimeException {
         return new Cql2Exception(UNSUPPORTED, Texts.zh("cql2.unsupported", zh), Texts.en("cql2.unsupported", en));
     }
 
+    /** An unsupported construct whose detail is the i18n bundle message {@code key}. */
+    static Cql2Exception unsupportedOf(String key, Object... args) {
+        return unsupported(Texts.zh(key, args), Texts.en(key, args));
+    }
+
     public String code() {
         return code;
     }

@@ -42,7 +42,7 @@ public final class Cql2SqlTranslator {
     public static SqlFilter translate(Cql2Expression filter, Queryables queryables, SpatialDialect dialect,
             int filterCrsEpsg, GeometryNormaliser normaliser) {
         if (!(filter instanceof Predicate p)) {
-            throw Cql2Exception.unsupported("过滤条件必须是谓词", "a filter must be a predicate, not a value");
+            throw Cql2Exception.unsupportedOf("cql2.not_a_predicate");
         }
         Cql2SqlTranslator t = new Cql2SqlTranslator(queryables, dialect, normaliser, filterCrsEpsg);
         String sql = t.predicate(p);
@@ -92,8 +92,7 @@ public final class Cql2SqlTranslator {
             boolean compatible = ql.type() == qr.type() || (ql.isNumeric() && qr.isNumeric())
                     || (ql.isTemporal() && qr.isTemporal());
             if (!compatible || ql.type() == Type.GEOMETRY) {
-                throw Cql2Exception.typeMismatch(ql.name(), "不能与 " + qr.name() + " 比较",
-                        "cannot be compared with " + qr.name());
+                throw Cql2Exception.typeMismatchOf(ql.name(), "cql2.not_comparable", qr.name());
             }
             return column(ql) + " " + op.sql() + " " + column(qr);
         }
@@ -108,7 +107,7 @@ public final class Cql2SqlTranslator {
         if (op == ComparisonOp.EQ || op == ComparisonOp.NE) {
             Cql2Literals.checkEnum(q, value);
         } else if (q.type() == Type.BOOLEAN) {
-            throw Cql2Exception.typeMismatch(q.name(), "布尔值只能用 = 或 <> 比较", "booleans allow only = and <>");
+            throw Cql2Exception.typeMismatchOf(q.name(), "cql2.boolean_operators");
         }
         return column(q) + " " + op.sql() + " " + bind(value);
     }
@@ -131,10 +130,10 @@ public final class Cql2SqlTranslator {
     private String like(Like l) {
         Queryable q = property(l.value(), "LIKE");
         if (q.type() != Type.STRING) {
-            throw Cql2Exception.typeMismatch(q.name(), "LIKE 只适用于文本属性", "LIKE applies to text properties only");
+            throw Cql2Exception.typeMismatchOf(q.name(), "cql2.like_text_only");
         }
         if (!(l.pattern() instanceof StringLiteral s)) {
-            throw Cql2Exception.typeMismatch(q.name(), "LIKE 模式必须是字符串", "the LIKE pattern must be a string");
+            throw Cql2Exception.typeMismatchOf(q.name(), "cql2.like_pattern_string");
         }
         return column(q) + " LIKE " + bind(LikePatterns.sanitise(s.value())) + " ESCAPE '\\'";
     }
@@ -146,7 +145,7 @@ public final class Cql2SqlTranslator {
                     + comparison(ComparisonOp.LE, b.value(), b.high()) + ")";
         }
         if (q.type() == Type.GEOMETRY || q.type() == Type.BOOLEAN) {
-            throw Cql2Exception.typeMismatch(q.name(), "不支持 BETWEEN", "BETWEEN does not apply");
+            throw Cql2Exception.typeMismatchOf(q.name(), "cql2.between_not_applicable");
         }
         return column(q) + " BETWEEN " + bind(Cql2Literals.value(q, b.low())) + " AND " + bind(Cql2Literals.value(q, b.high()));
     }
@@ -154,7 +153,7 @@ public final class Cql2SqlTranslator {
     private String in(In in) {
         Queryable q = property(in.value(), "IN");
         if (q.type() == Type.GEOMETRY) {
-            throw Cql2Exception.typeMismatch(q.name(), "几何属性不支持 IN", "IN does not apply to geometries");
+            throw Cql2Exception.typeMismatchOf(q.name(), "cql2.in_not_for_geometry");
         }
         List<String> marks = new ArrayList<>();
         for (Operand o : in.list()) {
@@ -197,12 +196,12 @@ public final class Cql2SqlTranslator {
                 case AFTER -> TemporalOp.BEFORE;
                 case BEFORE -> TemporalOp.AFTER;
                 case INTERSECTS, EQUALS -> op;
-                case DURING -> throw Cql2Exception.unsupported("属性是时刻，不能包含区间", "an instant property cannot contain an interval");
+                case DURING -> throw Cql2Exception.unsupportedOf("cql2.instant_contains_interval");
             };
         }
         Queryable q = property(prop, "T_" + op);
         if (!q.isTemporal()) {
-            throw Cql2Exception.typeMismatch(q.name(), "时间运算需要日期或时间属性", "temporal operators need a date or timestamp property");
+            throw Cql2Exception.typeMismatchOf(q.name(), "cql2.temporal_needs_time");
         }
         return TemporalRange.of(time, q).render(op, column(q), q, this::bind);
     }
@@ -214,11 +213,11 @@ public final class Cql2SqlTranslator {
 
     private Geometry storageGeometry(Operand geom, Queryable q) {
         if (!(geom instanceof GeometryLiteral g)) {
-            throw Cql2Exception.typeMismatch(q.name(), "空间运算需要几何字面量", "spatial operators need a geometry literal");
+            throw Cql2Exception.typeMismatchOf(q.name(), "cql2.spatial_needs_literal");
         }
         Geometry normalised = normaliser.toStorage(g.geometry(), filterCrs);
         if (normalised.isEmpty()) {
-            throw Cql2Exception.unsupported("空几何", "empty geometry");
+            throw Cql2Exception.unsupportedOf("cql2.empty_geometry");
         }
         return normalised;
     }
@@ -226,7 +225,7 @@ public final class Cql2SqlTranslator {
     private Queryable geometryProperty(Operand prop) {
         Queryable q = property(prop, "spatial operator");
         if (q.type() != Type.GEOMETRY) {
-            throw Cql2Exception.typeMismatch(q.name(), "空间运算需要几何属性", "spatial operators need a geometry property");
+            throw Cql2Exception.typeMismatchOf(q.name(), "cql2.spatial_needs_property");
         }
         return q;
     }
@@ -235,7 +234,7 @@ public final class Cql2SqlTranslator {
         if (operand instanceof Property p) {
             return resolve(p);
         }
-        throw Cql2Exception.unsupported(where + " 的左侧必须是属性", "the left side of " + where + " must be a property");
+        throw Cql2Exception.unsupportedOf("cql2.left_not_property", where);
     }
 
     private Queryable resolve(Property p) {
