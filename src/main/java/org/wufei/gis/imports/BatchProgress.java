@@ -1,5 +1,6 @@
 package org.wufei.gis.imports;
 
+import org.wufei.gis.imports.run.BatchRun;
 import java.util.function.LongConsumer;
 import org.springframework.transaction.support.TransactionTemplate;
 

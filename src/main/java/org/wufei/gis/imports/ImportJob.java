@@ -1,5 +1,7 @@
 package org.wufei.gis.imports;
 
+import org.wufei.gis.imports.run.BatchRun;
+import org.wufei.gis.imports.run.RunErrors;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package org.wufei.gis.imports;
 
+import org.wufei.gis.imports.run.RunErrors;
 import org.wufei.gis.common.Texts;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package org.wufei.gis.imports;
 
+import org.wufei.gis.imports.run.RunErrors;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import java.time.Instant;

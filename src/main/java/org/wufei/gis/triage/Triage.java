@@ -26,7 +26,6 @@ public final class Triage {
     /** Plain lon/lat geometries (EPSG:4326), as detections store them. */
     public static final GeometryFactory WGS84 = new GeometryFactory(new PrecisionModel(), 4326);
 
-
     public enum Result {
         NEW, KNOWN, CHANGED;
 
@@ -281,15 +280,14 @@ public final class Triage {
         double inter = fa.shell() == null || fb.shell() == null ? Double.NaN
                 : ConvexClip.intersectionArea(fa.shell(), fa.convexTurn(), fb.shell(), fb.convexTurn());
         if (Double.isNaN(inter)) {
-            Geometry a = fa.geometry();
-            Geometry b = fb.geometry();
+            Geometry a = fa.geometry(), b = fb.geometry();
             if (!RelateNG.relate(a, b, RelatePredicate.intersects())) {
                 return 0;
             }
             try {
                 inter = OverlayNGRobust.overlay(a, b, OverlayNG.INTERSECTION).getArea();
             } catch (TopologyException e) {
-                return 0;
+                return 0; // no robust overlay: count no shared area rather than fail the batch
             }
         }
         double union = fa.area() + fb.area() - inter;

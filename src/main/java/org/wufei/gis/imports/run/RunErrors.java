@@ -1,4 +1,4 @@
-package org.wufei.gis.imports;
+package org.wufei.gis.imports.run;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,11 +8,11 @@ import org.wufei.gis.imports.read.ImportException;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The errors of one run: the first few in full (feature, layer, field, code, messages), every one counted by code. */
-final class RunErrors {
+public final class RunErrors {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** One stored error, with the message in both languages. */
-    record StoredError(Long feature, String layer, String field, String code, String zh, String en) {
+    public record StoredError(Long feature, String layer, String field, String code, String zh, String en) {
     }
 
     private final int keep;
@@ -20,11 +20,11 @@ final class RunErrors {
     private final Map<String, Long> counts = new LinkedHashMap<>();
     private long total;
 
-    RunErrors(int keep) {
+    public RunErrors(int keep) {
         this.keep = keep;
     }
 
-    void add(ImportException e, String layer) {
+    public void add(ImportException e, String layer) {
         total++;
         counts.merge(e.code(), 1L, Long::sum);
         if (first.size() < keep) {
@@ -33,23 +33,23 @@ final class RunErrors {
         }
     }
 
-    long total() {
+    public long total() {
         return total;
     }
 
-    String json() {
+    public String json() {
         return first.isEmpty() ? null : JSON.writeValueAsString(first);
     }
 
-    String countsJson() {
+    public String countsJson() {
         return counts.isEmpty() ? null : JSON.writeValueAsString(counts);
     }
 
-    static String json(Object value) {
+    public static String json(Object value) {
         return JSON.writeValueAsString(value);
     }
 
-    static List<StoredError> read(String json) {
+    public static List<StoredError> read(String json) {
         if (json == null || json.isBlank()) {
             return List.of();
         }
@@ -57,7 +57,7 @@ final class RunErrors {
     }
 
     @SuppressWarnings("unchecked")
-    static Map<String, Long> readCounts(String json) {
+    public static Map<String, Long> readCounts(String json) {
         if (json == null || json.isBlank()) {
             return Map.of();
         }

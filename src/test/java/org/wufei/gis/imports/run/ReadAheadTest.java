@@ -1,4 +1,4 @@
-package org.wufei.gis.imports;
+package org.wufei.gis.imports.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

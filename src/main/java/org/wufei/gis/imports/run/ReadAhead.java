@@ -1,4 +1,4 @@
-package org.wufei.gis.imports;
+package org.wufei.gis.imports.run;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -14,7 +14,7 @@ import java.util.function.Function;
  * the results before it. {@link #close()} stops the thread and waits for it, so the source is never used by two
  * threads at once or after its owner closed it.
  */
-final class ReadAhead<T> implements AutoCloseable {
+public final class ReadAhead<T> implements AutoCloseable {
     private static final int CHUNK = 256;
     private static final int CHUNKS_AHEAD = 8;
     private static final Object END = new Object();
@@ -29,7 +29,7 @@ final class ReadAhead<T> implements AutoCloseable {
     /**
      * @param afterChunk run on the reading thread after each chunk (to note how far the source has got)
      */
-    <S> ReadAhead(Iterator<S> source, Function<Iterator<S>, T> step, Runnable afterChunk, String threadName) {
+    public <S> ReadAhead(Iterator<S> source, Function<Iterator<S>, T> step, Runnable afterChunk, String threadName) {
         thread = new Thread(() -> produce(source, step, afterChunk), threadName);
         thread.setDaemon(true);
         thread.start();
@@ -63,7 +63,7 @@ final class ReadAhead<T> implements AutoCloseable {
 
     /** The next result in order, or null after the last; rethrows what stopped the reading thread. */
     @SuppressWarnings("unchecked")
-    T next() {
+    public T next() {
         while (position == chunk.size()) {
             if (ended) {
                 return null;

@@ -1,4 +1,4 @@
-package org.wufei.gis.imports;
+package org.wufei.gis.imports.run;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -25,10 +25,10 @@ import org.wufei.gis.triage.Triage;
  * writer. Holds only the batch's
  * accepted geometries (for merging), so memory grows with detections kept, not with the file.
  */
-final class BatchRun {
+public final class BatchRun {
 
     /** What the run needs from its surroundings. */
-    record Context(String source, LocalDate acquired,
+    public record Context(String source, LocalDate acquired,
             FeatureNormaliser normaliser, DetectionFields fields, Triage triage,
             Function<Envelope, List<Triage.KnownSite>> candidates, Function<Envelope, List<Triage.KnownSite>> open,
             RunErrors errors, int progressEvery) {
@@ -46,7 +46,7 @@ final class BatchRun {
     private final List<long[]> duplicates = new ArrayList<>();
     private volatile OptionalDouble fraction = OptionalDouble.empty();
 
-    BatchRun(Context ctx, CrsResolver crs) {
+    public BatchRun(Context ctx, CrsResolver crs) {
         this.ctx = ctx;
         this.crs = crs;
         this.kept = new BatchFootprints(ctx.normaliser().extent());
@@ -58,7 +58,7 @@ final class BatchRun {
      * own ({@link ReadAhead}); merging, triage and handing rows over stay on the caller's thread, in file order, so
      * the results are the same as one thread's.
      */
-    <R> void run(FeatureSource source, DetectionWriter<R> writer, LongConsumer progress) {
+    public <R> void run(FeatureSource source, DetectionWriter<R> writer, LongConsumer progress) {
         try (ReadAhead<Prepared<R>> ahead = new ReadAhead<>(source.iterator(), it -> prepare(it, writer),
                 () -> fraction = source.fractionRead(), "import-read")) {
             Prepared<R> p;
@@ -140,44 +140,44 @@ final class BatchRun {
     }
 
     /** The share of the file read so far, as the reading thread last saw it. */
-    OptionalDouble fractionRead() {
+    public OptionalDouble fractionRead() {
         return fraction;
     }
 
-    long read() {
+    public long read() {
         return read;
     }
 
-    long accepted() {
+    public long accepted() {
         return accepted;
     }
 
-    long rejected() {
+    public long rejected() {
         return ctx.errors().total();
     }
 
-    long repaired() {
+    public long repaired() {
         return repaired;
     }
 
-    long merged() {
+    public long merged() {
         return merged;
     }
 
-    long count(Triage.Result r) {
+    public long count(Triage.Result r) {
         return verdicts[r.ordinal()];
     }
 
     /** The kept detections that duplicate an open one of an earlier batch: (feature index, its id) each. */
-    List<long[]> duplicatePairs() {
+    public List<long[]> duplicatePairs() {
         return duplicates;
     }
 
-    long duplicates() {
+    public long duplicates() {
         return duplicates.size();
     }
 
-    Envelope bounds() {
+    public Envelope bounds() {
         return bounds.isNull() ? null : bounds;
     }
 }
