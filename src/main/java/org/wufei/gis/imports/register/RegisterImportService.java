@@ -137,7 +137,8 @@ class RegisterImportService {
         }
         RegisterBatches.Stored stored = r.stored();
         if (async) {
-            keep(upload, keptFile(sha, fileName));
+            // a failed import is run again under its first name: the job finds the file by that name
+            keep(upload, keptFile(sha, earlier.map(RegisterBatches.Batch::fileName).orElse(fileName)));
             long id = earlier.map(b -> {
                 batches.requeue(b.id(), stored, replica.name(), clock.instant());
                 return b.id();
@@ -159,6 +160,7 @@ class RegisterImportService {
             write(batch, r, read.rows(), actor, RegisterFile.Progress.NONE);
             return batch;
         });
+        earlier.ifPresent(b -> forget(keptFile(sha, b.fileName()))); // a failed queued run's file
         return new Submitted(batches.find(id).orElseThrow(), Answer.CREATED);
     }
 
@@ -273,8 +275,13 @@ class RegisterImportService {
             }
             batches.rolledBack(id, clock.instant());
         });
+        forget(keptFile(b.sha256(), b.fileName()));
+    }
+
+    /** Deletes a kept file that no run needs any more. */
+    static void forget(Path kept) {
         try {
-            Files.deleteIfExists(keptFile(b.sha256(), b.fileName()));
+            Files.deleteIfExists(kept);
         } catch (IOException e) {
             // a file the next import of the same content replaces
         }
