@@ -126,7 +126,7 @@ final class RegisterFile {
                     continue;
                 }
                 long row = f.index(); // the readers number records from 1
-                progress.at(fraction(source, row), row);
+                progress.at(0.5 * fraction(source, row), row); // reading and checking: the first half
                 columns.addAll(f.attributes().keySet());
                 int before = errors.size();
                 Map<String, Object> attributes = new LinkedHashMap<>();
