@@ -4,7 +4,8 @@
 # `ogr2ogr -f PostgreSQL` of the same files (no checks) into the same database. The service runs with -Xmx512m and
 # its heap is sampled from /actuator/prometheus during the imports.
 # Needs: java 17, python3, gdal-bin (ogr2ogr), psql, a PostgreSQL with PostGIS reachable as below.
-# Usage: bench/imports.sh   (builds the jar first unless SKIP_BUILD=1; N=100000 SITES=10000 to change sizes)
+# Usage: bench/imports.sh   (builds the jar first unless SKIP_BUILD=1; N=100000 SITES=10000 to change sizes;
+#        JAR=path runs that jar instead, PORT=n a fixed port, DB=name the scratch database's name)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${N:-100000}
@@ -12,10 +13,10 @@ SITES=${SITES:-10000}
 PGHOST=${PGHOST:-127.0.0.1}
 PGUSER=${PGUSER:-postgres}
 export PGHOST PGUSER
-[ "${SKIP_BUILD:-0}" = 1 ] || ./mvnw -q -B -ntp package -DskipTests
-jar=$(ls target/waste-site-gis-*.jar | grep -v original | head -1)
-port=$(python3 -c "import socket; s=socket.socket(); s.bind((\"127.0.0.1\", 0)); print(s.getsockname()[1])")
-db=gis_bench_$(date +%s)
+[ "${SKIP_BUILD:-0}" = 1 ] || [ -n "${JAR:-}" ] || ./mvnw -q -B -ntp package -DskipTests
+jar=${JAR:-$(ls target/waste-site-gis-*.jar | grep -v original | head -1)}
+port=${PORT:-$(python3 -c "import socket; s=socket.socket(); s.bind((\"127.0.0.1\", 0)); print(s.getsockname()[1])")}
+db=${DB:-gis_bench_$(date +%s)}
 dir=$(mktemp -d)
 pid=
 sampler=

@@ -3,7 +3,7 @@
 // the user says so, with the mapping as shown. A refused register lists every row's reason.
 import { el, clear, append } from './dom.js';
 import { t, label } from './i18n.js';
-import { send, HttpError } from './api.js';
+import { send, getJson, HttpError } from './api.js';
 
 const COMMON = ['code', 'name', 'status', 'township', 'deadline'];
 
@@ -60,7 +60,20 @@ export function registerSection(container, kinds, onDone) {
     body.append('statuses', JSON.stringify(statuses));
     clear(result);
     try {
-      const r = await send('POST', '/api/imports/register', body);
+      let r = await send('POST', '/api/imports/register', body);
+      // a large register is queued (202): follow it until it has ended, showing how far it is
+      const progress = el('progress', { max: 1, value: r.progress || 0, 'data-testid': 'register-progress' });
+      if (r.state === 'queued' || r.state === 'running') append(result, [progress]);
+      while (r.state === 'queued' || r.state === 'running') {
+        await new Promise((done) => setTimeout(done, 500));
+        r = await getJson(`/api/imports/register/${r.id}`);
+        progress.value = r.progress || 0;
+      }
+      clear(result);
+      if (r.state === 'failed') {
+        append(result, [el('p', {}, t('register.failed', r.errorCount)), errorList(r)]);
+        return;
+      }
       append(result, [el('p', { 'data-testid': 'register-done', dataset: { created: r.created, existing: r.existing } },
         t('register.done', r.created, r.existing, r.updated))]);
       onDone();

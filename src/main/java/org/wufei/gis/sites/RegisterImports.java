@@ -159,12 +159,17 @@ public class RegisterImports {
                 s.geometry(), s.attributes(), note(s)), actor);
     }
 
-    /** Takes an imported site out of the register again (a rolled-back import); its history keeps both steps. */
+    /**
+     * Takes an imported site out of the register again (a rolled-back import): deleted, its history keeps both
+     * steps, and its code is freed so that the register may be imported again (the deleted site then shows it as
+     * {@code ~{id}~{code}}).
+     */
     public void withdraw(long siteId, String note, Actor actor) {
         Site site = register.get(siteId);
         if (!site.isDeleted()) {
             register.delete(siteId, site.getVersion(), note, actor);
         }
+        sites.releaseCode(siteId);
     }
 
     private static String note(ImportedSite s) {

@@ -58,6 +58,19 @@ public class Sites {
                 .query(String.class).list().get(0);
     }
 
+    /**
+     * Frees a deleted site's code for a new site: it becomes {@code ~{id}~{code}} (cut to the column's 32
+     * characters), which no given code can be ({@code [A-Z0-9][A-Z0-9-]*}) and no generated one starts with.
+     */
+    public void releaseCode(long id) {
+        jdbc.sql("SELECT code FROM site WHERE id = ? AND deleted_at IS NOT NULL").param(id).query(String.class)
+                .optional().filter(code -> !code.startsWith("~")).ifPresent(code -> {
+                    String released = "~" + id + "~" + code;
+                    jdbc.sql("UPDATE site SET code = ? WHERE id = ?")
+                            .params(released.substring(0, Math.min(32, released.length())), id).update();
+                });
+    }
+
     public long count() {
         return jdbc.sql("SELECT COUNT(*) FROM site").query(Long.class).single();
     }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.wufei.gis.common.DomainException;
+import org.wufei.gis.common.Texts;
 import org.wufei.gis.imports.normalise.CrsResolver;
 import org.wufei.gis.imports.normalise.FeatureNormaliser;
 import org.wufei.gis.imports.read.FeatureReaders;
@@ -19,17 +20,36 @@ import org.wufei.gis.imports.read.ReadOptions;
 import org.wufei.gis.imports.read.SourceFeature;
 import org.wufei.gis.sites.AttributeDef;
 import org.wufei.gis.sites.RegisterImports;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A register file read whole and mapped to sites, row by row, with every row's problems (row and column) rather
  * than the first: a 清单 is a document, refused or taken as a whole.
  */
 final class RegisterFile {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** One problem: the data row (1 = first record; null for the mapping itself), its column, the field, why. */
     record RowError(Long row, String column, String field, String code, Object[] args, String zh, String en) {
         static RowError of(Long row, String column, String field, String code, Object... args) {
             return new RowError(row, column, field, code, args, null, null);
+        }
+
+        /** Errors as an import stores them: {row, column, field, code, zh, en}, the first {@code max} of them. */
+        static String json(List<RowError> errors, int max) {
+            List<Map<String, Object>> stored = new ArrayList<>();
+            for (RowError e : errors.subList(0, Math.min(errors.size(), max))) {
+                Object[] args = e.args() == null ? new Object[0] : e.args();
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("row", e.row());
+                m.put("column", e.column());
+                m.put("field", e.field());
+                m.put("code", e.code());
+                m.put("zh", e.zh() != null ? e.zh() : Texts.zh("error." + e.code(), args));
+                m.put("en", e.en() != null ? e.en() : Texts.en("error." + e.code(), args));
+                stored.add(m);
+            }
+            return JSON.writeValueAsString(stored);
         }
     }
 
@@ -38,6 +58,15 @@ final class RegisterFile {
     }
 
     record Read(List<String> columns, List<Row> rows, List<RowError> errors, List<Map<String, Object>> sample) {
+    }
+
+    /** Told how far a run is: the share done (0..1) and the rows read so far; throttled by whoever listens. */
+    @FunctionalInterface
+    interface Progress {
+        Progress NONE = (fraction, rows) -> {
+        };
+
+        void at(double fraction, long rows);
     }
 
     private RegisterFile() {
@@ -68,7 +97,7 @@ final class RegisterFile {
 
     /** Every row mapped and checked against the kind (nothing is written). */
     static Read read(Path file, String fileName, ReadOptions options, String crs, FeatureNormaliser normaliser,
-            String kindId, Map<String, String> mapping, CellValues cells, RegisterImports sites) {
+            String kindId, Map<String, String> mapping, CellValues cells, RegisterImports sites, Progress progress) {
         List<AttributeDef> schema = sites.schema(kindId);
         List<RowError> errors = new ArrayList<>(checkMapping(mapping, schema, kindId));
         if (!errors.isEmpty()) {
@@ -97,6 +126,7 @@ final class RegisterFile {
                     continue;
                 }
                 long row = f.index(); // the readers number records from 1
+                progress.at(0.5 * fraction(source, row), row); // reading and checking: the first half
                 columns.addAll(f.attributes().keySet());
                 int before = errors.size();
                 Map<String, Object> attributes = new LinkedHashMap<>();
@@ -148,6 +178,15 @@ final class RegisterFile {
             }
         }
         return new Read(List.copyOf(columns), rows, errors, List.of());
+    }
+
+    /** The share of the file read after {@code rows} records, by the reader's cheap count or bytes parsed. */
+    private static double fraction(FeatureSource source, long rows) {
+        var count = source.estimatedCount();
+        if (count.isPresent() && count.getAsLong() > 0) {
+            return Math.min(1, (double) rows / count.getAsLong());
+        }
+        return source.fractionRead().orElse(0);
     }
 
     /** Every target known to the kind; a name and a status column present. */

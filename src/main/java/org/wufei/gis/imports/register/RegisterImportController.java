@@ -5,10 +5,14 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -23,15 +27,18 @@ import org.wufei.gis.common.ApiException;
 import org.wufei.gis.common.CurrentActor;
 import org.wufei.gis.common.Locales;
 import org.wufei.gis.common.Problems;
+import org.wufei.gis.common.http.Preferences;
 import org.wufei.gis.common.multipart.MultipartUpload;
 import org.wufei.gis.imports.ImportsProperties;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Register imports over HTTP: propose a mapping for a file, run the import with the confirmed mapping, read it,
- * roll it back. ADMIN only (the rows become sites at their recorded statuses).
+ * Register imports over HTTP: propose a mapping for a file, run the import with the confirmed mapping (while the
+ * caller waits, or queued with {@code Prefer: respond-async} and for large files), read it, retry it, roll it back.
+ * ADMIN only (the rows become sites at their recorded statuses).
  */
 @RestController
 class RegisterImportController {
@@ -43,20 +50,30 @@ class RegisterImportController {
     record RowErrorView(Long row, String column, String field, String code, String message) {
     }
 
-    /** A register import and its rows. */
-    record ImportView(long id, String fileName, String kind, String state, long rows, long created, long updated,
-            long existing, String importedBy, List<RegisterBatches.SiteRow> sites) {
+    /** A register import, how far it is, what its rows became, and why it failed. */
+    record ImportView(long id, String fileName, String kind, String state, double progress, long rows, long created,
+            long updated, long existing, String importedBy, OffsetDateTime createdAt, OffsetDateTime startedAt,
+            OffsetDateTime finishedAt, long errorCount, List<RowErrorView> errors,
+            List<RegisterBatches.SiteRow> sites) {
     }
+
+    private static final String RESPOND_ASYNC = "respond-async";
+    private static final String RESPOND_SYNC = "respond-sync";
 
     private final RegisterImportService service;
     private final RegisterBatches batches;
     private final Problems problems;
     private final Path workDir;
     private final MultipartUpload.Limits limits;
+    private final RegisterImportJob job;
+    private final long asyncAboveBytes;
 
     RegisterImportController(RegisterImportService service, RegisterBatches batches, Problems problems,
-            ImportsProperties props, MultipartUpload.Limits limits) {
+            ImportsProperties props, MultipartUpload.Limits limits, RegisterImportJob job,
+            @Value("${gis.imports.register-async-above-bytes:2097152}") long asyncAboveBytes) {
         this.limits = limits;
+        this.job = job;
+        this.asyncAboveBytes = asyncAboveBytes;
         this.service = service;
         this.batches = batches;
         this.problems = problems;
@@ -84,19 +101,46 @@ class RegisterImportController {
     ResponseEntity<ImportView> run(HttpServletRequest request) throws IOException {
         Actor actor = CurrentActor.of(request);
         RegisterImportService.requireAdmin(actor);
+        Map<String, String> preferences = Preferences.parse(request.getHeader(Preferences.PREFER));
         MultipartUpload upload = MultipartUpload.read(request, limits, "file", workDir);
         try {
             Map<String, String> f = upload.fields();
-            var req = new RegisterImportService.Request(required(upload, "kind"),
+            var req = new RegisterRequest(required(upload, "kind"),
                     textMap(required(upload, "mapping"), "mapping"), textMap(f.get("statuses"), "statuses"),
                     "true".equalsIgnoreCase(f.get("update")), f.get("crs"), f.get("encoding"));
-            var done = service.run(upload.file(), upload.sha256(),
-                    upload.fileName() == null ? "register" : upload.fileName(), req, actor);
-            return ResponseEntity.status(done.getValue() ? HttpStatus.CREATED : HttpStatus.OK)
-                    .header("Location", "/api/imports/register/" + done.getKey().id()).body(view(done.getKey()));
+            boolean async = preferences.containsKey(RESPOND_ASYNC)
+                    || upload.size() > asyncAboveBytes && !preferences.containsKey(RESPOND_SYNC);
+            if (async) {
+                job.requireRoom();
+            }
+            var done = service.submit(upload.file(), upload.sha256(),
+                    upload.fileName() == null ? "register" : upload.fileName(), req, actor, async);
+            if (done.answer() == RegisterImportService.Answer.QUEUED) {
+                job.enqueue(done.batch().id());
+            }
+            var answer = ResponseEntity.status(switch (done.answer()) {
+                case CREATED -> HttpStatus.CREATED;
+                case DONE_BEFORE -> HttpStatus.OK;
+                default -> HttpStatus.ACCEPTED;
+            }).header("Location", "/api/imports/register/" + done.batch().id());
+            if (preferences.containsKey(RESPOND_ASYNC)) {
+                answer.header(Preferences.PREFERENCE_APPLIED, RESPOND_ASYNC);
+            }
+            return answer.body(view(done.batch(), Locales.of(request)));
         } finally {
             upload.delete();
         }
+    }
+
+    /** Runs a failed import again from its kept file, with the request it was made with. */
+    @PostMapping("/api/imports/register/{id}/retry")
+    ResponseEntity<ImportView> retry(@PathVariable long id, HttpServletRequest request) {
+        RegisterImportService.requireAdmin(CurrentActor.of(request));
+        job.requireRoom();
+        service.retry(id);
+        job.enqueue(id);
+        return ResponseEntity.accepted().header("Location", "/api/imports/register/" + id)
+                .body(view(batches.find(id).orElseThrow(), Locales.of(request)));
     }
 
     record ProposalForm(@Schema(type = "string", format = "binary") String file,
@@ -119,8 +163,9 @@ class RegisterImportController {
     }
 
     @GetMapping("/api/imports/register/{id}")
-    ImportView get(@PathVariable long id) {
-        return view(batches.find(id).orElseThrow(() -> ApiException.notFound("register_import", id)));
+    ImportView get(@PathVariable long id, HttpServletRequest request) {
+        return view(batches.find(id).orElseThrow(() -> ApiException.notFound("register_import", id)),
+                Locales.of(request));
     }
 
     @DeleteMapping("/api/imports/register/{id}")
@@ -141,9 +186,31 @@ class RegisterImportController {
         return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).contentType(Problems.PROBLEM_JSON).body(p);
     }
 
-    private ImportView view(RegisterBatches.Batch b) {
-        return new ImportView(b.id(), b.fileName(), b.kind(), b.state(), b.rows(), b.created(), b.updated(),
-                b.existing(), b.importedBy(), batches.sites(b.id()));
+    @ExceptionHandler(RegisterImportService.QueueFull.class)
+    ResponseEntity<ProblemDetail> queueFull(RegisterImportService.QueueFull e, HttpServletRequest request) {
+        ProblemDetail p = problems.of(HttpStatus.SERVICE_UNAVAILABLE, "import_queue_full", null,
+                new Object[] {e.retryAfterSeconds}, Locales.of(request), request.getRequestURI());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(Problems.PROBLEM_JSON)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds)).body(p);
+    }
+
+    private ImportView view(RegisterBatches.Batch b, Locale locale) {
+        boolean zh = Locales.ZH.getLanguage().equals(locale.getLanguage());
+        List<RowErrorView> errors = new ArrayList<>();
+        if (b.errorsJson() != null) {
+            for (JsonNode e : JSON.readTree(b.errorsJson())) {
+                errors.add(new RowErrorView(e.path("row").isNumber() ? e.path("row").asLong() : null,
+                        text(e.path("column")), text(e.path("field")), e.path("code").asString(),
+                        e.path(zh ? "zh" : "en").asString()));
+            }
+        }
+        return new ImportView(b.id(), b.fileName(), b.kind(), b.state(), b.progress(), b.rows(), b.created(),
+                b.updated(), b.existing(), b.importedBy(), b.createdAt(), b.startedAt(), b.finishedAt(),
+                b.errorCount(), errors, batches.sites(b.id()));
+    }
+
+    private static String text(JsonNode n) {
+        return n.isString() ? n.asString() : null;
     }
 
     private static Map<String, String> textMap(String json, String field) {

@@ -43,6 +43,10 @@ abstract class RegisterImportContract {
     int port;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    RegisterImportService service;
+    @Autowired
+    RegisterImportJob job;
     @TempDir
     Path tmp;
     Http http;
@@ -151,6 +155,162 @@ abstract class RegisterImportContract {
                 .isEqualTo("rolled_back");
     }
 
+    @Test
+    void aRolledBackRegisterCanBeImportedAgainAndItsSitesComeBackUnderTheirCodes() throws Exception {
+        byte[] xlsx = RegisterFixtures.xlsx(heaps());
+        Http.Response first = post("/api/imports/register", "清单.xlsx", xlsx, Map.of("kind", "waste_heap",
+                "mapping", MAPPING));
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        long firstSite = site(prefix + "-2").path("id").asLong();
+        long id = first.json().path("id").asLong();
+        assertThat(http.send("DELETE", "/api/imports/register/" + id, "admin", null, null).status()).isEqualTo(204);
+        assertThat(sitesWithPrefix()).isZero();
+
+        Http.Response again = post("/api/imports/register", "清单.xlsx", xlsx, Map.of("kind", "waste_heap",
+                "mapping", MAPPING));
+        assertThat(again.status()).as(again.body()).isEqualTo(201);
+        assertThat(again.json().path("id").asLong()).isNotEqualTo(id);
+        assertThat(again.json().path("created").asLong()).isEqualTo(4);
+        assertThat(sitesWithPrefix()).isEqualTo(4);
+        JsonNode back = site(prefix + "-2");
+        assertThat(back.path("id").asLong()).isNotEqualTo(firstSite);
+        assertThat(back.path("status").asString()).isEqualTo("rectifying");
+        // the withdrawn site keeps its history (created by the import, deleted by the rollback)
+        JsonNode history = http.get("/api/sites/" + firstSite + "/history", "admin").json();
+        assertThat(history.size()).as(history.toString()).isEqualTo(2);
+        assertThat(history.get(1).path("note").asString()).contains("#" + id);
+        assertThat(http.get("/api/imports/register/" + id, "admin").json().path("state").asString())
+                .isEqualTo("rolled_back");
+        // and the new import is the file's import now: once more changes nothing
+        Http.Response third = post("/api/imports/register", "清单.xlsx", xlsx, Map.of("kind", "waste_heap",
+                "mapping", MAPPING));
+        assertThat(third.status()).isEqualTo(200);
+        assertThat(third.json().path("id").asLong()).isEqualTo(again.json().path("id").asLong());
+    }
+
+    @Test
+    void rowsWithoutCodesMeetSitesOfTheKindAtTheSamePlaceAndUpdateThemOnlyWhenAsked() throws Exception {
+        Http.Response first = post("/api/imports/register", "清单.xlsx", RegisterFixtures.xlsx(heaps()),
+                Map.of("kind", "waste_heap", "mapping", MAPPING));
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        // another office's list of the same heaps: no codes, other names, the same places
+        List<String> header = List.of("名称", "类别", "状态");
+        List<Object[]> rows = heaps().stream().map(h -> new Object[] {"乡镇上报" + h.name(), h.category(), h.status()})
+                .toList();
+        List<String> wkts = heaps().stream().map(RegisterFixtures.Heap::wkt).toList();
+        String mapping = "{\"名称\":\"name\",\"类别\":\"category\",\"状态\":\"status\"}";
+        Http.Response reported = post("/api/imports/register", "乡镇清单.xlsx",
+                RegisterFixtures.xlsx(header, rows, wkts), Map.of("kind", "waste_heap", "mapping", mapping));
+        assertThat(reported.status()).as(reported.body()).isEqualTo(201);
+        assertThat(reported.json().path("existing").asLong()).isEqualTo(4);
+        assertThat(reported.json().path("created").asLong()).isZero();
+        long siteId = site(prefix + "-1").path("id").asLong();
+        assertThat(reported.json().path("sites").get(0).path("siteId").asLong()).isEqualTo(siteId);
+        assertThat(site(prefix + "-1").path("name").asString()).isEqualTo("清单堆放点1");
+
+        List<Object[]> renamed = heaps().stream().map(h -> new Object[] {"更名" + h.name(), h.category(), h.status()})
+                .toList();
+        Http.Response updated = post("/api/imports/register", "乡镇清单-更新.xlsx",
+                RegisterFixtures.xlsx(header, renamed, wkts), Map.of("kind", "waste_heap", "mapping", mapping,
+                        "update", "true"));
+        assertThat(updated.json().path("updated").asLong()).as(updated.body()).isEqualTo(4);
+        assertThat(site(prefix + "-1").path("name").asString()).isEqualTo("更名清单堆放点1");
+        assertThat(sitesWithPrefix()).isEqualTo(4);
+    }
+
+    @Test
+    void aRegisterSentAsynchronouslyIsQueuedShowsProgressAndLoads() throws Exception {
+        byte[] xlsx = RegisterFixtures.xlsx(heaps());
+        Http.Response queued = post("/api/imports/register", "清单-异步.xlsx", xlsx, Map.of("kind", "waste_heap",
+                "mapping", MAPPING), Map.of("Prefer", "respond-async"));
+        assertThat(queued.status()).as(queued.body()).isEqualTo(202);
+        assertThat(queued.header("Preference-Applied")).isEqualTo("respond-async");
+        String location = queued.header("Location");
+        assertThat(location).isEqualTo("/api/imports/register/" + queued.json().path("id").asLong());
+        assertThat(queued.json().path("state").asString()).isIn("queued", "running", "succeeded");
+        JsonNode done = ended(location);
+        assertThat(done.path("state").asString()).as(done.toString()).isEqualTo("succeeded");
+        assertThat(done.path("progress").asDouble()).isEqualTo(1.0);
+        assertThat(done.path("created").asLong()).isEqualTo(4);
+        assertThat(done.path("startedAt").isNull()).isFalse();
+        assertThat(site(prefix + "-2").path("status").asString()).isEqualTo("rectifying");
+        Http.Response again = post("/api/imports/register", "清单-异步.xlsx", xlsx, Map.of("kind", "waste_heap",
+                "mapping", MAPPING), Map.of("Prefer", "respond-async"));
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.json().path("id").asLong()).isEqualTo(queued.json().path("id").asLong());
+    }
+
+    @Test
+    void aBadRegisterSentAsynchronouslyFailsWithEveryRowsReasonAndRunsAgainWhenSentFixed() throws Exception {
+        List<RegisterFixtures.Heap> heaps = new ArrayList<>(heaps());
+        heaps.set(1, with(heaps.get(1), "status", "已搬迁"));
+        byte[] xlsx = RegisterFixtures.xlsx(heaps);
+        Http.Response queued = post("/api/imports/register", "register-status-not-in-lifecycle-async.xlsx", xlsx,
+                Map.of("kind", "waste_heap", "mapping", MAPPING), Map.of("Prefer", "respond-async"));
+        assertThat(queued.status()).as(queued.body()).isEqualTo(202);
+        JsonNode failed = ended(queued.header("Location"));
+        assertThat(failed.path("state").asString()).as(failed.toString()).isEqualTo("failed");
+        assertThat(failed.path("errorCount").asLong()).isEqualTo(1);
+        JsonNode error = failed.path("errors").get(0);
+        assertThat(error.path("code").asString()).isEqualTo("status_not_in_lifecycle");
+        assertThat(error.path("row").asLong()).isEqualTo(2);
+        assertThat(error.path("column").asString()).isEqualTo("状态");
+        assertThat(error.path("message").asString()).isNotBlank();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM site WHERE code LIKE 'QDFIX-%'").query(Long.class).single())
+                .isZero();
+
+        // the same file with the missing status mapped: the failed import runs again
+        Http.Response fixed = post("/api/imports/register", "register-status-not-in-lifecycle-async.xlsx", xlsx,
+                Map.of("kind", "waste_heap", "mapping", MAPPING, "statuses", "{\"已搬迁\":\"rectified\"}"),
+                Map.of("Prefer", "respond-async"));
+        assertThat(fixed.status()).as(fixed.body()).isEqualTo(202);
+        assertThat(fixed.json().path("id").asLong()).isEqualTo(queued.json().path("id").asLong());
+        JsonNode done = ended(fixed.header("Location"));
+        assertThat(done.path("state").asString()).as(done.toString()).isEqualTo("succeeded");
+        assertThat(done.path("errors").size()).isZero();
+        assertThat(site(prefix + "-2").path("status").asString()).isEqualTo("rectified");
+    }
+
+    @Test
+    void anImportLeftQueuedByAStoppedServiceIsFailedAtStartAndCanBeRetried() throws Exception {
+        byte[] xlsx = RegisterFixtures.xlsx(heaps());
+        Path file = java.nio.file.Files.write(tmp.resolve("upload.xlsx"), xlsx);
+        String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(xlsx));
+        var request = new RegisterRequest("waste_heap", Http.JSON.readValue(MAPPING,
+                new tools.jackson.core.type.TypeReference<Map<String, String>>() {
+                }), Map.of(), false, null, null);
+        // queued, then the service stopped before its worker took it: the start of the next process finds it
+        var queued = service.submit(file, sha, "清单-中断.xlsx", request,
+                new org.wufei.gis.common.Actor("admin", java.util.EnumSet.of(org.wufei.gis.common.Role.ADMIN), null),
+                true);
+        assertThat(queued.answer()).isEqualTo(RegisterImportService.Answer.QUEUED);
+        long id = queued.batch().id();
+        job.start();
+        JsonNode failed = http.get("/api/imports/register/" + id, "admin").json();
+        assertThat(failed.path("state").asString()).as(failed.toString()).isEqualTo("failed");
+        assertThat(failed.path("errors").get(0).path("code").asString()).isEqualTo("import_interrupted");
+        assertThat(sitesWithPrefix()).isZero();
+
+        Http.Response retried = http.post("/api/imports/register/" + id + "/retry", "admin", null, null);
+        assertThat(retried.status()).as(retried.body()).isEqualTo(202);
+        JsonNode done = ended("/api/imports/register/" + id);
+        assertThat(done.path("state").asString()).as(done.toString()).isEqualTo("succeeded");
+        assertThat(done.path("created").asLong()).isEqualTo(4);
+        assertThat(http.post("/api/imports/register/" + id + "/retry", "admin", null, null).code())
+                .isEqualTo("import_not_failed");
+    }
+
+    JsonNode ended(String location) throws InterruptedException {
+        long until = System.nanoTime() + 60_000_000_000L;
+        JsonNode b = http.get(location, "admin").json();
+        while (!b.path("state").asString().matches("succeeded|failed|rolled_back") && System.nanoTime() < until) {
+            Thread.sleep(100);
+            b = http.get(location, "admin").json();
+        }
+        return b;
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource({
         "register-mapping-to-unknown-attribute.xlsx, mapping_attribute_unknown, , 面积",
@@ -160,17 +320,16 @@ abstract class RegisterImportContract {
         "register-two-rows-one-code.xlsx, code_duplicate, 4, 编号"})
     void aBadRowRefusesTheWholeRegisterNamingRowAndColumn(String file, String code, Long row, String column)
             throws Exception {
-        List<RegisterFixtures.Heap> heaps = new ArrayList<>(heaps());
-        String mapping = MAPPING;
-        switch (code) {
-            case "mapping_attribute_unknown" -> mapping = MAPPING.replace("}", ",\"面积\":\"area_hectares\"}");
-            case "status_not_in_lifecycle" -> heaps.set(1, with(heaps.get(1), "status", "已搬迁"));
-            case "attribute_value_not_allowed" -> heaps.set(2, with(heaps.get(2), "category", "放射性废物"));
-            case "date_unreadable" -> heaps.set(1, with(heaps.get(1), "deadline", "明年六月底"));
-            default -> heaps.set(3, with(heaps.get(3), "code", heaps.get(0).code()));
+        // the files (src/test/resources/imports, named after their case) hold the register of four heaps QDFIX-1..4
+        // with one bad cell each; the mapping case is the plain register with its 面积 column mapped to no field
+        String mapping = code.equals("mapping_attribute_unknown")
+                ? MAPPING.replace("}", ",\"面积\":\"area_hectares\"}") : MAPPING;
+        byte[] content;
+        try (var in = getClass().getResourceAsStream("/imports/" + file)) {
+            content = in.readAllBytes();
         }
-        Http.Response r = post("/api/imports/register", file, RegisterFixtures.xlsx(heaps),
-                Map.of("kind", "waste_heap", "mapping", mapping));
+        Http.Response r = post("/api/imports/register", file, content, Map.of("kind", "waste_heap", "mapping",
+                mapping));
         assertThat(r.status()).as(r.body()).isEqualTo(422);
         assertThat(r.header("Content-Type")).startsWith("application/problem+json");
         assertThat(r.code()).isEqualTo("register_import_refused");
@@ -183,7 +342,8 @@ abstract class RegisterImportContract {
             assertThat(error.path("row").asLong()).isEqualTo(row);
         }
         assertThat(error.path("message").asString()).isNotBlank();
-        assertThat(sitesWithPrefix()).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM site WHERE code LIKE 'QDFIX-%'").query(Long.class).single())
+                .isZero();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM register_import WHERE file_name = ?").param(file)
                 .query(Long.class).single()).isZero();
     }
@@ -206,6 +366,11 @@ abstract class RegisterImportContract {
     }
 
     Http.Response post(String path, String fileName, byte[] content, Map<String, String> fields) throws Exception {
+        return post(path, fileName, content, fields, Map.of());
+    }
+
+    Http.Response post(String path, String fileName, byte[] content, Map<String, String> fields,
+            Map<String, String> headers) throws Exception {
         String boundary = "----reg" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         for (var e : new LinkedHashMap<>(fields).entrySet()) {
@@ -217,8 +382,9 @@ abstract class RegisterImportContract {
                 + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         body.write(content);
         body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(http.base() + path))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(http.base() + path));
+        headers.forEach(builder::header);
+        HttpRequest request = builder.header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("admin:demo".getBytes()))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
         HttpResponse<String> r = CLIENT.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
