@@ -186,8 +186,8 @@ class RegisterImportController {
         return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).contentType(Problems.PROBLEM_JSON).body(p);
     }
 
-    @ExceptionHandler(RegisterImportService.QueueFull.class)
-    ResponseEntity<ProblemDetail> queueFull(RegisterImportService.QueueFull e, HttpServletRequest request) {
+    @ExceptionHandler(RegisterImportJob.QueueFull.class)
+    ResponseEntity<ProblemDetail> queueFull(RegisterImportJob.QueueFull e, HttpServletRequest request) {
         ProblemDetail p = problems.of(HttpStatus.SERVICE_UNAVAILABLE, "import_queue_full", null,
                 new Object[] {e.retryAfterSeconds}, Locales.of(request), request.getRequestURI());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(Problems.PROBLEM_JSON)

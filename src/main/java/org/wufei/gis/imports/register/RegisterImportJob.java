@@ -35,6 +35,16 @@ import org.wufei.gis.imports.read.ImportException;
  */
 @Component
 class RegisterImportJob implements SmartLifecycle {
+    /** The queue of register imports is full: 503 with Retry-After, nothing kept. */
+    static final class QueueFull extends RuntimeException {
+        final int retryAfterSeconds;
+
+        QueueFull(int retryAfterSeconds) {
+            super("register import queue full", null, false, false);
+            this.retryAfterSeconds = retryAfterSeconds;
+        }
+    }
+
     private static final Logger log = LoggerFactory.getLogger(RegisterImportJob.class);
     private static final long PROGRESS_MILLIS = 200;
 
@@ -45,7 +55,8 @@ class RegisterImportJob implements SmartLifecycle {
     private final TransactionTemplate own;
     private final Duration lease;
     private final int retryAfterSeconds;
-    private final ThreadPoolExecutor worker;
+    private final int capacity;
+    private volatile ThreadPoolExecutor worker;
     private volatile boolean running;
 
     RegisterImportJob(RegisterImportService service, RegisterBatches batches, Replica replica, Clock clock,
@@ -59,18 +70,23 @@ class RegisterImportJob implements SmartLifecycle {
         this.own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.lease = Duration.ofSeconds(leaseSeconds);
         this.retryAfterSeconds = props.retryAfterSeconds();
-        this.worker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(Math.max(1, props.queueCapacity())), r -> {
-                    Thread t = new Thread(r, "register-import");
-                    t.setDaemon(true);
-                    return t;
-                });
+        this.capacity = Math.max(1, props.queueCapacity());
+        this.worker = newWorker();
+    }
+
+    // a stopped job (a context stopped and started again, as the test framework pauses cached contexts) gets a new one
+    private ThreadPoolExecutor newWorker() {
+        return new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(capacity), r -> {
+            Thread t = new Thread(r, "register-import");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /** Whether a new import would find a place in the queue (else 503, nothing kept). */
     void requireRoom() {
         if (worker.getQueue().remainingCapacity() == 0) {
-            throw new RegisterImportService.QueueFull(retryAfterSeconds);
+            throw new QueueFull(retryAfterSeconds);
         }
     }
 
@@ -81,7 +97,7 @@ class RegisterImportJob implements SmartLifecycle {
         } catch (RejectedExecutionException e) {
             service.failed(id, List.of(RegisterFile.RowError.of(null, null, null, "import_queue_full",
                     retryAfterSeconds)));
-            throw new RegisterImportService.QueueFull(retryAfterSeconds);
+            throw new QueueFull(retryAfterSeconds);
         }
     }
 
@@ -138,6 +154,9 @@ class RegisterImportJob implements SmartLifecycle {
         int n = batches.failAbandoned(replica.name(), clock.instant().minus(lease), interrupted, clock.instant());
         if (n > 0) {
             log.warn("Marked {} interrupted register import(s) failed", n);
+        }
+        if (worker.isShutdown()) {
+            worker = newWorker();
         }
         running = true;
     }

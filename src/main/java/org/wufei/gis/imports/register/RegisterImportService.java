@@ -45,16 +45,6 @@ class RegisterImportService {
             Map<String, String> statuses, List<String> states, List<Map<String, Object>> sample) {
     }
 
-    /** The queue of register imports is full: 503 with Retry-After, nothing kept. */
-    static final class QueueFull extends RuntimeException {
-        final int retryAfterSeconds;
-
-        QueueFull(int retryAfterSeconds) {
-            super("register import queue full", null, false, false);
-            this.retryAfterSeconds = retryAfterSeconds;
-        }
-    }
-
     /** A refused file: every row's reason. */
     static final class Refused extends RuntimeException {
         final transient List<RegisterFile.RowError> errors;
