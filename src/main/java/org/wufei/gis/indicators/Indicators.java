@@ -30,12 +30,15 @@ class Indicators {
 
     private final List<IndicatorDefinition> definitions;
     private final SiteStates states;
+    private final LedgerTable table;
     private final Map<String, CoverageSource> providers;
     private final Map<String, Object> cache = new ConcurrentHashMap<>();
 
-    Indicators(List<IndicatorDefinition> definitions, SiteStates states, List<CoverageSource> providers) {
+    Indicators(List<IndicatorDefinition> definitions, SiteStates states, LedgerTable table,
+            List<CoverageSource> providers) {
         this.definitions = definitions;
         this.states = states;
+        this.table = table;
         this.providers = providers.stream().collect(Collectors.toMap(CoverageSource::id, Function.identity()));
         for (IndicatorDefinition d : definitions) {
             var c = d.formula().coverage();
@@ -131,7 +134,7 @@ class Indicators {
             moments.add(moment(month.equals(YearMonth.from(today)) ? today : month.atEndOfMonth(), township));
         }
         if (d.formula().coverage() == null) {
-            buildLedger();
+            loadLedger(states.dataVersion());
         } else {
             coverEach(d, moments);
         }
@@ -166,40 +169,32 @@ class Indicators {
     }
 
     /**
-     * Now: one GROUP BY over the site table. As of a day: the running sums of the ledger when a series has built it
-     * for this data version, else one replay of the last event per site before that day (an index scan).
+     * Now: one GROUP BY over the site table. As of a day: the running sums of the ledger when a series has loaded it
+     * for this data version, else one SUM over the ledger table once it has caught up, else (while the table is
+     * being built in the background) one replay of the last event per site before that day.
      */
     @SuppressWarnings("unchecked")
     private List<Cell> tally(Moment m, String version) {
-        if (m.end() != null && cache.get(ledgerKey(version)) instanceof StatusLedger ledger) {
-            return ledger.tally(m.day().toEpochDay(), m.township());
+        if (m.end() != null) {
+            if (cache.get(ledgerKey(version)) instanceof StatusLedger ledger) {
+                return ledger.tally(m.day().toEpochDay(), m.township());
+            }
+            String held = table.caughtUp(version, false);
+            if (held != null) {
+                return (List<Cell>) cached("tally|" + held + "|" + m,
+                        () -> table.tally(m.day().toEpochDay(), m.township()));
+            }
         }
         return (List<Cell>) cached("tally|" + version + "|" + m, () -> states.tally(m));
     }
 
-    /** The whole history as running sums (one pass), which every month of every series then reads. */
-    private void buildLedger() {
-        buildLedger(states.dataVersion());
-    }
-
-    /**
-     * Builds the ledger of this data version unless it is there (true when built), and the serving history of each
-     * coverage (so an as-of coverage is a sweep, not a replay); one build at a time, so a series
-     * waits for the background build ({@link LedgerWarmer}) instead of doing it again. A change while the history is
-     * read can only make the ledger newer than its key, whose version is then never asked for again.
-     */
-    synchronized boolean buildLedger(String version) {
-        if (cache.containsKey(ledgerKey(version))) {
-            return false;
+    /** The ledger table in memory for this data version, whose running sums every month of every series reads. */
+    private void loadLedger(String version) {
+        if (!cache.containsKey(ledgerKey(version))) {
+            table.caughtUp(version, true);
+            StatusLedger ledger = table.ledger();
+            cached(ledgerKey(version), () -> ledger);
         }
-        StatusLedger ledger = states.ledger();
-        cached(ledgerKey(version), () -> ledger);
-        for (IndicatorDefinition d : definitions) {
-            if (d.formula().coverage() != null) {
-                servingHistory(version, d.formula().coverage().servedBy());
-            }
-        }
-        return true;
     }
 
     /** The serving kinds' history of this data version, read once for every month and every as-of coverage. */

@@ -52,55 +52,12 @@ class SiteStates {
     private static final String OF_KINDS = " AND e.site_id IN (SELECT k.id FROM site k WHERE k.kind IN (:kinds))";
 
     /**
-     * The history as changes per (township, kind, status, day), one pass: each CREATED or TRANSITION event moves its
-     * site from the status of the site's previous event (LAG, so the previous event decides, as in {@code REPLAYED})
-     * to its own. Grouped with the site's deadline day, so {@link StatusLedger} can start the overdue count on the
-     * later of the event's day and the day after the deadline. Days are days since 1970-01-01 in district time; the
-     * offset east of UTC is written in as a number (H2 runs the statement ten times slower with it bound).
-     */
-    private static final String LEDGER = """
-            SELECT s.township, s.kind, h.to_status, h.prev,
-                   FLOOR((EXTRACT(EPOCH FROM h.at) + :offset) / 86400) AS on_day,
-                   FLOOR(EXTRACT(EPOCH FROM s.deadline) / 86400) + 1 AS due,
-                   COUNT(*) AS n, SUM(COALESCE(s.area_m2, 0)) AS area
-            FROM (SELECT e.site_id, e.at, e.to_status,
-                         LAG(e.to_status) OVER (PARTITION BY e.site_id ORDER BY e.at, e.id) AS prev
-                  FROM status_event e WHERE e.event_type IN ('CREATED', 'TRANSITION')) h
-            JOIN site s ON s.id = h.site_id
-            GROUP BY s.township, s.kind, h.to_status, h.prev, FLOOR((EXTRACT(EPOCH FROM h.at) + :offset) / 86400),
-                     FLOOR(EXTRACT(EPOCH FROM s.deadline) / 86400) + 1""";
-    /**
-     * The same on PostGIS, cheaper: the previous event is the next one in the order of
-     * {@code status_event_replay_idx} (LEAD over {@code at DESC, id DESC}: an index-only scan, no sort), and days are
-     * whole dates (integer keys for the hash aggregate, not numeric floors).
-     */
-    private static final String LEDGER_POSTGIS = """
-            SELECT s.township, s.kind, h.to_status, h.prev,
-                   (h.at AT TIME ZONE 'Asia/Shanghai')::date - DATE '1970-01-01' AS on_day,
-                   s.deadline - DATE '1970-01-01' + 1 AS due,
-                   COUNT(*) AS n, SUM(COALESCE(s.area_m2, 0)) AS area
-            FROM (SELECT e.site_id, e.at, e.to_status,
-                         LEAD(e.to_status) OVER (PARTITION BY e.site_id ORDER BY e.at DESC, e.id DESC) AS prev
-                  FROM status_event e WHERE e.event_type IN ('CREATED', 'TRANSITION')) h
-            JOIN site s ON s.id = h.site_id
-            GROUP BY 1, 2, 3, 4, 5, 6""";
-    /**
      * PostgreSQL settings for the whole-history statements (only inside their own transaction): no JIT (it costs
      * more to compile than it saves here), no parallel workers (each would replay the whole history again for its
      * hash table), and memory for the ledger's hash aggregate so it does not spill to disk.
      */
-    private static final List<String> POSTGIS_SETTINGS = List.of("SET LOCAL jit = off",
+    static final List<String> POSTGIS_SETTINGS = List.of("SET LOCAL jit = off",
             "SET LOCAL max_parallel_workers_per_gather = 0", "SET LOCAL work_mem = '256MB'");
-
-    /** Deleted sites leave their last (current) status on the day of deletion. */
-    private static final String DELETIONS = """
-            SELECT s.township, s.kind, CAST(NULL AS VARCHAR(32)) AS to_status, s.status AS prev,
-                   FLOOR((EXTRACT(EPOCH FROM s.deleted_at) + :offset) / 86400) AS on_day,
-                   FLOOR(EXTRACT(EPOCH FROM s.deadline) / 86400) + 1 AS due,
-                   COUNT(*) AS n, SUM(COALESCE(s.area_m2, 0)) AS area
-            FROM site s WHERE s.deleted_at IS NOT NULL
-            GROUP BY s.township, s.kind, s.status, FLOOR((EXTRACT(EPOCH FROM s.deleted_at) + :offset) / 86400),
-                     FLOOR(EXTRACT(EPOCH FROM s.deadline) / 86400) + 1""";
 
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
@@ -180,23 +137,6 @@ class SiteStates {
                 rs.getDouble("lat"))).list());
     }
 
-    /** The whole history as day-by-day changes per township and cell: every as-of tally from one query. */
-    StatusLedger ledger() {
-        String offset = Integer.toString(
-                Indicators.DISTRICT_TIME.getRules().getOffset(java.time.Instant.now()).getTotalSeconds());
-        List<StatusLedger.Move> moves = new ArrayList<>();
-        wholeHistory(() -> {
-            for (String sql : List.of(postgis ? LEDGER_POSTGIS : LEDGER, DELETIONS)) {
-                moves.addAll(jdbc.sql(sql.replace(":offset", offset)).query((rs, n) -> new StatusLedger.Move(
-                        rs.getString("township"), rs.getString("kind"), rs.getString("prev"),
-                        rs.getString("to_status"), rs.getLong("on_day"), due(rs), rs.getLong("n"),
-                        rs.getDouble("area"))).list());
-            }
-            return moves;
-        });
-        return new StatusLedger(moves);
-    }
-
     /** Every site of the selection's kinds (deleted ones too) and their history, for many moments at once. */
     ServingHistory servingHistory(List<Clause> selection) {
         List<String> kinds = selection.stream().flatMap(c -> c.kind().stream()).distinct().toList();
@@ -212,11 +152,6 @@ class SiteStates {
         return new ServingHistory(sites, events);
     }
 
-    private static Long due(java.sql.ResultSet rs) throws java.sql.SQLException {
-        long due = rs.getLong("due");
-        return rs.wasNull() ? null : due;
-    }
-
     /** The earliest history event, where the monthly series starts; null on an empty register. */
     OffsetDateTime firstEvent() {
         return jdbc.sql("SELECT MIN(at) FROM status_event").query(OffsetDateTime.class).optional().orElse(null);
@@ -228,7 +163,12 @@ class SiteStates {
      */
     String dataVersion() {
         return jdbc.sql("SELECT (SELECT MAX(id) FROM status_event) AS e, (SELECT MAX(updated_at) FROM site) AS u")
-                .query((rs, n) -> rs.getLong("e") + "/" + rs.getString("u")).single();
+                .query((rs, n) -> version(rs.getLong("e"), rs.getString("u"))).single();
+    }
+
+    /** The data version of the newest event id and the newest {@code updated_at} (as the driver prints it). */
+    static String version(long newestEvent, String newestUpdate) {
+        return newestEvent + "/" + newestUpdate;
     }
 
     private String state(Moment m) {

@@ -47,6 +47,8 @@ abstract class IndicatorsContract {
     @Autowired
     SiteStates states;
     @Autowired
+    LedgerTable ledgerTable;
+    @Autowired
     List<CoverageSource> providers;
     @Autowired
     RadiusCoverage.Villages villageCoverage;
@@ -160,8 +162,10 @@ abstract class IndicatorsContract {
         event(id, "CREATED", null, "suspected", "2022-05-10T09:00:00+08:00");
         event(id, "TRANSITION", "suspected", "confirmed", "2022-06-01T08:00:00+08:00");
         event(id, "TRANSITION", "confirmed", "rectifying", "2022-06-01T17:00:00+08:00");
-        jdbc.sql("UPDATE site SET deadline = DATE '2022-07-15' WHERE id = ?").param(id).update();
-        StatusLedger ledger = states.ledger();
+        jdbc.sql("UPDATE site SET deadline = DATE '2022-07-15', updated_at = CURRENT_TIMESTAMP WHERE id = ?")
+                .param(id).update();
+        ledgerTable.caughtUp(states.dataVersion(), true);
+        StatusLedger ledger = ledgerTable.ledger();
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
         LocalDate first = states.firstEvent().atZoneSameInstant(ZoneId.of("Asia/Shanghai")).toLocalDate();
         List<LocalDate> days = new ArrayList<>(List.of(first, LocalDate.of(2022, 5, 31), LocalDate.of(2022, 6, 1),
@@ -174,6 +178,8 @@ abstract class IndicatorsContract {
                 var fromLedger = ledger.tally(day.toEpochDay(), township);
                 var replayed = states.tally(Indicators.moment(day, township));
                 assertThat(cells(fromLedger)).as(day + " " + township).isEqualTo(cells(replayed));
+                assertThat(cells(ledgerTable.tally(day.toEpochDay(), township))).as(day + " " + township + " table")
+                        .isEqualTo(cells(replayed));
                 assertThat(fromLedger.stream().mapToDouble(SiteStates.Cell::areaM2).sum()).as(day + " area")
                         .isCloseTo(replayed.stream().mapToDouble(SiteStates.Cell::areaM2).sum(), within(0.01));
             }
@@ -347,7 +353,7 @@ abstract class IndicatorsContract {
                         - {kind: [tailings_pond], status: [in_use]}
                 """);
         Indicators fromCopy = new Indicators(IndicatorFile.read(copy, Set.of("township-radius", "village-radius",
-                "straw-tiers")), states, providers);
+                "straw-tiers")), states, ledgerTable, providers);
         IndicatorDefinition added = fromCopy.find("ponds-in-use").orElseThrow();
         IndicatorValue v = fromCopy.value(added, Indicators.moment(null, null));
         assertThat(v.value()).isEqualTo(count("SELECT COUNT(*) FROM site WHERE deleted_at IS NULL "
