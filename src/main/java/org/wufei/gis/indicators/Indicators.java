@@ -105,17 +105,18 @@ class Indicators {
 
     Drilldown sites(IndicatorDefinition d, Moment m) {
         Formula f = d.formula();
+        boolean spans = m.end() != null && table.caughtUp(states.dataVersion(), false) != null;
         LocalDate at = m.end() == null ? null : m.day();
         if (f.ratio() != null) {
-            return new Drilldown(d.id(), at, m.township(), states.sites(m, f.ratio().numerator()),
-                    states.sites(m, f.ratio().denominator()), null);
+            return new Drilldown(d.id(), at, m.township(), states.sites(m, f.ratio().numerator(), spans),
+                    states.sites(m, f.ratio().denominator(), spans), null);
         }
         if (f.coverage() != null) {
-            return new Drilldown(d.id(), at, m.township(), states.sites(m, f.coverage().servedBy()), List.of(),
+            return new Drilldown(d.id(), at, m.township(), states.sites(m, f.coverage().servedBy(), spans), List.of(),
                     coverage(d, m, states.dataVersion()).covered());
         }
         List<Clause> selection = f.count() != null ? f.count() : f.sumArea();
-        return new Drilldown(d.id(), at, m.township(), states.sites(m, selection), List.of(), null);
+        return new Drilldown(d.id(), at, m.township(), states.sites(m, selection, spans), List.of(), null);
     }
 
     record Point(YearMonth month, LocalDate at, Double value, double numerator, Double denominator) {
@@ -155,7 +156,7 @@ class Indicators {
             return;
         }
         var c = d.formula().coverage();
-        ServingHistory history = servingHistory(version, c.servedBy());
+        ServingHistory history = servingHistory(version, c.servedBy(), true);
         List<CoverageSource.Result> results = providers.get(c.provider()).coverEach(history.points(),
                 history.serving(missing, c.servedBy()), c.reach(), missing.get(0).township());
         for (int i = 0; i < missing.size(); i++) {
@@ -198,8 +199,9 @@ class Indicators {
     }
 
     /** The serving kinds' history of this data version, read once for every month and every as-of coverage. */
-    private ServingHistory servingHistory(String version, List<Clause> servedBy) {
-        return (ServingHistory) cached(historyKey(version, servedBy), () -> states.servingHistory(servedBy));
+    private ServingHistory servingHistory(String version, List<Clause> servedBy, boolean mayWait) {
+        return (ServingHistory) cached(historyKey(version, servedBy), () -> table.caughtUp(version, mayWait) != null
+                ? states.servingSpans(servedBy) : states.servingHistory(servedBy));
     }
 
     private static String historyKey(String version, List<Clause> servedBy) {
@@ -213,7 +215,9 @@ class Indicators {
     private CoverageSource.Result coverage(IndicatorDefinition d, Moment m, String version) {
         return (CoverageSource.Result) cached(coverageKey(version, d, m), () -> {
             var c = d.formula().coverage();
-            if (m.end() != null && cache.get(historyKey(version, c.servedBy())) instanceof ServingHistory h) {
+            if (m.end() != null && (cache.get(historyKey(version, c.servedBy())) instanceof ServingHistory
+                    || table.caughtUp(version, false) != null)) {
+                ServingHistory h = servingHistory(version, c.servedBy(), false);
                 return providers.get(c.provider()).coverEach(h.points(), h.serving(List.of(m), c.servedBy()),
                         c.reach(), m.township()).get(0);
             }

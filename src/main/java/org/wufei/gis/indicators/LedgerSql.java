@@ -73,11 +73,36 @@ final class LedgerSql {
             + " (SELECT MAX(e.id) FROM status_event e WHERE e.site_id = s.id AND e.id <= :bound)"
             + " FROM site s WHERE s.id IN (SELECT site_id FROM indicator_pending)";
 
+    /**
+     * Each event's status as a span from its day to the day of the site's next event (PostGIS: LAG over the index
+     * order, which is the next event in time); spans that end on the day they start never hold at a day's end.
+     */
+    private static final String SPANS_POSTGIS = """
+            INSERT INTO indicator_span (site_id, kind, status, from_day, to_day)
+            SELECT h.site_id, s.kind, h.to_status, h.on_day, h.next_day
+            FROM (SELECT e.site_id, e.to_status, (e.at AT TIME ZONE 'Asia/Shanghai')::date - DATE '1970-01-01' AS on_day,
+                         LAG((e.at AT TIME ZONE 'Asia/Shanghai')::date - DATE '1970-01-01')
+                             OVER (PARTITION BY e.site_id ORDER BY e.at DESC, e.id DESC) AS next_day
+                  FROM status_event e WHERE e.event_type IN ('CREATED', 'TRANSITION') AND e.id <= :bound%s) h
+            JOIN site s ON s.id = h.site_id
+            WHERE h.next_day IS NULL OR h.next_day > h.on_day""";
+    private static final String SPANS_H2GIS = """
+            INSERT INTO indicator_span (site_id, kind, status, from_day, to_day)
+            SELECT h.site_id, s.kind, h.to_status, h.on_day, h.next_day
+            FROM (SELECT e.site_id, e.to_status, FLOOR((EXTRACT(EPOCH FROM e.at) + :offset) / 86400) AS on_day,
+                         LEAD(FLOOR((EXTRACT(EPOCH FROM e.at) + :offset) / 86400))
+                             OVER (PARTITION BY e.site_id ORDER BY e.at, e.id) AS next_day
+                  FROM status_event e WHERE e.event_type IN ('CREATED', 'TRANSITION') AND e.id <= :bound%s) h
+            JOIN site s ON s.id = h.site_id
+            WHERE h.next_day IS NULL OR h.next_day > h.on_day""";
+
     private final String moves;
+    private final String spans;
     private final String offset;
 
     LedgerSql(boolean postgis) {
         this.moves = postgis ? MOVES_POSTGIS : MOVES_H2GIS;
+        this.spans = postgis ? SPANS_POSTGIS : SPANS_H2GIS;
         this.offset = Integer.toString(
                 Indicators.DISTRICT_TIME.getRules().getOffset(java.time.Instant.now()).getTotalSeconds());
     }
@@ -96,5 +121,10 @@ final class LedgerSql {
                 all ? "" : " AND s.id IN (SELECT site_id FROM indicator_pending)",
                 before ? "s.applied_event_id" : ":bound");
         return List.of(history.replace(":offset", offset), deletions.replace(":offset", offset));
+    }
+
+    /** Inserts the spans of every site ({@code all}) or of the pending ones, events up to {@code :bound}. */
+    String spans(boolean all) {
+        return spans.formatted(all ? "" : PENDING_ONLY).replace(":offset", offset);
     }
 }

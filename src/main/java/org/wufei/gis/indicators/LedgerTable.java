@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -49,9 +50,13 @@ class LedgerTable implements AutoCloseable {
     private final AtomicBoolean building = new AtomicBoolean();
     private volatile String current;
 
-    LedgerTable(JdbcClient jdbc, JdbcTemplate batch, PlatformTransactionManager tm, DatabaseKind kind) {
-        this.jdbc = jdbc;
-        this.batch = batch;
+    /**
+     * Its own JdbcTemplate without the requests' statement timeout: the first build on a big register reads the
+     * whole history (minutes under load), in the background, not on a request.
+     */
+    LedgerTable(DataSource dataSource, PlatformTransactionManager tm, DatabaseKind kind) {
+        this.batch = new JdbcTemplate(dataSource);
+        this.jdbc = JdbcClient.create(batch);
         this.tx = new TransactionTemplate(tm);
         // one snapshot for every statement of a catch-up: an event committed meanwhile is either wholly in or out
         this.tx.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
@@ -175,6 +180,11 @@ class LedgerTable implements AutoCloseable {
             jdbc.sql(full ? LedgerSql.SITES_FULL : LedgerSql.SITES_DELETE).param("bound", bound).update();
             if (!full) {
                 jdbc.sql(LedgerSql.SITES_PENDING).param("bound", bound).update();
+                jdbc.sql("DELETE FROM indicator_span WHERE site_id IN (SELECT site_id FROM indicator_pending)")
+                        .update();
+            }
+            jdbc.sql(sql.spans(full)).param("bound", bound).update();
+            if (!full) {
                 jdbc.sql("DELETE FROM indicator_pending").update();
             }
             jdbc.sql("UPDATE indicator_ledger_state SET event_id = :e, site_updated = :u WHERE id = 1")

@@ -48,6 +48,16 @@ class SiteStates {
                 WHERE e.event_type IN ('CREATED', 'TRANSITION') AND e.at < :end%s) r
             WHERE rn = 1""";
 
+    /**
+     * The sites of these kinds in these statuses at the end of a day, from the spans the ledger table keeps
+     * ({@link LedgerTable}, once caught up): an index range scan instead of a replay.
+     */
+    private static final String SPANS = """
+            SELECT s.id, s.code, s.name, s.kind, sp.status, s.township, s.area_m2, s.deadline, s.geom
+            FROM indicator_span sp JOIN site s ON s.id = sp.site_id
+            WHERE sp.kind IN (:kinds) AND sp.status IN (:statuses) AND sp.from_day <= :dayNo
+              AND (sp.to_day IS NULL OR sp.to_day > :dayNo) AND (s.deleted_at IS NULL OR s.deleted_at >= :end)""";
+
     /** Replays only the sites of these kinds (the drill-down and the serving sites of a coverage need no others). */
     private static final String OF_KINDS = " AND e.site_id IN (SELECT k.id FROM site k WHERE k.kind IN (:kinds))";
 
@@ -104,17 +114,25 @@ class SiteStates {
                 rs.getString("status"), rs.getLong("n"), rs.getDouble("area"), rs.getLong("overdue"))).list());
     }
 
-    /** The drill-down: at most {@link #MAX_SITES} sites of the selection, by id. */
-    List<SiteRow> sites(Moment m, List<Clause> selection) {
-        return sites(m, selection, true);
+    /**
+     * The drill-down: at most {@link #MAX_SITES} sites of the selection, by id; as of a day from the ledger table's
+     * spans when {@code spans} (it has caught up), else replayed.
+     */
+    List<SiteRow> sites(Moment m, List<Clause> selection, boolean spans) {
+        return sites(m, selection, true, spans);
     }
 
     /** Every site of the selection, for a coverage: a cap would leave serving sites out and undercount. */
-    List<SiteRow> allSites(Moment m, List<Clause> selection) {
-        return sites(m, selection, false);
+    List<SiteRow> allSites(Moment m, List<Clause> selection, boolean spans) {
+        return sites(m, selection, false, spans);
     }
 
-    private List<SiteRow> sites(Moment m, List<Clause> selection, boolean capped) {
+    /** Every site of the selection, replayed from the history. */
+    List<SiteRow> allSites(Moment m, List<Clause> selection) {
+        return sites(m, selection, false, false);
+    }
+
+    private List<SiteRow> sites(Moment m, List<Clause> selection, boolean capped, boolean spans) {
         Map<String, Object> params = params(m);
         List<String> parts = new ArrayList<>();
         for (int i = 0; i < selection.size(); i++) {
@@ -125,8 +143,10 @@ class SiteStates {
             params.put("s" + i, c.status());
         }
         params.put("kinds", selection.stream().flatMap(c -> c.kind().stream()).distinct().toList());
+        params.put("statuses", selection.stream().flatMap(c -> c.status().stream()).distinct().toList());
+        params.put("dayNo", m.day().toEpochDay());
         String where = township(m);
-        String state = m.end() == null ? NOW : REPLAYED.formatted(lastEvent.formatted(OF_KINDS));
+        String state = m.end() == null ? NOW : spans ? SPANS : REPLAYED.formatted(lastEvent.formatted(OF_KINDS));
         String sql = "SELECT st.id, st.code, st.name, st.kind, st.status, st.township, st.deadline, "
                 + "ST_X(ST_PointOnSurface(st.geom)) AS lon, ST_Y(ST_PointOnSurface(st.geom)) AS lat FROM ("
                 + state + ") st" + where + (where.isEmpty() ? " WHERE (" : " AND (") + String.join(" OR ", parts)
@@ -150,6 +170,49 @@ class SiteStates {
                 .param("kinds", kinds).query((rs, n) -> new ServingHistory.Event(rs.getLong("site_id"),
                         rs.getObject("at", OffsetDateTime.class), rs.getString("to_status"))).list();
         return new ServingHistory(sites, events);
+    }
+
+    /**
+     * The same from the ledger table's spans (once it has caught up): only the spans in the selection's statuses,
+     * each as an event that starts it at the beginning of its first day and one that ends it (a status no clause
+     * selects) at the beginning of the day it no longer holds.
+     */
+    ServingHistory servingSpans(List<Clause> selection) {
+        List<String> kinds = selection.stream().flatMap(c -> c.kind().stream()).distinct().toList();
+        List<String> statuses = selection.stream().flatMap(c -> c.status().stream()).distinct().toList();
+        Map<Long, ServingHistory.Site> sites = new HashMap<>();
+        List<ServingHistory.Event> events = new ArrayList<>();
+        jdbc.sql("SELECT sp.site_id, sp.status, sp.from_day, sp.to_day, s.kind, s.deadline, s.deleted_at,"
+                + " ST_X(ST_PointOnSurface(s.geom)) AS lon, ST_Y(ST_PointOnSurface(s.geom)) AS lat"
+                + " FROM indicator_span sp JOIN site s ON s.id = sp.site_id"
+                + " WHERE sp.kind IN (:kinds) AND sp.status IN (:statuses)").param("kinds", kinds)
+                .param("statuses", statuses).query(rs -> {
+                    long id = rs.getLong("site_id");
+                    sites.computeIfAbsent(id, k -> {
+                        try {
+                            return new ServingHistory.Site(id, rs.getString("kind"),
+                                    rs.getObject("deadline", LocalDate.class),
+                                    rs.getObject("deleted_at", OffsetDateTime.class), rs.getDouble("lon"),
+                                    rs.getDouble("lat"));
+                        } catch (java.sql.SQLException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    });
+                    events.add(new ServingHistory.Event(id, dayStart(rs.getLong("from_day")),
+                            rs.getString("status")));
+                    long to = rs.getLong("to_day");
+                    if (!rs.wasNull()) {
+                        events.add(new ServingHistory.Event(id, dayStart(to), ""));
+                    }
+                });
+        // in time order; on one day a span's end before the next span's start
+        events.sort(java.util.Comparator.comparing(ServingHistory.Event::at)
+                .thenComparing(e -> !e.toStatus().isEmpty()));
+        return new ServingHistory(new ArrayList<>(sites.values()), events);
+    }
+
+    private static OffsetDateTime dayStart(long epochDay) {
+        return LocalDate.ofEpochDay(epochDay).atStartOfDay(Indicators.DISTRICT_TIME).toOffsetDateTime();
     }
 
     /** The earliest history event, where the monthly series starts; null on an empty register. */

@@ -286,7 +286,14 @@ abstract class IndicatorsContract {
 
     private void assertOnePassEqualsReplays(CoverageSource provider, List<IndicatorDefinition.Clause> servedBy,
             CoverageSource.Reach reach, List<SiteStates.Moment> moments) {
-        ServingHistory history = states.servingHistory(servedBy);
+        ledgerTable.caughtUp(states.dataVersion(), true);
+        for (ServingHistory history : List.of(states.servingHistory(servedBy), states.servingSpans(servedBy))) {
+            assertOnePassEqualsReplays(provider, servedBy, reach, moments, history);
+        }
+    }
+
+    private void assertOnePassEqualsReplays(CoverageSource provider, List<IndicatorDefinition.Clause> servedBy,
+            CoverageSource.Reach reach, List<SiteStates.Moment> moments, ServingHistory history) {
         var onePass = provider.coverEach(history.points(), history.serving(moments, servedBy), reach,
                 moments.get(0).township());
         for (int i = 0; i < moments.size(); i++) {
