@@ -40,11 +40,12 @@ start_service() {
     --server.tomcat.basedir="$OUT/tomcat" --logging.level.root=warn \
     --logging.level.org.wufei.gis.indicators.LedgerTable=info > "$OUT/service-$1.log" 2>&1 &
   PID=$!
-  for _ in $(seq 1 300); do
+  for _ in $(seq 1 3000); do
     curl -sf -o /dev/null "http://127.0.0.1:$PORT/actuator/health" && return 0
     kill -0 $PID 2>/dev/null || { echo "service did not start" >&2; cat "$OUT/service-$1.log" >&2; exit 1; }
     sleep 0.2
   done
+  echo "service not up after 10 minutes" >&2; exit 1
 }
 stop_service() {
   kill $PID 2>/dev/null || true

@@ -2,6 +2,7 @@ package org.wufei.gis.indicators;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -67,7 +68,21 @@ class Indicators {
     }
 
     IndicatorValue value(IndicatorDefinition d, Moment m) {
+        return value(d, m, states.dataVersion());
+    }
+
+    /** Every indicator at one moment, under one data version (read once). */
+    List<IndicatorValue> values(Moment m) {
         String version = states.dataVersion();
+        return definitions.stream().map(d -> value(d, m, version)).toList();
+    }
+
+    private IndicatorValue value(IndicatorDefinition d, Moment m, String version) {
+        return value(d, m, version, null);
+    }
+
+    /** With {@code ledger} (when not null) holding the tally of {@code m}'s day. */
+    private IndicatorValue value(IndicatorDefinition d, Moment m, String version, StatusLedger ledger) {
         Formula f = d.formula();
         Map<String, Double> byKind = null;
         List<String> covered = null;
@@ -81,7 +96,7 @@ class Indicators {
             denominator = (double) r.units();
             value = r.units() == 0 ? null : 100.0 * numerator / r.units();
         } else {
-            List<Cell> tally = tally(m, version);
+            List<Cell> tally = ledger != null ? ledger.tally(m.day().toEpochDay(), m.township()) : tally(m, version);
             if (f.ratio() != null) {
                 byKind = Formulas.count(tally, f.ratio().numerator());
                 numerator = Formulas.total(byKind);
@@ -124,8 +139,11 @@ class Indicators {
 
     /** Month by month from the first history event to today: the value at each month's end (today for this one). */
     List<Point> series(IndicatorDefinition d, String township) {
+        String version = states.dataVersion();
         LocalDate today = LocalDate.now(DISTRICT_TIME);
-        var first = states.firstEvent();
+        // MIN(at) reads the whole history: once per data version
+        var first = ((Optional<?>) cached("first|" + version, () -> Optional.ofNullable(states.firstEvent())))
+                .map(OffsetDateTime.class::cast).orElse(null);
         YearMonth month = first == null ? YearMonth.from(today)
                 : YearMonth.from(first.toInstant().atZone(DISTRICT_TIME));
         List<YearMonth> months = new ArrayList<>();
@@ -134,22 +152,26 @@ class Indicators {
             months.add(month);
             moments.add(moment(month.equals(YearMonth.from(today)) ? today : month.atEndOfMonth(), township));
         }
+        StatusLedger ledger = null;
         if (d.formula().coverage() == null) {
-            loadLedger(states.dataVersion());
+            List<Long> ends = moments.stream().map(m -> m.day().toEpochDay()).toList();
+            ledger = (StatusLedger) cached("monthly|" + version + "|" + ends.get(0) + "|" + today, () -> {
+                table.caughtUp(version, true);
+                return table.monthly(ends);
+            });
         } else {
-            coverEach(d, moments);
+            coverEach(d, moments, version);
         }
         List<Point> out = new ArrayList<>();
         for (int i = 0; i < moments.size(); i++) {
-            IndicatorValue v = value(d, moments.get(i));
+            IndicatorValue v = value(d, moments.get(i), version, ledger);
             out.add(new Point(months.get(i), moments.get(i).day(), v.value(), v.numerator(), v.denominator()));
         }
         return out;
     }
 
     /** A coverage at many moments: the serving kinds' history read once and the provider run once for all. */
-    private void coverEach(IndicatorDefinition d, List<Moment> moments) {
-        String version = states.dataVersion();
+    private void coverEach(IndicatorDefinition d, List<Moment> moments, String version) {
         List<Moment> missing = moments.stream()
                 .filter(m -> !cache.containsKey(coverageKey(version, d, m))).toList();
         if (missing.isEmpty()) {
@@ -170,16 +192,12 @@ class Indicators {
     }
 
     /**
-     * Now: one GROUP BY over the site table. As of a day: the running sums of the ledger when a series has loaded it
-     * for this data version, else one SUM over the ledger table once it has caught up, else (while the table is
-     * being built in the background) one replay of the last event per site before that day.
+     * Now: one GROUP BY over the site table. As of a day: one SUM over the ledger table once it has caught up, else
+     * (while it is being built in the background) one replay of the last event per site before that day.
      */
     @SuppressWarnings("unchecked")
     private List<Cell> tally(Moment m, String version) {
         if (m.end() != null) {
-            if (cache.get(ledgerKey(version)) instanceof StatusLedger ledger) {
-                return ledger.tally(m.day().toEpochDay(), m.township());
-            }
             String held = table.caughtUp(version, false);
             if (held != null) {
                 return (List<Cell>) cached("tally|" + held + "|" + m,
@@ -187,15 +205,6 @@ class Indicators {
             }
         }
         return (List<Cell>) cached("tally|" + version + "|" + m, () -> states.tally(m));
-    }
-
-    /** The ledger table in memory for this data version, whose running sums every month of every series reads. */
-    private void loadLedger(String version) {
-        if (!cache.containsKey(ledgerKey(version))) {
-            table.caughtUp(version, true);
-            StatusLedger ledger = table.ledger();
-            cached(ledgerKey(version), () -> ledger);
-        }
     }
 
     /** The serving kinds' history of this data version, read once for every month and every as-of coverage. */
@@ -206,10 +215,6 @@ class Indicators {
 
     private static String historyKey(String version, List<Clause> servedBy) {
         return "serving|" + version + "|" + servedBy;
-    }
-
-    private static String ledgerKey(String version) {
-        return "ledger|" + version;
     }
 
     private CoverageSource.Result coverage(IndicatorDefinition d, Moment m, String version) {

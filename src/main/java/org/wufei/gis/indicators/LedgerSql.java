@@ -52,7 +52,8 @@ final class LedgerSql {
 
     /**
      * The sites to recompute: those with an event since the last catch-up that they have not taken into account
-     * (looking some ids back for events committed out of id order), and those edited since (minutes back).
+     * (looking some ids back for events committed out of id order), and those edited since without an event (a
+     * change through the register always appends one).
      */
     static final String PENDING = """
             INSERT INTO indicator_pending (site_id)

@@ -173,6 +173,18 @@ abstract class IndicatorsContract {
         for (YearMonth m = YearMonth.from(first); m.isBefore(YearMonth.from(today)); m = m.plusMonths(1)) {
             days.add(m.atEndOfMonth());
         }
+        List<LocalDate> ends = new ArrayList<>();
+        for (YearMonth m = YearMonth.from(first); m.isBefore(YearMonth.from(today)); m = m.plusMonths(1)) {
+            ends.add(m.atEndOfMonth());
+        }
+        ends.add(today);
+        StatusLedger monthly = ledgerTable.monthly(ends.stream().map(LocalDate::toEpochDay).toList());
+        for (LocalDate day : ends) {
+            for (String township : java.util.Arrays.asList(null, SHIGUAI)) {
+                assertThat(cells(monthly.tally(day.toEpochDay(), township))).as(day + " " + township + " monthly")
+                        .isEqualTo(cells(states.tally(Indicators.moment(day, township))));
+            }
+        }
         for (LocalDate day : days) {
             for (String township : java.util.Arrays.asList(null, SHIGUAI)) {
                 var fromLedger = ledger.tally(day.toEpochDay(), township);
