@@ -97,7 +97,12 @@ class LedgerTable implements AutoCloseable {
                 return null;
             }
         }
-        return catchUp();
+        try {
+            return catchUp();
+        } catch (RuntimeException e) { // e.g. another instance catching up at the same moment: replay this time
+            LOG.warn("Indicators ledger not caught up: {}", e.toString());
+            return null;
+        }
     }
 
     /** The tally at the end of {@code day} (epoch day, district time) of one township or (null) the district. */

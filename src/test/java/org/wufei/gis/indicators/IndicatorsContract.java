@@ -198,6 +198,24 @@ abstract class IndicatorsContract {
         }
     }
 
+    @Test
+    void theLedgerTableFollowsAnEditedTownshipAndADeletionMadeThroughTheApi() {
+        ledgerTable.caughtUp(states.dataVersion(), true);
+        long moved = heapUpTo("confirmed");
+        long deleted = heapUpTo("rectified");
+        String etag = http.get("/api/sites/" + moved, "admin").header("ETag");
+        Http.Response r = http.send("PATCH", "/api/sites/" + moved, "admin", "{\"township\":\"大发街道\"}", etag);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        etag = http.get("/api/sites/" + deleted, "admin").header("ETag");
+        assertThat(http.send("DELETE", "/api/sites/" + deleted, "admin", null, etag).status()).isEqualTo(204);
+        ledgerTable.caughtUp(states.dataVersion(), false);
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        for (String township : java.util.Arrays.asList(null, SHIGUAI, "大发街道")) {
+            assertThat(cells(ledgerTable.tally(today.toEpochDay(), township))).as(township)
+                    .isEqualTo(cells(states.tally(Indicators.moment(today, township))));
+        }
+    }
+
     private static List<String> cells(List<SiteStates.Cell> tally) {
         return tally.stream().filter(c -> c.sites() != 0 || c.overdue() != 0)
                 .map(c -> c.kind() + "/" + c.status() + " " + c.sites() + " " + c.overdue()).sorted().toList();
