@@ -27,4 +27,10 @@ public interface StrawCoverageRule {
      * villages and the points once: one list per set, in the order of {@code counted}.
      */
     List<List<Village>> villagesEach(Radii radii, List<LongPredicate> counted);
+
+    /**
+     * The same when the caller knows every site id that any set may count ({@code candidates}): only those points
+     * are read from the register (by id), not every straw point.
+     */
+    List<List<Village>> villagesEach(Radii radii, java.util.Collection<Long> candidates, List<LongPredicate> counted);
 }

@@ -39,7 +39,7 @@ class IndicatorController {
     @GetMapping("/api/indicators")
     Board all(@RequestParam Map<String, String> params) {
         Moment m = moment(params, PARAMS);
-        return new Board(indicators.definitions().stream().map(d -> indicators.value(d, m)).toList());
+        return new Board(indicators.values(m));
     }
 
     @GetMapping("/api/indicators/{id}")

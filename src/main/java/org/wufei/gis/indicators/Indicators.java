@@ -2,6 +2,7 @@ package org.wufei.gis.indicators;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -30,12 +31,15 @@ class Indicators {
 
     private final List<IndicatorDefinition> definitions;
     private final SiteStates states;
+    private final LedgerTable table;
     private final Map<String, CoverageSource> providers;
     private final Map<String, Object> cache = new ConcurrentHashMap<>();
 
-    Indicators(List<IndicatorDefinition> definitions, SiteStates states, List<CoverageSource> providers) {
+    Indicators(List<IndicatorDefinition> definitions, SiteStates states, LedgerTable table,
+            List<CoverageSource> providers) {
         this.definitions = definitions;
         this.states = states;
+        this.table = table;
         this.providers = providers.stream().collect(Collectors.toMap(CoverageSource::id, Function.identity()));
         for (IndicatorDefinition d : definitions) {
             var c = d.formula().coverage();
@@ -64,7 +68,21 @@ class Indicators {
     }
 
     IndicatorValue value(IndicatorDefinition d, Moment m) {
+        return value(d, m, states.dataVersion());
+    }
+
+    /** Every indicator at one moment, under one data version (read once). */
+    List<IndicatorValue> values(Moment m) {
         String version = states.dataVersion();
+        return definitions.stream().map(d -> value(d, m, version)).toList();
+    }
+
+    private IndicatorValue value(IndicatorDefinition d, Moment m, String version) {
+        return value(d, m, version, null);
+    }
+
+    /** With {@code ledger} (when not null) holding the tally of {@code m}'s day. */
+    private IndicatorValue value(IndicatorDefinition d, Moment m, String version, StatusLedger ledger) {
         Formula f = d.formula();
         Map<String, Double> byKind = null;
         List<String> covered = null;
@@ -78,7 +96,7 @@ class Indicators {
             denominator = (double) r.units();
             value = r.units() == 0 ? null : 100.0 * numerator / r.units();
         } else {
-            List<Cell> tally = tally(m, version);
+            List<Cell> tally = ledger != null ? ledger.tally(m.day().toEpochDay(), m.township()) : tally(m, version);
             if (f.ratio() != null) {
                 byKind = Formulas.count(tally, f.ratio().numerator());
                 numerator = Formulas.total(byKind);
@@ -102,17 +120,18 @@ class Indicators {
 
     Drilldown sites(IndicatorDefinition d, Moment m) {
         Formula f = d.formula();
+        boolean spans = m.end() != null && table.caughtUp(states.dataVersion(), false) != null;
         LocalDate at = m.end() == null ? null : m.day();
         if (f.ratio() != null) {
-            return new Drilldown(d.id(), at, m.township(), states.sites(m, f.ratio().numerator()),
-                    states.sites(m, f.ratio().denominator()), null);
+            return new Drilldown(d.id(), at, m.township(), states.sites(m, f.ratio().numerator(), spans),
+                    states.sites(m, f.ratio().denominator(), spans), null);
         }
         if (f.coverage() != null) {
-            return new Drilldown(d.id(), at, m.township(), states.sites(m, f.coverage().servedBy()), List.of(),
+            return new Drilldown(d.id(), at, m.township(), states.sites(m, f.coverage().servedBy(), spans), List.of(),
                     coverage(d, m, states.dataVersion()).covered());
         }
         List<Clause> selection = f.count() != null ? f.count() : f.sumArea();
-        return new Drilldown(d.id(), at, m.township(), states.sites(m, selection), List.of(), null);
+        return new Drilldown(d.id(), at, m.township(), states.sites(m, selection, spans), List.of(), null);
     }
 
     record Point(YearMonth month, LocalDate at, Double value, double numerator, Double denominator) {
@@ -120,8 +139,11 @@ class Indicators {
 
     /** Month by month from the first history event to today: the value at each month's end (today for this one). */
     List<Point> series(IndicatorDefinition d, String township) {
+        String version = states.dataVersion();
         LocalDate today = LocalDate.now(DISTRICT_TIME);
-        var first = states.firstEvent();
+        // MIN(at) reads the whole history: once per data version
+        var first = ((Optional<?>) cached("first|" + version, () -> Optional.ofNullable(states.firstEvent())))
+                .map(OffsetDateTime.class::cast).orElse(null);
         YearMonth month = first == null ? YearMonth.from(today)
                 : YearMonth.from(first.toInstant().atZone(DISTRICT_TIME));
         List<YearMonth> months = new ArrayList<>();
@@ -130,29 +152,33 @@ class Indicators {
             months.add(month);
             moments.add(moment(month.equals(YearMonth.from(today)) ? today : month.atEndOfMonth(), township));
         }
+        StatusLedger ledger = null;
         if (d.formula().coverage() == null) {
-            buildLedger();
+            List<Long> ends = moments.stream().map(m -> m.day().toEpochDay()).toList();
+            ledger = (StatusLedger) cached("monthly|" + version + "|" + ends.get(0) + "|" + today, () -> {
+                table.caughtUp(version, true);
+                return table.monthly(ends);
+            });
         } else {
-            coverEach(d, moments);
+            coverEach(d, moments, version);
         }
         List<Point> out = new ArrayList<>();
         for (int i = 0; i < moments.size(); i++) {
-            IndicatorValue v = value(d, moments.get(i));
+            IndicatorValue v = value(d, moments.get(i), version, ledger);
             out.add(new Point(months.get(i), moments.get(i).day(), v.value(), v.numerator(), v.denominator()));
         }
         return out;
     }
 
     /** A coverage at many moments: the serving kinds' history read once and the provider run once for all. */
-    private void coverEach(IndicatorDefinition d, List<Moment> moments) {
-        String version = states.dataVersion();
+    private void coverEach(IndicatorDefinition d, List<Moment> moments, String version) {
         List<Moment> missing = moments.stream()
                 .filter(m -> !cache.containsKey(coverageKey(version, d, m))).toList();
         if (missing.isEmpty()) {
             return;
         }
         var c = d.formula().coverage();
-        ServingHistory history = servingHistory(version, c.servedBy());
+        ServingHistory history = servingHistory(version, c.servedBy(), true);
         List<CoverageSource.Result> results = providers.get(c.provider()).coverEach(history.points(),
                 history.serving(missing, c.servedBy()), c.reach(), missing.get(0).township());
         for (int i = 0; i < missing.size(); i++) {
@@ -166,59 +192,37 @@ class Indicators {
     }
 
     /**
-     * Now: one GROUP BY over the site table. As of a day: the running sums of the ledger when a series has built it
-     * for this data version, else one replay of the last event per site before that day (an index scan).
+     * Now: one GROUP BY over the site table. As of a day: one SUM over the ledger table once it has caught up, else
+     * (while it is being built in the background) one replay of the last event per site before that day.
      */
     @SuppressWarnings("unchecked")
     private List<Cell> tally(Moment m, String version) {
-        if (m.end() != null && cache.get(ledgerKey(version)) instanceof StatusLedger ledger) {
-            return ledger.tally(m.day().toEpochDay(), m.township());
+        if (m.end() != null) {
+            String held = table.caughtUp(version, false);
+            if (held != null) {
+                return (List<Cell>) cached("tally|" + held + "|" + m,
+                        () -> table.tally(m.day().toEpochDay(), m.township()));
+            }
         }
         return (List<Cell>) cached("tally|" + version + "|" + m, () -> states.tally(m));
     }
 
-    /** The whole history as running sums (one pass), which every month of every series then reads. */
-    private void buildLedger() {
-        buildLedger(states.dataVersion());
-    }
-
-    /**
-     * Builds the ledger of this data version unless it is there (true when built), and the serving history of each
-     * coverage (so an as-of coverage is a sweep, not a replay); one build at a time, so a series
-     * waits for the background build ({@link LedgerWarmer}) instead of doing it again. A change while the history is
-     * read can only make the ledger newer than its key, whose version is then never asked for again.
-     */
-    synchronized boolean buildLedger(String version) {
-        if (cache.containsKey(ledgerKey(version))) {
-            return false;
-        }
-        StatusLedger ledger = states.ledger();
-        cached(ledgerKey(version), () -> ledger);
-        for (IndicatorDefinition d : definitions) {
-            if (d.formula().coverage() != null) {
-                servingHistory(version, d.formula().coverage().servedBy());
-            }
-        }
-        return true;
-    }
-
     /** The serving kinds' history of this data version, read once for every month and every as-of coverage. */
-    private ServingHistory servingHistory(String version, List<Clause> servedBy) {
-        return (ServingHistory) cached(historyKey(version, servedBy), () -> states.servingHistory(servedBy));
+    private ServingHistory servingHistory(String version, List<Clause> servedBy, boolean mayWait) {
+        return (ServingHistory) cached(historyKey(version, servedBy), () -> table.caughtUp(version, mayWait) != null
+                ? states.servingSpans(servedBy) : states.servingHistory(servedBy));
     }
 
     private static String historyKey(String version, List<Clause> servedBy) {
         return "serving|" + version + "|" + servedBy;
     }
 
-    private static String ledgerKey(String version) {
-        return "ledger|" + version;
-    }
-
     private CoverageSource.Result coverage(IndicatorDefinition d, Moment m, String version) {
         return (CoverageSource.Result) cached(coverageKey(version, d, m), () -> {
             var c = d.formula().coverage();
-            if (m.end() != null && cache.get(historyKey(version, c.servedBy())) instanceof ServingHistory h) {
+            if (m.end() != null && (cache.get(historyKey(version, c.servedBy())) instanceof ServingHistory
+                    || table.caughtUp(version, false) != null)) {
+                ServingHistory h = servingHistory(version, c.servedBy(), false);
                 return providers.get(c.provider()).coverEach(h.points(), h.serving(List.of(m), c.servedBy()),
                         c.reach(), m.township()).get(0);
             }

@@ -17,18 +17,11 @@ class IndicatorsConfiguration {
 
     @Bean
     Indicators indicators(@Value("${gis.indicators.file:}") String file,
-            @Value("${gis.district.config}") String districtConfig, SiteStates states,
+            @Value("${gis.district.config}") String districtConfig, SiteStates states, LedgerTable table,
             List<CoverageSource> providers, KindStatuses kinds) {
         Path path = file.isBlank() ? Path.of(districtConfig).toAbsolutePath().resolveSibling("indicators.yml")
                 : Path.of(file);
         var ids = providers.stream().map(CoverageSource::id).collect(Collectors.toSet());
-        return new Indicators(IndicatorFile.read(path, ids, kinds.statusesByKind()), states, providers);
-    }
-
-    /** {@code gis.indicators.ledger-quiet-seconds}: 0 builds the ledger only when a series asks for it. */
-    @Bean(destroyMethod = "close")
-    AutoCloseable indicatorsLedgerWarmer(Indicators indicators, SiteStates states,
-            @Value("${gis.indicators.ledger-quiet-seconds:30}") long quietSeconds) {
-        return quietSeconds > 0 ? new LedgerWarmer(indicators, states, quietSeconds) : () -> { };
+        return new Indicators(IndicatorFile.read(path, ids, kinds.statusesByKind()), states, table, providers);
     }
 }

@@ -48,59 +48,26 @@ class SiteStates {
                 WHERE e.event_type IN ('CREATED', 'TRANSITION') AND e.at < :end%s) r
             WHERE rn = 1""";
 
+    /**
+     * The sites of these kinds in these statuses at the end of a day, from the spans the ledger table keeps
+     * ({@link LedgerTable}, once caught up): an index range scan instead of a replay.
+     */
+    private static final String SPANS = """
+            SELECT s.id, s.code, s.name, s.kind, sp.status, s.township, s.area_m2, s.deadline, s.geom
+            FROM indicator_span sp JOIN site s ON s.id = sp.site_id
+            WHERE sp.kind IN (:kinds) AND sp.status IN (:statuses) AND sp.from_day <= :dayNo
+              AND (sp.to_day IS NULL OR sp.to_day > :dayNo) AND (s.deleted_at IS NULL OR s.deleted_at >= :end)""";
+
     /** Replays only the sites of these kinds (the drill-down and the serving sites of a coverage need no others). */
     private static final String OF_KINDS = " AND e.site_id IN (SELECT k.id FROM site k WHERE k.kind IN (:kinds))";
 
-    /**
-     * The history as changes per (township, kind, status, day), one pass: each CREATED or TRANSITION event moves its
-     * site from the status of the site's previous event (LAG, so the previous event decides, as in {@code REPLAYED})
-     * to its own. Grouped with the site's deadline day, so {@link StatusLedger} can start the overdue count on the
-     * later of the event's day and the day after the deadline. Days are days since 1970-01-01 in district time; the
-     * offset east of UTC is written in as a number (H2 runs the statement ten times slower with it bound).
-     */
-    private static final String LEDGER = """
-            SELECT s.township, s.kind, h.to_status, h.prev,
-                   FLOOR((EXTRACT(EPOCH FROM h.at) + :offset) / 86400) AS on_day,
-                   FLOOR(EXTRACT(EPOCH FROM s.deadline) / 86400) + 1 AS due,
-                   COUNT(*) AS n, SUM(COALESCE(s.area_m2, 0)) AS area
-            FROM (SELECT e.site_id, e.at, e.to_status,
-                         LAG(e.to_status) OVER (PARTITION BY e.site_id ORDER BY e.at, e.id) AS prev
-                  FROM status_event e WHERE e.event_type IN ('CREATED', 'TRANSITION')) h
-            JOIN site s ON s.id = h.site_id
-            GROUP BY s.township, s.kind, h.to_status, h.prev, FLOOR((EXTRACT(EPOCH FROM h.at) + :offset) / 86400),
-                     FLOOR(EXTRACT(EPOCH FROM s.deadline) / 86400) + 1""";
-    /**
-     * The same on PostGIS, cheaper: the previous event is the next one in the order of
-     * {@code status_event_replay_idx} (LEAD over {@code at DESC, id DESC}: an index-only scan, no sort), and days are
-     * whole dates (integer keys for the hash aggregate, not numeric floors).
-     */
-    private static final String LEDGER_POSTGIS = """
-            SELECT s.township, s.kind, h.to_status, h.prev,
-                   (h.at AT TIME ZONE 'Asia/Shanghai')::date - DATE '1970-01-01' AS on_day,
-                   s.deadline - DATE '1970-01-01' + 1 AS due,
-                   COUNT(*) AS n, SUM(COALESCE(s.area_m2, 0)) AS area
-            FROM (SELECT e.site_id, e.at, e.to_status,
-                         LEAD(e.to_status) OVER (PARTITION BY e.site_id ORDER BY e.at DESC, e.id DESC) AS prev
-                  FROM status_event e WHERE e.event_type IN ('CREATED', 'TRANSITION')) h
-            JOIN site s ON s.id = h.site_id
-            GROUP BY 1, 2, 3, 4, 5, 6""";
     /**
      * PostgreSQL settings for the whole-history statements (only inside their own transaction): no JIT (it costs
      * more to compile than it saves here), no parallel workers (each would replay the whole history again for its
      * hash table), and memory for the ledger's hash aggregate so it does not spill to disk.
      */
-    private static final List<String> POSTGIS_SETTINGS = List.of("SET LOCAL jit = off",
+    static final List<String> POSTGIS_SETTINGS = List.of("SET LOCAL jit = off",
             "SET LOCAL max_parallel_workers_per_gather = 0", "SET LOCAL work_mem = '256MB'");
-
-    /** Deleted sites leave their last (current) status on the day of deletion. */
-    private static final String DELETIONS = """
-            SELECT s.township, s.kind, CAST(NULL AS VARCHAR(32)) AS to_status, s.status AS prev,
-                   FLOOR((EXTRACT(EPOCH FROM s.deleted_at) + :offset) / 86400) AS on_day,
-                   FLOOR(EXTRACT(EPOCH FROM s.deadline) / 86400) + 1 AS due,
-                   COUNT(*) AS n, SUM(COALESCE(s.area_m2, 0)) AS area
-            FROM site s WHERE s.deleted_at IS NOT NULL
-            GROUP BY s.township, s.kind, s.status, FLOOR((EXTRACT(EPOCH FROM s.deleted_at) + :offset) / 86400),
-                     FLOOR(EXTRACT(EPOCH FROM s.deadline) / 86400) + 1""";
 
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
@@ -147,17 +114,25 @@ class SiteStates {
                 rs.getString("status"), rs.getLong("n"), rs.getDouble("area"), rs.getLong("overdue"))).list());
     }
 
-    /** The drill-down: at most {@link #MAX_SITES} sites of the selection, by id. */
-    List<SiteRow> sites(Moment m, List<Clause> selection) {
-        return sites(m, selection, true);
+    /**
+     * The drill-down: at most {@link #MAX_SITES} sites of the selection, by id; as of a day from the ledger table's
+     * spans when {@code spans} (it has caught up), else replayed.
+     */
+    List<SiteRow> sites(Moment m, List<Clause> selection, boolean spans) {
+        return sites(m, selection, true, spans);
     }
 
     /** Every site of the selection, for a coverage: a cap would leave serving sites out and undercount. */
-    List<SiteRow> allSites(Moment m, List<Clause> selection) {
-        return sites(m, selection, false);
+    List<SiteRow> allSites(Moment m, List<Clause> selection, boolean spans) {
+        return sites(m, selection, false, spans);
     }
 
-    private List<SiteRow> sites(Moment m, List<Clause> selection, boolean capped) {
+    /** Every site of the selection, replayed from the history. */
+    List<SiteRow> allSites(Moment m, List<Clause> selection) {
+        return sites(m, selection, false, false);
+    }
+
+    private List<SiteRow> sites(Moment m, List<Clause> selection, boolean capped, boolean spans) {
         Map<String, Object> params = params(m);
         List<String> parts = new ArrayList<>();
         for (int i = 0; i < selection.size(); i++) {
@@ -168,8 +143,10 @@ class SiteStates {
             params.put("s" + i, c.status());
         }
         params.put("kinds", selection.stream().flatMap(c -> c.kind().stream()).distinct().toList());
+        params.put("statuses", selection.stream().flatMap(c -> c.status().stream()).distinct().toList());
+        params.put("dayNo", m.day().toEpochDay());
         String where = township(m);
-        String state = m.end() == null ? NOW : REPLAYED.formatted(lastEvent.formatted(OF_KINDS));
+        String state = m.end() == null ? NOW : spans ? SPANS : REPLAYED.formatted(lastEvent.formatted(OF_KINDS));
         String sql = "SELECT st.id, st.code, st.name, st.kind, st.status, st.township, st.deadline, "
                 + "ST_X(ST_PointOnSurface(st.geom)) AS lon, ST_Y(ST_PointOnSurface(st.geom)) AS lat FROM ("
                 + state + ") st" + where + (where.isEmpty() ? " WHERE (" : " AND (") + String.join(" OR ", parts)
@@ -178,23 +155,6 @@ class SiteStates {
                 rs.getString("code"), rs.getString("name"), rs.getString("kind"), rs.getString("status"),
                 rs.getString("township"), rs.getObject("deadline", LocalDate.class), rs.getDouble("lon"),
                 rs.getDouble("lat"))).list());
-    }
-
-    /** The whole history as day-by-day changes per township and cell: every as-of tally from one query. */
-    StatusLedger ledger() {
-        String offset = Integer.toString(
-                Indicators.DISTRICT_TIME.getRules().getOffset(java.time.Instant.now()).getTotalSeconds());
-        List<StatusLedger.Move> moves = new ArrayList<>();
-        wholeHistory(() -> {
-            for (String sql : List.of(postgis ? LEDGER_POSTGIS : LEDGER, DELETIONS)) {
-                moves.addAll(jdbc.sql(sql.replace(":offset", offset)).query((rs, n) -> new StatusLedger.Move(
-                        rs.getString("township"), rs.getString("kind"), rs.getString("prev"),
-                        rs.getString("to_status"), rs.getLong("on_day"), due(rs), rs.getLong("n"),
-                        rs.getDouble("area"))).list());
-            }
-            return moves;
-        });
-        return new StatusLedger(moves);
     }
 
     /** Every site of the selection's kinds (deleted ones too) and their history, for many moments at once. */
@@ -212,9 +172,47 @@ class SiteStates {
         return new ServingHistory(sites, events);
     }
 
-    private static Long due(java.sql.ResultSet rs) throws java.sql.SQLException {
-        long due = rs.getLong("due");
-        return rs.wasNull() ? null : due;
+    /**
+     * The same from the ledger table's spans (once it has caught up): only the spans in the selection's statuses,
+     * each as an event that starts it at the beginning of its first day and one that ends it (a status no clause
+     * selects) at the beginning of the day it no longer holds.
+     */
+    ServingHistory servingSpans(List<Clause> selection) {
+        List<String> kinds = selection.stream().flatMap(c -> c.kind().stream()).distinct().toList();
+        List<String> statuses = selection.stream().flatMap(c -> c.status().stream()).distinct().toList();
+        Map<Long, ServingHistory.Site> sites = new HashMap<>();
+        List<ServingHistory.Event> events = new ArrayList<>();
+        jdbc.sql("SELECT sp.site_id, sp.status, sp.from_day, sp.to_day, s.kind, s.deadline, s.deleted_at,"
+                + " ST_X(ST_PointOnSurface(s.geom)) AS lon, ST_Y(ST_PointOnSurface(s.geom)) AS lat"
+                + " FROM indicator_span sp JOIN site s ON s.id = sp.site_id"
+                + " WHERE sp.kind IN (:kinds) AND sp.status IN (:statuses)").param("kinds", kinds)
+                .param("statuses", statuses).query(rs -> {
+                    long id = rs.getLong("site_id");
+                    sites.computeIfAbsent(id, k -> {
+                        try {
+                            return new ServingHistory.Site(id, rs.getString("kind"),
+                                    rs.getObject("deadline", LocalDate.class),
+                                    rs.getObject("deleted_at", OffsetDateTime.class), rs.getDouble("lon"),
+                                    rs.getDouble("lat"));
+                        } catch (java.sql.SQLException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    });
+                    events.add(new ServingHistory.Event(id, dayStart(rs.getLong("from_day")),
+                            rs.getString("status")));
+                    long to = rs.getLong("to_day");
+                    if (!rs.wasNull()) {
+                        events.add(new ServingHistory.Event(id, dayStart(to), ""));
+                    }
+                });
+        // in time order; on one day a span's end before the next span's start
+        events.sort(java.util.Comparator.comparing(ServingHistory.Event::at)
+                .thenComparing(e -> !e.toStatus().isEmpty()));
+        return new ServingHistory(new ArrayList<>(sites.values()), events);
+    }
+
+    private static OffsetDateTime dayStart(long epochDay) {
+        return LocalDate.ofEpochDay(epochDay).atStartOfDay(Indicators.DISTRICT_TIME).toOffsetDateTime();
     }
 
     /** The earliest history event, where the monthly series starts; null on an empty register. */
@@ -228,7 +226,12 @@ class SiteStates {
      */
     String dataVersion() {
         return jdbc.sql("SELECT (SELECT MAX(id) FROM status_event) AS e, (SELECT MAX(updated_at) FROM site) AS u")
-                .query((rs, n) -> rs.getLong("e") + "/" + rs.getString("u")).single();
+                .query((rs, n) -> version(rs.getLong("e"), rs.getString("u"))).single();
+    }
+
+    /** The data version of the newest event id and the newest {@code updated_at} (as the driver prints it). */
+    static String version(long newestEvent, String newestUpdate) {
+        return newestEvent + "/" + newestUpdate;
     }
 
     private String state(Moment m) {

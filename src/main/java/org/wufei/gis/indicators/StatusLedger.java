@@ -9,14 +9,27 @@ import org.wufei.gis.indicators.SiteStates.Cell;
 
 /**
  * The register's history as day-by-day changes of the number of sites, their area and how many are overdue, per
- * (township, kind, status); running sums give the tally at the end of any day. Built by one pass over
- * {@code status_event} ({@link SiteStates#ledger}), it answers every as-of tally and every month of a series
- * without replaying the history again.
+ * (township, kind, status); running sums give the tally at the end of any day. Kept in the database
+ * ({@link LedgerTable}) and read whole into memory for a monthly series, whose every month it answers without
+ * replaying the history again.
  */
 final class StatusLedger {
 
     /** One change: on {@code day} (days since 1970-01-01, district time) the cell gains these amounts. */
     record Row(String township, String kind, String status, long day, long sites, double area, long overdue) {
+        /** This row's cell and day, without amounts. */
+        Row key() {
+            return new Row(township, kind, status, day, 0, 0, 0);
+        }
+
+        Row plus(Row other) {
+            return new Row(township, kind, status, day, sites + other.sites, area + other.area,
+                    overdue + other.overdue);
+        }
+
+        boolean isZero() {
+            return sites == 0 && overdue == 0 && Math.abs(area) < 1e-6;
+        }
     }
 
     /**
@@ -31,11 +44,7 @@ final class StatusLedger {
      * A site is overdue in a cell from the later of the day it entered and its due day until the later of the day
      * it left and its due day (nothing when it left before falling due).
      */
-    StatusLedger(Iterable<Move> moves) {
-        this(rows(moves));
-    }
-
-    private static List<Row> rows(Iterable<Move> moves) {
+    static List<Row> rows(Iterable<Move> moves) {
         List<Row> rows = new ArrayList<>();
         for (Move m : moves) {
             long overdueDay = m.due() == null ? 0 : Math.max(m.day(), m.due());
@@ -65,6 +74,10 @@ final class StatusLedger {
     private final Map<Key, Running> cells = new HashMap<>();
 
     /** {@code rows} in any order; days of one cell may repeat. */
+    static StatusLedger of(List<Row> rows) {
+        return new StatusLedger(rows);
+    }
+
     private StatusLedger(List<Row> rows) {
         Map<Key, List<Row>> byKey = new HashMap<>();
         for (Row r : rows) {

@@ -51,7 +51,7 @@ class StrawTierCoverage implements CoverageSource {
         return result(rule.villages(radii(reach), counted::contains), township);
     }
 
-    /** The villages and the straw points are read once for every moment. */
+    /** The villages and the straw points are read once for every moment, and only the points serving at one. */
     @Override
     public List<Result> coverEach(List<Point> sites, List<BitSet> serving, Reach reach, String township) {
         Map<Long, Integer> index = new HashMap<>();
@@ -62,7 +62,10 @@ class StrawTierCoverage implements CoverageSource {
             Integer i = index.get(id);
             return i != null && b.get(i);
         }).toList();
-        return rule.villagesEach(radii(reach), counted).stream().map(v -> result(v, township)).toList();
+        BitSet any = new BitSet(sites.size());
+        serving.forEach(any::or);
+        List<Long> candidates = any.stream().mapToObj(i -> sites.get(i).siteId()).toList();
+        return rule.villagesEach(radii(reach), candidates, counted).stream().map(v -> result(v, township)).toList();
     }
 
     private static StrawCoverageRule.Radii radii(Reach reach) {

@@ -39,7 +39,7 @@ class IndicatorFileTest {
                 + "[{kind: [straw_collection_point], status: [operating]}], radiusMetres: 5000}"));
         var definitions = IndicatorFile.read(file, PROVIDERS);
         List<CoverageSource> providers = List.of(new StrawTierCoverage(null));
-        assertThatThrownBy(() -> new Indicators(definitions, null, providers))
+        assertThatThrownBy(() -> new Indicators(definitions, null, null, providers))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("'broken'")
                 .hasMessageContaining("village_point");
         StrawTierCoverage straw = new StrawTierCoverage(null);

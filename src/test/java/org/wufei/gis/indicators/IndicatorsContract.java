@@ -47,6 +47,8 @@ abstract class IndicatorsContract {
     @Autowired
     SiteStates states;
     @Autowired
+    LedgerTable ledgerTable;
+    @Autowired
     List<CoverageSource> providers;
     @Autowired
     RadiusCoverage.Villages villageCoverage;
@@ -160,8 +162,10 @@ abstract class IndicatorsContract {
         event(id, "CREATED", null, "suspected", "2022-05-10T09:00:00+08:00");
         event(id, "TRANSITION", "suspected", "confirmed", "2022-06-01T08:00:00+08:00");
         event(id, "TRANSITION", "confirmed", "rectifying", "2022-06-01T17:00:00+08:00");
-        jdbc.sql("UPDATE site SET deadline = DATE '2022-07-15' WHERE id = ?").param(id).update();
-        StatusLedger ledger = states.ledger();
+        jdbc.sql("UPDATE site SET deadline = DATE '2022-07-15', updated_at = CURRENT_TIMESTAMP WHERE id = ?")
+                .param(id).update();
+        ledgerTable.caughtUp(states.dataVersion(), true);
+        StatusLedger ledger = ledgerTable.ledger();
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
         LocalDate first = states.firstEvent().atZoneSameInstant(ZoneId.of("Asia/Shanghai")).toLocalDate();
         List<LocalDate> days = new ArrayList<>(List.of(first, LocalDate.of(2022, 5, 31), LocalDate.of(2022, 6, 1),
@@ -169,14 +173,46 @@ abstract class IndicatorsContract {
         for (YearMonth m = YearMonth.from(first); m.isBefore(YearMonth.from(today)); m = m.plusMonths(1)) {
             days.add(m.atEndOfMonth());
         }
+        List<LocalDate> ends = new ArrayList<>();
+        for (YearMonth m = YearMonth.from(first); m.isBefore(YearMonth.from(today)); m = m.plusMonths(1)) {
+            ends.add(m.atEndOfMonth());
+        }
+        ends.add(today);
+        StatusLedger monthly = ledgerTable.monthly(ends.stream().map(LocalDate::toEpochDay).toList());
+        for (LocalDate day : ends) {
+            for (String township : java.util.Arrays.asList(null, SHIGUAI)) {
+                assertThat(cells(monthly.tally(day.toEpochDay(), township))).as(day + " " + township + " monthly")
+                        .isEqualTo(cells(states.tally(Indicators.moment(day, township))));
+            }
+        }
         for (LocalDate day : days) {
             for (String township : java.util.Arrays.asList(null, SHIGUAI)) {
                 var fromLedger = ledger.tally(day.toEpochDay(), township);
                 var replayed = states.tally(Indicators.moment(day, township));
                 assertThat(cells(fromLedger)).as(day + " " + township).isEqualTo(cells(replayed));
+                assertThat(cells(ledgerTable.tally(day.toEpochDay(), township))).as(day + " " + township + " table")
+                        .isEqualTo(cells(replayed));
                 assertThat(fromLedger.stream().mapToDouble(SiteStates.Cell::areaM2).sum()).as(day + " area")
                         .isCloseTo(replayed.stream().mapToDouble(SiteStates.Cell::areaM2).sum(), within(0.01));
             }
+        }
+    }
+
+    @Test
+    void theLedgerTableFollowsAnEditedTownshipAndADeletionMadeThroughTheApi() {
+        ledgerTable.caughtUp(states.dataVersion(), true);
+        long moved = heapUpTo("confirmed");
+        long deleted = heapUpTo("rectified");
+        String etag = http.get("/api/sites/" + moved, "admin").header("ETag");
+        Http.Response r = http.send("PATCH", "/api/sites/" + moved, "admin", "{\"township\":\"大发街道\"}", etag);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        etag = http.get("/api/sites/" + deleted, "admin").header("ETag");
+        assertThat(http.send("DELETE", "/api/sites/" + deleted, "admin", null, etag).status()).isEqualTo(204);
+        ledgerTable.caughtUp(states.dataVersion(), false);
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        for (String township : java.util.Arrays.asList(null, SHIGUAI, "大发街道")) {
+            assertThat(cells(ledgerTable.tally(today.toEpochDay(), township))).as(township)
+                    .isEqualTo(cells(states.tally(Indicators.moment(today, township))));
         }
     }
 
@@ -280,7 +316,14 @@ abstract class IndicatorsContract {
 
     private void assertOnePassEqualsReplays(CoverageSource provider, List<IndicatorDefinition.Clause> servedBy,
             CoverageSource.Reach reach, List<SiteStates.Moment> moments) {
-        ServingHistory history = states.servingHistory(servedBy);
+        ledgerTable.caughtUp(states.dataVersion(), true);
+        for (ServingHistory history : List.of(states.servingHistory(servedBy), states.servingSpans(servedBy))) {
+            assertOnePassEqualsReplays(provider, servedBy, reach, moments, history);
+        }
+    }
+
+    private void assertOnePassEqualsReplays(CoverageSource provider, List<IndicatorDefinition.Clause> servedBy,
+            CoverageSource.Reach reach, List<SiteStates.Moment> moments, ServingHistory history) {
         var onePass = provider.coverEach(history.points(), history.serving(moments, servedBy), reach,
                 moments.get(0).township());
         for (int i = 0; i < moments.size(); i++) {
@@ -347,7 +390,7 @@ abstract class IndicatorsContract {
                         - {kind: [tailings_pond], status: [in_use]}
                 """);
         Indicators fromCopy = new Indicators(IndicatorFile.read(copy, Set.of("township-radius", "village-radius",
-                "straw-tiers")), states, providers);
+                "straw-tiers")), states, ledgerTable, providers);
         IndicatorDefinition added = fromCopy.find("ponds-in-use").orElseThrow();
         IndicatorValue v = fromCopy.value(added, Indicators.moment(null, null));
         assertThat(v.value()).isEqualTo(count("SELECT COUNT(*) FROM site WHERE deleted_at IS NULL "

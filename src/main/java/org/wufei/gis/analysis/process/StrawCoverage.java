@@ -102,7 +102,15 @@ class StrawCoverage implements PlanningProcess, StrawCoverageRule {
     public List<List<Village>> villagesEach(StrawCoverageRule.Radii radii,
             List<java.util.function.LongPredicate> counted) {
         return sql.run(() -> new StrawCoverageEach(this, new Radii(radii.village(), radii.township(),
-                radii.district()), counted).villages(counted));
+                radii.district()), loadPoints((id, status) -> counted.stream().anyMatch(c -> c.test(id))))
+                .villages(counted));
+    }
+
+    @Override
+    public List<List<Village>> villagesEach(StrawCoverageRule.Radii radii, java.util.Collection<Long> candidates,
+            List<java.util.function.LongPredicate> counted) {
+        return sql.run(() -> new StrawCoverageEach(this, new Radii(radii.village(), radii.township(),
+                radii.district()), loadPoints(candidates)).villages(counted));
     }
 
     /** Every village with whether, by which point and how far it is covered; uncovered first. */
@@ -181,9 +189,27 @@ class StrawCoverage implements PlanningProcess, StrawCoverageRule {
      */
     List<Loaded> loadPoints(Counted keep) {
         List<Loaded> out = new ArrayList<>();
+        loadPoints("", Map.of(), keep, out);
+        return out;
+    }
+
+    /** The straw points of these site ids (read by id, in chunks of a few thousand). */
+    List<Loaded> loadPoints(java.util.Collection<Long> ids) {
+        List<Loaded> out = new ArrayList<>();
+        List<Long> all = List.copyOf(ids);
+        for (int from = 0; from < all.size(); from += ID_CHUNK) {
+            loadPoints(" AND s.id IN (:ids)", Map.of("ids", all.subList(from, Math.min(all.size(), from + ID_CHUNK))),
+                    (id, status) -> true, out);
+        }
+        return out;
+    }
+
+    private static final int ID_CHUNK = 5_000;
+
+    private void loadPoints(String where, Map<String, ?> params, Counted keep, List<Loaded> out) {
         sql.jdbc().sql("SELECT s.id, s.status, s.code, " + sql.attribute("s", "tier") + " AS tier,"
                 + " ST_AsBinary(s.geom) AS wkb FROM site s"
-                + " WHERE s.kind = 'straw_collection_point' AND s.deleted_at IS NULL")
+                + " WHERE s.kind = 'straw_collection_point' AND s.deleted_at IS NULL" + where).params(params)
                 .query(rs -> {
                     if (TIERS.contains(rs.getString("tier"))
                             && keep.test(rs.getLong("id"), rs.getString("status"))) {
@@ -193,7 +219,6 @@ class StrawCoverage implements PlanningProcess, StrawCoverageRule {
                                 new StrawPoint(rs.getString("code"), rs.getString("tier"), c)));
                     }
                 });
-        return out;
     }
 
     /** The nearest point of the tier within the radius (any distance when the radius is null), or null. */

@@ -27,14 +27,15 @@ final class StrawCoverageEach {
     private final Map<StrawCoverage.StrawPoint, Long> idOf = new java.util.IdentityHashMap<>();
 
     /** Only the points that one of the sets counts are read and indexed. */
-    StrawCoverageEach(StrawCoverage rule, Radii radii, List<LongPredicate> counted) {
+    /** {@code points}: the straw points read, at least every one that one of the sets counts. */
+    StrawCoverageEach(StrawCoverage rule, Radii radii, List<Loaded> points) {
         List<Coordinate> at = new ArrayList<>();
         rule.loadVillages(villages, at);
         List<STRtree> trees = new ArrayList<>();
         for (int t = 0; t < StrawCoverage.TIERS.size(); t++) {
             trees.add(new STRtree());
         }
-        for (Loaded p : rule.loadPoints((id, status) -> counted.stream().anyMatch(c -> c.test(id)))) {
+        for (Loaded p : points) {
             trees.get(StrawCoverage.TIERS.indexOf(p.point().tier())).insert(new Envelope(p.point().at()), p.point());
             idOf.put(p.point(), p.siteId());
         }
