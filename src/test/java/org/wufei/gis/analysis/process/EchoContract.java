@@ -154,6 +154,20 @@ abstract class EchoContract {
     }
 
     @Test
+    void aRefusalIsPlainJsonForAClientAcceptingOnlyJsonAndProblemJsonOtherwise() {
+        String wrongType = "{\"inputs\": {\"stringInput\": \"a\", \"doubleInput\": \"not a number\"}}";
+        HttpResponse<byte[]> json = execute(wrongType, null);
+        assertThat(json.statusCode()).isEqualTo(400);
+        assertThat(json.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/json");
+        JsonNode body = Http.JSON.readTree(json.body());
+        assertThat(body.get("code").asString()).isEqualTo("parameter_invalid");
+        assertThat(body.get("type").asString()).isNotBlank();
+        Http.Response problem = http.post("/ogc/processes/echo/execution", "planner", wrongType, null);
+        assertThat(problem.status()).isEqualTo(400);
+        assertThat(problem.header("Content-Type")).startsWith("application/problem+json");
+    }
+
+    @Test
     void onlyPlannersAndAdminsExecuteIt() {
         Http.Response r = http.post("/ogc/processes/echo/execution", "inspector", "{\"inputs\": " + ALL + "}",
                 null);
