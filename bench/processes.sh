@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JDBC=${1:-jdbc:postgresql://127.0.0.1:5432/processes_bench?user=postgres}
-PORT=18103
+PORT=${PORT:-18103}
 OUT=target/bench-processes
 mkdir -p "$OUT"
 

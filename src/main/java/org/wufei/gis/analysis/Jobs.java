@@ -124,7 +124,7 @@ public class Jobs {
     private void run(JobStore.Claimed job) {
         try {
             ProcessInputs inputs = processes.inputs(job.processId(), JSON.readTree(job.inputs()));
-            ProcessResult result = processes.execute(job.processId(), inputs);
+            ProcessResult result = processes.executeForJob(job.processId(), inputs);
             store.finish(job.id(), Job.State.SUCCESSFUL, ProcessResultJson.write(result), null, now());
         } catch (ApiException e) {
             store.finish(job.id(), Job.State.FAILED, null, e, now());

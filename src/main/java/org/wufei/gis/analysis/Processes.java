@@ -55,11 +55,20 @@ public class Processes {
         return checked;
     }
 
-    /** Runs the process now, on the calling thread. */
+    /** Runs the process now, on the calling thread, for an answer in this request (at most max-results rows). */
     public ProcessResult execute(String id, ProcessInputs inputs) {
+        return execute(id, inputs, limits.maxResults(), "result_too_large");
+    }
+
+    /** Runs the process for a job, whose result is kept and read in pages (at most max-job-results rows). */
+    ProcessResult executeForJob(String id, ProcessInputs inputs) {
+        return execute(id, inputs, limits.maxJobResults(), "job_result_too_large");
+    }
+
+    private ProcessResult execute(String id, ProcessInputs inputs, int maxRows, String refusal) {
         ProcessResult result = byId.get(require(id).id()).execute(inputs);
-        if (result.features().size() > limits.maxResults()) {
-            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "result_too_large", null, limits.maxResults());
+        if (result.features().size() > maxRows) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, refusal, null, maxRows);
         }
         return result;
     }

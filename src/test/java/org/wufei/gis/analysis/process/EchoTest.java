@@ -19,7 +19,7 @@ class EchoTest {
             new double[] {110.0, 40.5, 110.6, 40.9}, new double[] {110.3, 40.7}, 4546, 2000, 1L, List.of(), List.of());
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final Processes processes = new Processes(List.of(new Echo()), DISTRICT,
-            new AnalysisLimits(null, null, null, null, null, 1, null));
+            new AnalysisLimits(null, null, null, null, null, 1, null, null));
 
     private ProcessResult run(String inputs) {
         return processes.execute("echo", processes.inputs("echo", JSON.readTree(inputs)));
