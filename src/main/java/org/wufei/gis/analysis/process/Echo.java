@@ -21,7 +21,8 @@ import tools.jackson.databind.JsonNode;
  * input per kind of value — string, number, boolean, object, bounding box, array, binary image (GeoTIFF or JPEG
  * 2000: a mixed-type input, {@code oneOf}) — each returned as the
  * output of the same id and type. It reads no data and fetches nothing: a binary input given by reference
- * ({@code href}) comes back as the same reference. Every value is bounded ({@link EchoValues}).
+ * ({@code href}) comes back as the same reference. Every value is bounded ({@link EchoValues}). The input
+ * {@code pause} (0–10 s, no output) delays the answer, so a client can see a job that has not finished.
  */
 @Component
 class Echo implements PlanningProcess {
@@ -33,6 +34,9 @@ class Echo implements PlanningProcess {
     static final String OBJECT = "objectInput";
     static final String ARRAY = "arrayInput";
     static final String BINARY = "binaryInput";
+    /** Seconds the execution waits before it answers (no output): lets a client see a job not yet finished. */
+    static final String PAUSE = "pause";
+    static final int MAX_PAUSE_SECONDS = 10;
     static final String TIFF = "image/tiff; application=geotiff";
     static final String JP2 = "image/jp2";
 
@@ -69,6 +73,8 @@ class Echo implements PlanningProcess {
             outputs.add(new Output(e.getKey(), title, e.getValue()));
             i++;
         }
+        inputs.add(new ProcessDescription.Input(PAUSE, new LocalizedText("等待（秒）", "Pause (seconds)"),
+                Map.of("type", "integer", "minimum", 0, "maximum", MAX_PAUSE_SECONDS), false));
         this.description = new ProcessDescription(ID, "1.0.0", new LocalizedText("回显（测试）", "Echo (test)"),
                 new LocalizedText("OGC 测试处理过程：原样返回每个输入，作为同名、同类型的输出；不读任何数据",
                         "OGC test process: returns every input as the output of the same id and type; reads no data"),
@@ -91,7 +97,20 @@ class Echo implements PlanningProcess {
         put(out, BBOX, in.value(BBOX).map(v -> EchoValues.bbox(BBOX, v)));
         put(out, ARRAY, in.value(ARRAY).map(v -> EchoValues.integers(ARRAY, v)));
         put(out, BINARY, in.given(BINARY).map(v -> binary(BINARY, v)));
+        in.value(PAUSE).ifPresent(v -> pause(EchoValues.number(PAUSE, v)));
         return ProcessResult.ofOutputs(out);
+    }
+
+    private static void pause(Number seconds) {
+        if (!(seconds instanceof Long s) || s < 0 || s > MAX_PAUSE_SECONDS) {
+            throw ApiException.badRequest("parameter_invalid", PAUSE, PAUSE);
+        }
+        try {
+            Thread.sleep(s * 1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("echo interrupted while pausing", e);
+        }
     }
 
     private static void put(Map<String, Object> out, String name, Optional<Object> value) {
