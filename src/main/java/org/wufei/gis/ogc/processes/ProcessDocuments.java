@@ -133,7 +133,9 @@ final class ProcessDocuments {
                 g.writeStringProperty("type", "Feature");
                 g.writeStringProperty("id", f.id());
                 g.writeName("geometry");
-                if (f.geometry() == null) {
+                if (f.geoJson() != null) {
+                    g.writeRawValue(f.geoJson());
+                } else if (f.geometry() == null) {
                     g.writeNull();
                 } else {
                     GeoJsonGeometry.write(g, f.geometry());

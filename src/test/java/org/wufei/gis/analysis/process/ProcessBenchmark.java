@@ -36,6 +36,14 @@ public final class ProcessBenchmark {
         int n = Integer.parseInt(args[2]);
         auth = "Basic " + Base64.getEncoder().encodeToString("planner:demo".getBytes(StandardCharsets.UTF_8));
         try (Connection c = DriverManager.getConnection(jdbc)) {
+            List<String> all = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT kind FROM site ORDER BY kind");
+                    ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    all.add(rs.getString(1));
+                }
+            }
+            kinds = List.copyOf(all);
             compare("nearest-sites k=10", n, service, c, ProcessBenchmark::nearestBody, ProcessBenchmark::nearestSql);
             compare("sites-within-distance 300 m", n, service, c, ProcessBenchmark::withinBody,
                     ProcessBenchmark::withinSql);
@@ -145,8 +153,8 @@ public final class ProcessBenchmark {
 
     /** RiverScreening's statement for heaps within 10 m of the tributaries and the main stem. */
     private static int riverSql(Connection c) throws Exception {
-        String sql = "SELECT s.id, s.code, s.name, s.kind, s.status, s.township, ST_AsBinary(s.geom) AS wkb,"
-                + " r.rname, r.rlevel, ST_Distance(ST_Transform(s.geom, 4546), r.rmetric) AS d FROM (SELECT rname,"
+        String sql = "SELECT s.id, s.code, s.name, s.kind, s.status, s.township,"
+                + " ST_AsGeoJSON(s.geom, 7) AS geojson, r.rname, r.rlevel, ST_Distance(ST_Transform(s.geom, 4546), r.rmetric) AS d FROM (SELECT rname,"
                 + " rlevel, rgeom, ST_Transform(rgeom, 4546) AS rmetric FROM (SELECT name AS rname, yellow_river_basin"
                 + " AS rlevel, ST_Subdivide(geom, 8) AS rgeom FROM river WHERE yellow_river_basin IN (?, ?)) q) r"
                 + " JOIN site s ON s.geom && ST_Expand(r.rgeom, ?, ?) WHERE s.deleted_at IS NULL AND s.kind IN (?)"
@@ -161,7 +169,7 @@ public final class ProcessBenchmark {
             int rows = 0;
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    rs.getBytes("wkb");
+                    rs.getString("geojson");
                     rs.getDouble("d");
                     rows++;
                 }
@@ -197,8 +205,8 @@ public final class ProcessBenchmark {
         return "{\"inputs\": {\"geometry\": " + point(p) + ", \"distance\": 300}}";
     }
 
-    private static final String KINDS = "'waste_heap', 'tailings_pond', 'green_mine', 'straw_collection_point',"
-            + " 'recycling_site'";
+    /** Every kind of the register, as the service's default kind selection (all configured kinds) reads it. */
+    private static List<String> kinds = List.of();
 
     /** The statement NearestSites runs (the same text, bound the same way), with its growing radius. */
     private static int nearestSql(Connection c, double[] p) throws Exception {
@@ -218,14 +226,16 @@ public final class ProcessBenchmark {
 
     private static int rangeQuery(Connection c, double[] p, double metres, int limit) throws Exception {
         String sql = "SELECT * FROM (SELECT s.id, s.code, s.name, s.kind, s.status, s.township,"
-                + " ST_AsBinary(s.geom) AS wkb, ST_Distance(ST_Transform(s.geom, 4546), ST_Transform(ST_GeomFromText(?,"
+                + " ST_AsGeoJSON(s.geom, 7) AS geojson, ST_Distance(ST_Transform(s.geom, 4546),"
+                + " ST_Transform(ST_GeomFromText(?,"
                 + " 4326), 4546)) AS d FROM site s WHERE s.geom && ST_MakeEnvelope(?, ?, ?, ?, 4326)"
-                + " AND s.deleted_at IS NULL AND s.kind IN (?, ?, ?, ?, ?)) c WHERE c.d <= ? ORDER BY c.d, c.id LIMIT ?";
+                + " AND s.deleted_at IS NULL AND s.kind IN (" + String.join(", ", java.util.Collections.nCopies(
+                        kinds.size(), "?")) + ")) c WHERE c.d <= ? ORDER BY c.d, c.id LIMIT ?";
         String wkt = String.format(Locale.ROOT, "POINT (%.6f %.6f)", p[0], p[1]);
         double dLat = metres * 1.05 / 110_574.0;
         double dLon = metres * 1.05 / (111_320.0 * Math.cos(Math.toRadians(40.8931 + 0.5)));
         List<Object> params = new ArrayList<>(List.of(wkt, p[0] - dLon, p[1] - dLat, p[0] + dLon, p[1] + dLat));
-        params.addAll(Arrays.asList(KINDS.replace("'", "").split(", ")));
+        params.addAll(kinds);
         params.addAll(List.of(metres, limit));
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < params.size(); i++) {
@@ -234,7 +244,7 @@ public final class ProcessBenchmark {
             int rows = 0;
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    rs.getBytes("wkb");
+                    rs.getString("geojson");
                     rs.getDouble("d");
                     rows++;
                 }
