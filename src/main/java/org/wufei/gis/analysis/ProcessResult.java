@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.geojson.GeoJsonReader;
 
 /**
  * What a process gives. A planning process: features (rows, each with an optional WGS 84 lon/lat geometry) in the
@@ -54,6 +56,21 @@ public record ProcessResult(List<Feature> features, Map<String, Object> summary,
         /** A row whose geometry is GeoJSON text from the database. */
         public static Feature ofGeoJson(String id, String geoJson, Map<String, Object> properties) {
             return new Feature(id, null, properties, geoJson);
+        }
+
+        /** The JTS geometry (WGS 84 lon/lat), read from the GeoJSON text when the row has only that. */
+        @Override
+        public Geometry geometry() {
+            if (geometry != null || geoJson == null) {
+                return geometry;
+            }
+            try {
+                Geometry g = new GeoJsonReader().read(geoJson);
+                g.setSRID(4326);
+                return g;
+            } catch (ParseException e) {
+                throw new IllegalStateException("unreadable GeoJSON geometry of row " + id, e);
+            }
         }
     }
 }
