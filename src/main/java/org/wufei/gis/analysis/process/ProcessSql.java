@@ -15,6 +15,7 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.wufei.gis.analysis.AnalysisLimits;
+import org.wufei.gis.analysis.Processes;
 import org.wufei.gis.common.ApiException;
 import org.wufei.gis.common.DatabaseKind;
 import org.wufei.gis.common.District;
@@ -26,6 +27,8 @@ import org.wufei.gis.common.District;
 @Component
 class ProcessSql {
     private final JdbcClient jdbc;
+    private final JdbcClient jobJdbc;
+    private final int jobTimeoutSeconds;
     private final AnalysisDialect dialect;
     private final DatabaseKind database;
     private final District district;
@@ -35,13 +38,18 @@ class ProcessSql {
 
     @org.springframework.beans.factory.annotation.Autowired
     ProcessSql(DataSource dataSource, DatabaseKind kind, District district, AnalysisLimits limits) {
-        this(dataSource, kind, district, limits.statementTimeoutSeconds());
+        this(dataSource, kind, district, limits.statementTimeoutSeconds(), limits.maxJobSeconds());
     }
 
     ProcessSql(DataSource dataSource, DatabaseKind kind, District district, int timeoutSeconds) {
-        JdbcTemplate template = new JdbcTemplate(dataSource);
-        template.setQueryTimeout(timeoutSeconds);
-        this.jdbc = JdbcClient.create(template);
+        this(dataSource, kind, district, timeoutSeconds, timeoutSeconds);
+    }
+
+    private ProcessSql(DataSource dataSource, DatabaseKind kind, District district, int timeoutSeconds,
+            int jobTimeoutSeconds) {
+        this.jdbc = client(dataSource, timeoutSeconds);
+        this.jobJdbc = client(dataSource, jobTimeoutSeconds);
+        this.jobTimeoutSeconds = jobTimeoutSeconds;
         this.dialect = new AnalysisDialect(kind, district.metricEpsg());
         this.database = kind;
         this.district = district;
@@ -59,8 +67,15 @@ class ProcessSql {
         return org.wufei.gis.sites.AttributeSql.text(database, alias, name);
     }
 
+    private static JdbcClient client(DataSource dataSource, int timeoutSeconds) {
+        JdbcTemplate template = new JdbcTemplate(dataSource);
+        template.setQueryTimeout(timeoutSeconds);
+        return JdbcClient.create(template);
+    }
+
+    /** Statements of an answer stop at the statement timeout; those of a job at the job's limit. */
     JdbcClient jdbc() {
-        return jdbc;
+        return Processes.runningAsJob() ? jobJdbc : jdbc;
     }
 
     AnalysisDialect dialect() {
@@ -77,7 +92,8 @@ class ProcessSql {
             return queries.get();
         } catch (DataAccessException e) {
             if (timedOut(e)) {
-                throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "process_too_long", null, timeoutSeconds);
+                throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "process_too_long", null,
+                        Processes.runningAsJob() ? jobTimeoutSeconds : timeoutSeconds);
             }
             throw e;
         }
@@ -93,7 +109,7 @@ class ProcessSql {
             return run(queries);
         }
         return run(() -> withoutJit.execute(status -> {
-            jdbc.sql("SET LOCAL jit = off").update();
+            jdbc().sql("SET LOCAL jit = off").update();
             return queries.get();
         }));
     }
