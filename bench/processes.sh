@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JDBC=${1:-jdbc:postgresql://127.0.0.1:5432/processes_bench?user=postgres}
-PORT=18103
+PORT=${PORT:-18103}
 OUT=target/bench-processes
 mkdir -p "$OUT"
 
@@ -28,8 +28,10 @@ fi
 rm -rf "$OUT/classes" "$OUT/test-classes" && cp -r target/classes target/test-classes "$OUT/"
 CP="$OUT/classes:$OUT/test-classes:$(cat target/cp.txt)"
 
-# demo users (planner/demo); the demo sites are not loaded into a database that has sites
-java -Xmx2g -cp "$CP" org.wufei.gis.GisApplication --server.port=$PORT --spring.datasource.url="$JDBC" \
+# demo users (planner/demo); the demo sites are not loaded into a database that has sites. The start-up check of the
+# stored attributes against the kind definitions reads all 1,000,000 sites: under load it needs more than the 30 s
+# statement limit of the read side (the processes keep their own limit, gis.analysis.statement-timeout-seconds).
+GIS_DB_STATEMENT_TIMEOUT=${GIS_DB_STATEMENT_TIMEOUT:-300s} GIS_DB_POOL_SIZE=${GIS_DB_POOL_SIZE:-8} java -Xmx2g -cp "$CP" org.wufei.gis.GisApplication --server.port=$PORT --spring.datasource.url="$JDBC" \
   --gis.demo.enabled=true --gis.data-dir="$OUT/data" --server.tomcat.basedir="$OUT/tomcat" \
   --logging.level.root=warn > "$OUT/service.log" 2>&1 &
 PID=$!

@@ -130,6 +130,12 @@ class JobStore {
                 .query((rs, i) -> job(rs, true)).optional();
     }
 
+    /** The job without its result (which may be megabytes). */
+    Optional<Job> status(String id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM process_job WHERE id = ?").param(id)
+                .query((rs, i) -> job(rs, false)).optional();
+    }
+
     /** One owner's jobs (every job for null), newest first, without their results. */
     List<Job> list(String owner, int limit) {
         String where = owner == null ? "" : " WHERE owner = ?";

@@ -46,6 +46,7 @@ public class Jobs {
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
             r -> daemon(r, "process-job-scheduler"));
     private final Map<String, FutureTask<Void>> running = new ConcurrentHashMap<>();
+    private volatile Job lastRead;
 
     public Jobs(Processes processes, JobStore store, Clock clock) {
         this.processes = processes;
@@ -124,7 +125,7 @@ public class Jobs {
     private void run(JobStore.Claimed job) {
         try {
             ProcessInputs inputs = processes.inputs(job.processId(), JSON.readTree(job.inputs()));
-            ProcessResult result = processes.execute(job.processId(), inputs);
+            ProcessResult result = processes.executeForJob(job.processId(), inputs);
             store.finish(job.id(), Job.State.SUCCESSFUL, ProcessResultJson.write(result), null, now());
         } catch (ApiException e) {
             store.finish(job.id(), Job.State.FAILED, null, e, now());
@@ -147,8 +148,28 @@ public class Jobs {
         }
     }
 
+    /**
+     * The job, with its result once successful. The last result read stays parsed here, so a client paging through
+     * a large one (a worklist of tens of thousands of rows) does not have it read and parsed again for every page; a
+     * result never changes once successful, and the state is read from the table each time.
+     */
     public Optional<Job> find(String id) {
-        return store.find(id);
+        Optional<Job> status = store.status(id);
+        if (status.isEmpty() || status.get().state() != Job.State.SUCCESSFUL) {
+            return status;
+        }
+        Job lastRead = this.lastRead;
+        if (lastRead != null && lastRead.id().equals(id)) {
+            return status.map(j -> withResult(j, lastRead.result()));
+        }
+        Optional<Job> read = store.find(id);
+        read.filter(j -> j.result() != null).ifPresent(j -> this.lastRead = j);
+        return read;
+    }
+
+    private static Job withResult(Job j, ProcessResult result) {
+        return new Job(j.id(), j.processId(), j.owner(), j.state(), j.created(), j.started(), j.finished(), result,
+                j.failure(), j.progress());
     }
 
     /** The job, or 404 problem {@code job_not_found}. */

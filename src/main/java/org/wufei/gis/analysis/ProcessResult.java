@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.geojson.GeoJsonReader;
 
 /**
  * What a process gives. A planning process: features (rows, each with an optional WGS 84 lon/lat geometry) in the
@@ -36,11 +38,39 @@ public record ProcessResult(List<Feature> features, Map<String, Object> summary,
         return !outputs.isEmpty();
     }
 
-    /** One row of a result; property values are strings, numbers, booleans or null, in column order. */
-    public record Feature(String id, Geometry geometry, Map<String, Object> properties) {
+    /**
+     * One row of a result; property values are strings, numbers, booleans or null, in column order. The geometry
+     * is a JTS geometry, or (rows read for an answer, not for computing) {@code geoJson}: GeoJSON text the database
+     * wrote ({@code ST_AsGeoJSON}), sent as it is; a job's stored result is read back with JTS geometries.
+     */
+    public record Feature(String id, Geometry geometry, Map<String, Object> properties, String geoJson) {
 
         public Feature {
             properties = Collections.unmodifiableMap(new LinkedHashMap<>(properties));
+        }
+
+        public Feature(String id, Geometry geometry, Map<String, Object> properties) {
+            this(id, geometry, properties, null);
+        }
+
+        /** A row whose geometry is GeoJSON text from the database. */
+        public static Feature ofGeoJson(String id, String geoJson, Map<String, Object> properties) {
+            return new Feature(id, null, properties, geoJson);
+        }
+
+        /** The JTS geometry (WGS 84 lon/lat), read from the GeoJSON text when the row has only that. */
+        @Override
+        public Geometry geometry() {
+            if (geometry != null || geoJson == null) {
+                return geometry;
+            }
+            try {
+                Geometry g = new GeoJsonReader().read(geoJson);
+                g.setSRID(4326);
+                return g;
+            } catch (ParseException e) {
+                throw new IllegalStateException("unreadable GeoJSON geometry of row " + id, e);
+            }
         }
     }
 }

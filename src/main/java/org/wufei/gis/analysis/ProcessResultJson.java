@@ -36,7 +36,9 @@ final class ProcessResultJson {
         for (ProcessResult.Feature f : result.features()) {
             ObjectNode node = features.addObject();
             node.put("id", f.id());
-            if (f.geometry() != null) {
+            if (f.geoJson() != null) {
+                node.set("geometry", JSON.readTree(f.geoJson()));
+            } else if (f.geometry() != null) {
                 node.set("geometry", JSON.readTree(geometries.write(f.geometry())));
             }
             node.set("properties", JSON.valueToTree(f.properties()));
@@ -50,15 +52,19 @@ final class ProcessResultJson {
         List<ProcessResult.Feature> features = new ArrayList<>();
         for (JsonNode f : root.path("features")) {
             Geometry g = null;
+            String text = null;
             if (f.hasNonNull("geometry")) {
+                text = f.get("geometry").toString();
                 try {
-                    g = geometries.read(f.get("geometry").toString());
+                    g = geometries.read(text);
                     g.setSRID(4326);
                 } catch (ParseException e) {
                     throw new IllegalStateException("stored job result has a bad geometry", e);
                 }
             }
-            features.add(new ProcessResult.Feature(f.path("id").asString(null), g, object(f.path("properties"))));
+            // the text too: the results document then gives the geometry exactly as the synchronous answer did
+            features.add(new ProcessResult.Feature(f.path("id").asString(null), g, object(f.path("properties")),
+                    text));
         }
         return new ProcessResult(features, object(root.path("summary")), object(root.path("outputs")));
     }

@@ -16,6 +16,7 @@ import tools.jackson.databind.node.JsonNodeFactory;
 @Component
 @EnableConfigurationProperties(AnalysisLimits.class)
 public class Processes {
+    private static final ThreadLocal<Boolean> IN_JOB = new ThreadLocal<>();
     private final Map<String, PlanningProcess> byId = new LinkedHashMap<>();
     private final District district;
     private final AnalysisLimits limits;
@@ -55,11 +56,33 @@ public class Processes {
         return checked;
     }
 
-    /** Runs the process now, on the calling thread. */
+    /** Runs the process now, on the calling thread, for an answer in this request (at most max-results rows). */
     public ProcessResult execute(String id, ProcessInputs inputs) {
+        return execute(id, inputs, limits.maxResults(), "result_too_large");
+    }
+
+    /**
+     * Runs the process for a job, whose result is kept and read in pages (at most max-job-results rows); its
+     * statements may run up to max-job-seconds each instead of the statement timeout of an answer.
+     */
+    ProcessResult executeForJob(String id, ProcessInputs inputs) {
+        IN_JOB.set(Boolean.TRUE);
+        try {
+            return execute(id, inputs, limits.maxJobResults(), "job_result_too_large");
+        } finally {
+            IN_JOB.remove();
+        }
+    }
+
+    /** Whether the calling thread runs a process as a job (its statements get the job's time limit). */
+    public static boolean runningAsJob() {
+        return IN_JOB.get() != null;
+    }
+
+    private ProcessResult execute(String id, ProcessInputs inputs, int maxRows, String refusal) {
         ProcessResult result = byId.get(require(id).id()).execute(inputs);
-        if (result.features().size() > limits.maxResults()) {
-            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "result_too_large", null, limits.maxResults());
+        if (result.features().size() > maxRows) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, refusal, null, maxRows);
         }
         return result;
     }

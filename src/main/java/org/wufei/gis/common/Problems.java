@@ -18,6 +18,12 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class Problems {
     public static final MediaType PROBLEM_JSON = MediaType.APPLICATION_PROBLEM_JSON;
+    private static final String OGC_PROCESSES = "http://www.opengis.net/def/exceptions/ogcapi-processes-1/1.0/";
+    /** Codes whose problem type a standard names (OGC API - Processes - Part 1, /req/core/*-exception/*). */
+    private static final java.util.Map<String, String> STANDARD_TYPES = java.util.Map.of(
+            "process_not_found", OGC_PROCESSES + "no-such-process",
+            "job_not_found", OGC_PROCESSES + "no-such-job",
+            "result_not_ready", OGC_PROCESSES + "result-not-ready");
 
     private final MessageSource messages;
     private final JsonMapper json;
@@ -29,7 +35,7 @@ public class Problems {
 
     public ProblemDetail of(HttpStatus status, String code, String field, Object[] args, Locale locale, String path) {
         ProblemDetail p = ProblemDetail.forStatus(status);
-        p.setType(URI.create("urn:wufei:problem:" + code));
+        p.setType(URI.create(STANDARD_TYPES.getOrDefault(code, "urn:wufei:problem:" + code)));
         p.setTitle(message("error.title." + status.value(), new Object[0], locale, status.getReasonPhrase()));
         p.setDetail(message("error." + code, plain(args), locale, code));
         p.setProperty("code", code);

@@ -1,6 +1,7 @@
 package org.wufei.gis.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.PrecisionModel;
 import org.wufei.gis.catalog.LocalizedText;
+import org.wufei.gis.common.ApiException;
 import org.wufei.gis.common.DatabaseKind;
 import org.wufei.gis.common.District;
 import tools.jackson.databind.json.JsonMapper;
@@ -60,7 +62,7 @@ class JobsTest {
     };
 
     private Jobs jobs(int maxJobSeconds) {
-        AnalysisLimits limits = new AnalysisLimits(null, null, null, null, maxJobSeconds, 1, null);
+        AnalysisLimits limits = new AnalysisLimits(null, null, null, null, maxJobSeconds, 1, null, null);
         Jobs jobs = new Jobs(new Processes(List.of(slow), DISTRICT, limits), JobTables.store(db, DatabaseKind.H2GIS),
                 Clock.systemUTC());
         started.add(jobs);
@@ -128,5 +130,27 @@ class JobsTest {
         Jobs third = jobs(60);
         assertThat(third.require(job.id()).result().features()).hasSize(1);
         assertThat(third.list(null)).extracting(Job::id).containsExactly(job.id());
+    }
+
+    @Test
+    void aResultOverMaxResultsIsRefusedInTheRequestButKeptByAJob() throws InterruptedException {
+        AnalysisLimits limits = new AnalysisLimits(null, null, null, 0, 60, 1, null, 5);
+        Processes processes = new Processes(List.of(slow), DISTRICT, limits);
+        Jobs j = new Jobs(processes, JobTables.store(db, DatabaseKind.H2GIS), Clock.systemUTC());
+        started.add(j);
+        release.countDown();
+        ProcessInputs none = processes.inputs("slow", null);
+        assertThatThrownBy(() -> processes.execute("slow", none)).isInstanceOfSatisfying(ApiException.class,
+                e -> assertThat(e.code()).isEqualTo("result_too_large"));
+        Job done = waitUntil(j, j.submit("slow", none, "planner").id(), Job.State.SUCCESSFUL);
+        assertThat(done.result().features()).hasSize(1);
+        j.stop(); // the next job is for an instance whose jobs may keep no row
+
+        Jobs tooSmall = new Jobs(new Processes(List.of(slow), DISTRICT,
+                new AnalysisLimits(null, null, null, 0, 60, 1, null, 0)), JobTables.store(db, DatabaseKind.H2GIS),
+                Clock.systemUTC());
+        started.add(tooSmall);
+        Job refused = waitUntil(tooSmall, tooSmall.submit("slow", none, "planner").id(), Job.State.FAILED);
+        assertThat(refused.failure().code()).isEqualTo("job_result_too_large");
     }
 }

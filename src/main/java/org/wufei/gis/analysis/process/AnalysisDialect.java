@@ -43,6 +43,14 @@ final class AnalysisDialect {
         return kind == DatabaseKind.POSTGIS ? "ST_Subdivide(" + lineColumn + ", 8)" : lineColumn;
     }
 
+    /**
+     * Ends a derived table that the planner must not fold into the outer query (PostgreSQL's {@code OFFSET 0}), so
+     * what it computes per row (a river piece in the metric CRS) is computed once, not again per joined row.
+     */
+    String keptApart() {
+        return kind == DatabaseKind.POSTGIS ? " OFFSET 0" : "";
+    }
+
     /** A literal-free storage geometry from bound WKT. */
     String geometry() {
         return "ST_GeomFromText(?, 4326)";

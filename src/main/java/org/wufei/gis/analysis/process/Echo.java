@@ -21,7 +21,8 @@ import tools.jackson.databind.JsonNode;
  * input per kind of value — string, number, boolean, object, bounding box, array, binary image (GeoTIFF or JPEG
  * 2000: a mixed-type input, {@code oneOf}) — each returned as the
  * output of the same id and type. It reads no data and fetches nothing: a binary input given by reference
- * ({@code href}) comes back as the same reference. Every value is bounded ({@link EchoValues}).
+ * ({@code href}) comes back as the same reference. Every value is bounded ({@link EchoValues}). The input
+ * {@code pause} (0–10 s, no output) delays the answer, so a client can see a job that has not finished.
  */
 @Component
 class Echo implements PlanningProcess {
@@ -33,6 +34,9 @@ class Echo implements PlanningProcess {
     static final String OBJECT = "objectInput";
     static final String ARRAY = "arrayInput";
     static final String BINARY = "binaryInput";
+    /** Seconds the execution waits before it answers (no output): lets a client see a job not yet finished. */
+    static final String PAUSE = "pause";
+    static final int MAX_PAUSE_SECONDS = 10;
     static final String TIFF = "image/tiff; application=geotiff";
     static final String JP2 = "image/jp2";
 
@@ -66,6 +70,8 @@ class Echo implements PlanningProcess {
             outputs.add(new Output(e.getKey(), title, e.getValue()));
             i++;
         }
+        inputs.add(new ProcessDescription.Input(PAUSE, LocalizedText.of("process.echo.input.pause"),
+                Map.of("type", "integer", "minimum", 0, "maximum", MAX_PAUSE_SECONDS), false));
         this.description = new ProcessDescription(ID, "1.0.0", LocalizedText.of("process.echo.title"),
                 LocalizedText.of("process.echo.description"),
                 inputs, Map.of("type", "object"), true, outputs);
@@ -87,7 +93,20 @@ class Echo implements PlanningProcess {
         put(out, BBOX, in.value(BBOX).map(v -> EchoValues.bbox(BBOX, v)));
         put(out, ARRAY, in.value(ARRAY).map(v -> EchoValues.integers(ARRAY, v)));
         put(out, BINARY, in.given(BINARY).map(v -> binary(BINARY, v)));
+        in.value(PAUSE).ifPresent(v -> pause(EchoValues.number(PAUSE, v)));
         return ProcessResult.ofOutputs(out);
+    }
+
+    private static void pause(Number seconds) {
+        if (!(seconds instanceof Long s) || s < 0 || s > MAX_PAUSE_SECONDS) {
+            throw ApiException.badRequest("parameter_invalid", PAUSE, PAUSE);
+        }
+        try {
+            Thread.sleep(s * 1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("echo interrupted while pausing", e);
+        }
     }
 
     private static void put(Map<String, Object> out, String name, Optional<Object> value) {

@@ -64,7 +64,7 @@ class RiverScreening implements PlanningProcess {
         List<String> riverLevels = levels.isEmpty() ? LEVELS : List.copyOf(levels);
         SiteSelection sites = new SiteSelection(in.kinds("kinds", lifecycles.kinds()), Set.of());
         boolean detections = in.bool("detections", true);
-        List<ProcessResult.Feature> rows = sql.run(() -> {
+        List<ProcessResult.Feature> rows = sql.runLarge(() -> {
             List<ProcessResult.Feature> all = new ArrayList<>(sites(metres, riverLevels, sites));
             if (detections) {
                 all.addAll(detections(metres, riverLevels));
@@ -87,7 +87,8 @@ class RiverScreening implements PlanningProcess {
         AnalysisDialect d = sql.dialect();
         return "(SELECT rname, rlevel, rgeom, " + d.metric("rgeom") + " AS rmetric FROM (SELECT name AS rname,"
                 + " yellow_river_basin AS rlevel, " + d.pieces("geom") + " AS rgeom FROM river WHERE yellow_river_basin"
-                + " IN (" + String.join(", ", Collections.nCopies(levels.size(), "?")) + ")) q) r";
+                + " IN (" + String.join(", ", Collections.nCopies(levels.size(), "?")) + ")) q" + d.keptApart()
+                + ") r";
     }
 
     private String distance(String column) {

@@ -17,7 +17,9 @@ import org.wufei.gis.sites.SiteKind;
  * bound values, and the common columns of a site in a result.
  */
 record SiteSelection(List<SiteKind> kinds, Set<String> statuses) {
-    static final String COLUMNS = "s.id, s.code, s.name, s.kind, s.status, s.township, ST_AsBinary(s.geom) AS wkb";
+    /** A site row's columns; its geometry as GeoJSON the database writes (both databases, 7 decimals: 1 cm). */
+    static final String COLUMNS = "s.id, s.code, s.name, s.kind, s.status, s.township,"
+            + " ST_AsGeoJSON(s.geom, 7) AS geojson";
 
     static SiteSelection of(ProcessInputs in, Lifecycles lifecycles) {
         List<SiteKind> kinds = in.kinds("kinds", lifecycles.kinds());
@@ -71,7 +73,7 @@ record SiteSelection(List<SiteKind> kinds, Set<String> statuses) {
 
     static ProcessResult.Feature feature(java.sql.ResultSet rs, Map<String, Object> properties)
             throws java.sql.SQLException {
-        return new ProcessResult.Feature(rs.getString("code"), ProcessSql.wkb(rs.getBytes("wkb")), properties);
+        return ProcessResult.Feature.ofGeoJson(rs.getString("code"), rs.getString("geojson"), properties);
     }
 
     /** Metres rounded to the centimetre, as results print them. */

@@ -1,6 +1,7 @@
 package org.wufei.gis.common.edge;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,6 +10,8 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -41,7 +44,7 @@ class ProblemHandler {
 
     @ExceptionHandler(DomainException.class)
     ResponseEntity<ProblemDetail> api(DomainException e, HttpServletRequest request) {
-        return respond(problems.of(e, Locales.of(request), request.getRequestURI()));
+        return respond(problems.of(e, Locales.of(request), request.getRequestURI()), request);
     }
 
     @ExceptionHandler(OptimisticLockingFailureException.class)
@@ -139,10 +142,33 @@ class ProblemHandler {
 
     private ResponseEntity<ProblemDetail> respond(HttpStatus status, String code, String field,
             HttpServletRequest request, Object... args) {
-        return respond(problems.of(status, code, field, args, Locales.of(request), request.getRequestURI()));
+        return respond(problems.of(status, code, field, args, Locales.of(request), request.getRequestURI()),
+                request);
     }
 
-    private static ResponseEntity<ProblemDetail> respond(ProblemDetail p) {
-        return ResponseEntity.status(p.getStatus()).contentType(Problems.PROBLEM_JSON).body(p);
+    /**
+     * problem+json, unless the client accepts plain JSON but not problem+json: then the same body as
+     * application/json (OGC API - Processes declares its exception documents as application/json, and its CITE suite
+     * asks for them with {@code Accept: application/json} only).
+     */
+    private static ResponseEntity<ProblemDetail> respond(ProblemDetail p, HttpServletRequest request) {
+        return ResponseEntity.status(p.getStatus()).contentType(mediaType(request.getHeader(HttpHeaders.ACCEPT)))
+                .body(p);
+    }
+
+    static MediaType mediaType(String accept) {
+        if (accept == null || accept.isBlank()) {
+            return Problems.PROBLEM_JSON;
+        }
+        List<MediaType> accepted;
+        try {
+            accepted = MediaType.parseMediaTypes(accept);
+        } catch (InvalidMediaTypeException e) {
+            return Problems.PROBLEM_JSON;
+        }
+        boolean problem = accepted.stream().anyMatch(m -> m.isWildcardType() || m.isWildcardSubtype()
+                || m.equalsTypeAndSubtype(Problems.PROBLEM_JSON));
+        boolean json = accepted.stream().anyMatch(m -> m.equalsTypeAndSubtype(MediaType.APPLICATION_JSON));
+        return json && !problem ? MediaType.APPLICATION_JSON : Problems.PROBLEM_JSON;
     }
 }

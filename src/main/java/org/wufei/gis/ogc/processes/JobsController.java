@@ -35,6 +35,7 @@ import org.wufei.gis.ogc.Rel;
 @RestController
 @RequestMapping("/ogc/jobs")
 class JobsController {
+    private static final int MAX_PAGE = 10_000;
     private final Jobs jobs;
     private final ProcessResultDownloads downloads;
     private final Processes processes;
@@ -68,10 +69,16 @@ class JobsController {
                 ProcessDocuments.bytes(ProcessDocuments.status(job, OgcLinks.base(request))), OgcMediaTypes.JSON);
     }
 
-    /** The result document, or with {@code f} (gpkg, geojson-file, csv, csv-gbk, xlsx, kml) the result as a file. */
+    /**
+     * The result document, or with {@code f} (gpkg, geojson-file, csv, csv-gbk, xlsx, kml) the result as a file;
+     * {@code limit} and {@code offset} page a FeatureCollection result (with numberMatched and next/prev links).
+     */
     @GetMapping("/{jobId}/results")
     ResponseEntity<byte[]> results(@PathVariable String jobId, @RequestParam(required = false) String f,
+            @RequestParam(required = false) String limit, @RequestParam(required = false) String offset,
             HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Integer pageSize = limit == null ? null : ProcessesController.count(limit, "limit", 1, MAX_PAGE, MAX_PAGE);
+        int from = ProcessesController.count(offset, "offset", 0, Integer.MAX_VALUE, 0);
         Optional<ExportFormat> format = ProcessResultDownloads.format(f);
         Job job = visible(jobId, request);
         switch (job.state()) {
@@ -88,13 +95,33 @@ class JobsController {
                     downloads.stream(format.get(), job.processId(), job.result(), CurrentActor.of(request), response);
                     return null; // written to the response
                 }
-                return ProcessesController.json(HttpStatus.OK,
-                        ProcessDocuments.featureCollection(job.result(), true), OgcMediaTypes.JSON);
+                if (pageSize == null && offset == null) {
+                    return ProcessesController.json(HttpStatus.OK,
+                            ProcessDocuments.featureCollection(job.result(), true), OgcMediaTypes.JSON);
+                }
+                return page(job, from, pageSize == null ? MAX_PAGE : pageSize, OgcLinks.base(request));
             }
             case FAILED -> throw job.failure();
             case DISMISSED -> throw ApiException.notFound("job", jobId);
             default -> throw new ApiException(HttpStatus.NOT_FOUND, "result_not_ready", null, jobId);
         }
+    }
+
+    private static ResponseEntity<byte[]> page(Job job, int from, int size, String base) {
+        int matched = job.result().features().size();
+        int start = Math.min(from, matched);
+        int end = (int) Math.min((long) start + size, matched);
+        String results = base + "/jobs/" + job.id() + "/results?limit=" + size + "&offset=";
+        List<Map<String, Object>> links = new ArrayList<>();
+        links.add(OgcLinks.link(results + start, Rel.SELF, OgcMediaTypes.JSON, null));
+        if (end < matched) {
+            links.add(OgcLinks.link(results + end, Rel.NEXT, OgcMediaTypes.JSON, null));
+        }
+        if (start > 0) {
+            links.add(OgcLinks.link(results + Math.max(0, start - size), Rel.PREV, OgcMediaTypes.JSON, null));
+        }
+        return ProcessesController.json(HttpStatus.OK,
+                ProcessDocuments.featureCollection(job.result(), true, start, end, links), OgcMediaTypes.JSON);
     }
 
     @DeleteMapping("/{jobId}")

@@ -100,6 +100,15 @@ final class ProcessDocuments {
 
     /** A result as a GeoJSON FeatureCollection, with {@code summary} as a foreign member; wrapped when asked. */
     static byte[] featureCollection(ProcessResult result, boolean document) {
+        return featureCollection(result, document, 0, result.features().size(), null);
+    }
+
+    /**
+     * Rows {@code from} (inclusive) to {@code to} (exclusive) of a result; with {@code links} (a page of a job's
+     * result) also {@code numberMatched} and the links (self, next, prev).
+     */
+    static byte[] featureCollection(ProcessResult result, boolean document, int from, int to,
+            List<Map<String, Object>> links) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (JsonGenerator g = JSON.createGenerator(out)) {
             if (document) {
@@ -110,14 +119,23 @@ final class ProcessDocuments {
             g.writeStringProperty("type", "FeatureCollection");
             g.writeName("summary");
             g.writePOJO(result.summary());
-            g.writeNumberProperty("numberReturned", result.features().size());
+            if (links != null) {
+                g.writeNumberProperty("numberMatched", result.features().size());
+            }
+            g.writeNumberProperty("numberReturned", to - from);
+            if (links != null) {
+                g.writeName("links");
+                g.writePOJO(links);
+            }
             g.writeArrayPropertyStart("features");
-            for (ProcessResult.Feature f : result.features()) {
+            for (ProcessResult.Feature f : result.features().subList(from, to)) {
                 g.writeStartObject();
                 g.writeStringProperty("type", "Feature");
                 g.writeStringProperty("id", f.id());
                 g.writeName("geometry");
-                if (f.geometry() == null) {
+                if (f.geoJson() != null) {
+                    g.writeRawValue(f.geoJson());
+                } else if (f.geometry() == null) {
                     g.writeNull();
                 } else {
                     GeoJsonGeometry.write(g, f.geometry());

@@ -84,7 +84,7 @@ class ProcessesController {
         return json(HttpStatus.OK, ProcessDocuments.bytes(doc), OgcMediaTypes.JSON);
     }
 
-    private static int count(String value, String name, int min, int max, int absent) {
+    static int count(String value, String name, int min, int max, int absent) {
         if (value == null) {
             return absent;
         }

@@ -74,6 +74,9 @@ abstract class EchoContract {
         assertThat(d.at("/inputs/boundingBoxInput/schema/format").asString()).isEqualTo("ogc-bbox");
         assertThat(d.at("/inputs/binaryInput/schema/oneOf/0/contentEncoding").asString()).isEqualTo("binary");
         for (String id : d.get("inputs").propertyNames()) {
+            if (id.equals("pause")) {
+                continue; // delays the answer, gives no output
+            }
             assertThat(d.at("/outputs/" + id + "/schema")).as(id).isEqualTo(d.at("/inputs/" + id + "/schema"));
         }
     }
@@ -151,6 +154,44 @@ abstract class EchoContract {
         Http.Response asFile = http.get(location + "/results?f=csv", "planner");
         assertThat(asFile.status()).isEqualTo(400);
         assertThat(asFile.code()).isEqualTo("format_unsupported");
+    }
+
+    @Test
+    void aRefusalIsPlainJsonForAClientAcceptingOnlyJsonAndProblemJsonOtherwise() {
+        String wrongType = "{\"inputs\": {\"stringInput\": \"a\", \"doubleInput\": \"not a number\"}}";
+        HttpResponse<byte[]> json = execute(wrongType, null);
+        assertThat(json.statusCode()).isEqualTo(400);
+        assertThat(json.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/json");
+        JsonNode body = Http.JSON.readTree(json.body());
+        assertThat(body.get("code").asString()).isEqualTo("parameter_invalid");
+        assertThat(body.get("type").asString()).isNotBlank();
+        Http.Response problem = http.post("/ogc/processes/echo/execution", "planner", wrongType, null);
+        assertThat(problem.status()).isEqualTo(400);
+        assertThat(problem.header("Content-Type")).startsWith("application/problem+json");
+    }
+
+    @Test
+    void aPausedJobsResultsAreNotReadyUntilItEndsWithTheStandardsExceptionType() throws InterruptedException {
+        HttpResponse<byte[]> r = execute("{\"inputs\": {\"stringInput\": \"a\", \"pause\": 3}}", "respond-async");
+        assertThat(r.statusCode()).as(text(r)).isEqualTo(201);
+        String location = URI.create(r.headers().firstValue("Location").orElseThrow()).getPath();
+        Http.Response early = http.get(location + "/results", "planner");
+        assertThat(early.status()).isEqualTo(404);
+        assertThat(early.json().get("type").asString())
+                .isEqualTo("http://www.opengis.net/def/exceptions/ogcapi-processes-1/1.0/result-not-ready");
+        JsonNode status = http.get(location, "planner").json();
+        for (int i = 0; i < 150 && !status.get("status").asString().matches("successful|failed|dismissed"); i++) {
+            Thread.sleep(100);
+            status = http.get(location, "planner").json();
+        }
+        assertThat(status.get("status").asString()).isEqualTo("successful");
+        assertThat(http.get(location + "/results", "planner").json().get("stringInput").asString()).isEqualTo("a");
+        assertThat(http.get("/ogc/jobs/no-such-job", "planner").json().get("type").asString())
+                .endsWith("/no-such-job");
+        assertThat(http.get("/ogc/processes/no-such-process").json().get("type").asString())
+                .endsWith("/no-such-process");
+        HttpResponse<byte[]> tooLong = execute("{\"inputs\": {\"stringInput\": \"a\", \"pause\": 11}}", null);
+        assertThat(tooLong.statusCode()).isEqualTo(400);
     }
 
     @Test

@@ -241,6 +241,39 @@ abstract class ProcessesContract {
     }
 
     @Test
+    void riverScreeningAsAJobIsReadInPagesThatFollowTheSameOrder() throws InterruptedException {
+        Http.Response created = execute("river-screening", "{\"inputs\": {\"distance\": 500}}", "planner",
+                "respond-async");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String path = created.header("Location").substring(http.base().length());
+        JsonNode status = created.json();
+        for (int i = 0; i < 100 && !status.get("status").asString().equals("successful"); i++) {
+            Thread.sleep(100);
+            status = http.get(path, "planner").json();
+        }
+        assertThat(status.get("status").asString()).isEqualTo("successful");
+        JsonNode whole = http.get(path + "/results", "planner").json().get("result");
+        List<String> paged = new ArrayList<>();
+        String next = path + "/results?limit=1";
+        while (next != null) {
+            JsonNode page = http.get(next, "planner").json().get("result");
+            assertThat(page.get("numberMatched").asInt()).isEqualTo(whole.get("features").size());
+            assertThat(page.get("numberReturned").asInt()).isEqualTo(1);
+            page.get("features").forEach(f -> paged.add(f.get("id").asString()));
+            next = null;
+            for (JsonNode link : page.get("links")) {
+                if (link.get("rel").asString().equals("next")) {
+                    next = link.get("href").asString().substring(http.base().length());
+                }
+            }
+        }
+        List<String> all = new ArrayList<>();
+        whole.get("features").forEach(f -> all.add(f.get("id").asString()));
+        assertThat(paged).hasSizeGreaterThanOrEqualTo(3).isEqualTo(all);
+        assertThat(http.get(path + "/results?limit=0", "planner").code()).isEqualTo("parameter_out_of_range");
+    }
+
+    @Test
     void anAsynchronousJobGivesTheSameResultAsASynchronousRunAndCanBeDismissed() throws InterruptedException {
         String body = "{\"inputs\": {\"point\": " + pointJson(Fixtures.P0) + ", \"k\": 2}}";
         Http.Response created = execute("nearest-sites", body, "planner", "respond-async");
