@@ -6,6 +6,7 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.wufei.gis.common.DatabaseKind;
 
 /** Picks the migration folder of the database in use, so one code base serves H2GIS and PostGIS. */
@@ -31,13 +32,21 @@ public class DatabaseConfiguration {
      * connections do not go stale, so keeping them costs nothing.
      */
     @Bean
-    static BeanPostProcessor h2ConnectionsLiveOn() {
+    static BeanPostProcessor h2ConnectionsLiveOn(Environment env) {
+        long busyWait = env.getProperty("gis.database.busy-wait-ms", Long.class, 20_000L);
         return new BeanPostProcessor() {
             @Override
             public Object postProcessBeforeInitialization(Object bean, String name) {
                 keepH2ConnectionsOpen(bean);
                 planEveryPostgisQueryWithItsValues(bean);
                 return bean;
+            }
+
+            /** Requests wait for a busy pool and fail fast only when the database is gone (PatientDataSource). */
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                return bean instanceof HikariDataSource hikari && busyWait > 0
+                        ? new PatientDataSource(hikari, busyWait) : bean;
             }
         };
     }
