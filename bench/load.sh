@@ -19,6 +19,7 @@ dir=$(mktemp -d)
 pid=
 trap 'kill $pid 2>/dev/null || true; cp "$dir/log.txt" /tmp/load-bench-service.log 2>/dev/null; rm -rf "$dir" "$jar"' EXIT
 start() {
+  if curl -s -o /dev/null "http://127.0.0.1:$port/"; then echo "port $port is in use" >&2; exit 1; fi
   java -Xmx1g -jar "$jar" --server.port=$port --gis.data-dir="$dir" --gis.demo.enabled=true \
     --spring.datasource.url="$url" > "$dir/log.txt" 2>&1 &
   pid=$!

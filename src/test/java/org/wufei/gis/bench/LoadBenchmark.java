@@ -66,6 +66,8 @@ public final class LoadBenchmark {
         double direct = directThroughput(jdbc, 32, 15);
         System.out.printf(Locale.ROOT, "items at 32 connections: service %.0f req/s, JDBC %.0f req/s, ratio %.2f "
                 + "(target >= 0.5)%n", service, direct, service / direct);
+        // the HTTP client's executor threads would keep the JVM (and bench/load.sh, and its service) running
+        System.exit(0);
     }
 
     private void mixed(int clients, int seconds, List<Long> hot) throws InterruptedException {
