@@ -14,9 +14,4 @@ public record FeatureRow(long id, Map<String, Object> properties, Geometry geome
     public FeatureRow(long id, Map<String, Object> properties, Geometry geometry, Long version) {
         this(id, properties, geometry, version, null);
     }
-
-    /** Whether the row has a geometry in either form. */
-    public boolean hasGeometry() {
-        return geometry != null || geometryGeoJson != null;
-    }
 }
