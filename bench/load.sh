@@ -12,14 +12,15 @@ url="jdbc:postgresql://127.0.0.1:5432/$db?user=postgres"
 [ "${SKIP_BUILD:-0}" = 1 ] || ./mvnw -q -B -ntp package -DskipTests
 ./mvnw -q -B -ntp test-compile dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt \
   -Dmdep.includeScope=test > /dev/null
-jar=$(ls target/waste-site-gis-*.jar | grep -v original | head -1)
-cp "$jar" target/load-bench.jar
+jar=/tmp/load-bench-$$.jar   # a copy: a build during the run must not rewrite the running jar
+cp "$(ls target/waste-site-gis-*.jar | grep -v original | head -1)" "$jar"
 port=${PORT:-18091}
 dir=$(mktemp -d)
 pid=
-trap 'kill $pid 2>/dev/null || true; rm -rf "$dir"' EXIT
+trap 'kill $pid 2>/dev/null || true; cp "$dir/log.txt" /tmp/load-bench-service.log 2>/dev/null; rm -rf "$dir" "$jar"' EXIT
 start() {
-  java -Xmx1g -jar target/load-bench.jar --server.port=$port --gis.data-dir="$dir" --gis.demo.enabled=true \
+  if curl -s -o /dev/null "http://127.0.0.1:$port/"; then echo "port $port is in use" >&2; exit 1; fi
+  java -Xmx1g -jar "$jar" --server.port=$port --gis.data-dir="$dir" --gis.demo.enabled=true \
     --spring.datasource.url="$url" > "$dir/log.txt" 2>&1 &
   pid=$!
   until curl -sf "http://127.0.0.1:$port/actuator/health" | grep -q '"status":"UP"'; do sleep 0.5; done
@@ -29,7 +30,7 @@ if [ "${SKIP_LOAD:-0}" != 1 ]; then
   $pg -d "$db" -c "CREATE EXTENSION postgis"
   start                                  # migrations and the demo district
   kill $pid; wait $pid 2>/dev/null || true
-  java -cp target/load-bench.jar -Dloader.main=org.wufei.gis.demo.BulkSites \
+  java -cp "$jar" -Dloader.main=org.wufei.gis.demo.BulkSites \
     org.springframework.boot.loader.launch.PropertiesLauncher "$url&reWriteBatchedInserts=true" "$n"
   $pg -d "$db" -c "ANALYZE"
 fi
@@ -37,3 +38,4 @@ start
 echo "sites: $($pg -d "$db" -At -c "SELECT COUNT(*) FROM site")"
 java -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" org.wufei.gis.bench.LoadBenchmark \
   "http://127.0.0.1:$port" "$url" "$clients" "$seconds"
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -3,7 +3,6 @@ package org.wufei.gis.catalog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -14,9 +13,6 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import org.locationtech.jts.geom.Envelope;
-import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.io.ParseException;
-import org.locationtech.jts.io.WKBReader;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -24,16 +20,17 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.wufei.gis.common.DatabaseKind;
 
 /**
  * Reads features of any {@link CollectionSource} with plain SQL: SELECT lists and FROM clauses are built once per
  * collection, every request value is bound. Counts and extents are cached per collection data version, and a
- * count stops at a ceiling (above it the caller leaves numberMatched out, as OGC API - Features allows).
+ * count stops at a ceiling (above it the caller leaves numberMatched out, as OGC API - Features allows). A page
+ * whose count is not known yet is read together with its count in one statement when the matches are few.
  */
 @Component
 public class FeatureStore {
     private static final int COUNT_CACHE_SIZE = 2000;
-    private static final String BOX = "ST_MakeEnvelope(?, ?, ?, ?, 4326)";
 
     /** Rows fetched per round trip when streaming (PostgreSQL cursor size). */
     public static final int FETCH_SIZE = 1000;
@@ -43,8 +40,10 @@ public class FeatureStore {
     private final TransactionTemplate streaming;
     private final DataVersions versions;
     private final long countCeiling;
+    private final long inlineCountBound;
+    private final boolean databaseWritesGeoJson;
     // keyed by the source itself: a collection's public view has its own, shorter select list
-    private final Map<CollectionSource, Compiled> compiled = new ConcurrentHashMap<>();
+    private final Map<CollectionSource, CollectionSql> compiled = new ConcurrentHashMap<>();
     private final Map<String, Long> counts = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
@@ -53,51 +52,88 @@ public class FeatureStore {
     });
     private final Map<String, Extent> extents = new ConcurrentHashMap<>();
 
-    public FeatureStore(JdbcClient jdbc, JdbcTemplate jdbcTemplate,
-            PlatformTransactionManager tm, DataVersions versions,
-            @Value("${gis.ogc.count-ceiling:100000}") long countCeiling) {
+    /**
+     * @param countCeiling above this many matches numberMatched is left out
+     * @param inlineCountBound up to this many matches a page and its count are one statement (at most the ceiling)
+     */
+    public FeatureStore(JdbcClient jdbc, JdbcTemplate jdbcTemplate, PlatformTransactionManager tm,
+            DataVersions versions, DatabaseKind database,
+            @Value("${gis.ogc.count-ceiling:100000}") long countCeiling,
+            @Value("${gis.ogc.inline-count-bound:10000}") long inlineCountBound) {
         this.jdbc = jdbc;
         this.jdbcTemplate = jdbcTemplate;
         this.streaming = new TransactionTemplate(tm);
         this.streaming.setReadOnly(true);
         this.versions = versions;
         this.countCeiling = countCeiling;
+        this.inlineCountBound = Math.min(inlineCountBound, countCeiling);
+        this.databaseWritesGeoJson = database == DatabaseKind.POSTGIS;
     }
 
-    /** The SQL pieces of one collection, built from its allow-listed names the first time it is read. */
-    private record Compiled(String select, String from, String baseWhere, List<Object> baseParams,
-            List<Property> properties, String id, String geom) {
+    /** One page of features and how many match in all (empty above the count ceiling). */
+    public record Page(List<FeatureRow> rows, OptionalLong matched) {
     }
 
-    private Compiled compile(CollectionSource source) {
-        return compiled.computeIfAbsent(source, k -> {
-            TableSpec t = source.table();
-            StringBuilder select = new StringBuilder(t.idColumn());
-            select.append(", ").append(t.versionColumn() == null ? "NULL" : t.versionColumn());
-            for (Property p : t.properties()) {
-                select.append(", ").append(p.sqlColumn());
-            }
-            String where = t.fixedWhere() == null ? "1 = 1" : "(" + t.fixedWhere() + ")";
-            return new Compiled(select.toString(), t.fromSql(), where, t.fixedParams(), t.properties(),
-                    t.idColumn(), t.geometryColumn());
-        });
+    private CollectionSql compile(CollectionSource source) {
+        return compiled.computeIfAbsent(source, k -> CollectionSql.of(source.table()));
     }
 
-    /** One page of features. */
-    public List<FeatureRow> page(CollectionSource source, ItemsRequest request) {
-        Compiled c = compile(source);
+    /**
+     * One page of features with the number of matches. Geometries come as CRS84 GeoJSON text written by the
+     * database when {@code crs84GeoJson} is asked and the database can (PostGIS), as JTS geometries otherwise.
+     *
+     * <p>When the count is not cached, the page is cut from the bounded set of matches in the same statement
+     * that counts them ({@code COUNT(*) OVER ()}): one index scan instead of two. Above the inline bound that set
+     * is not all the matches, so the page is read again by itself and counted up to the ceiling.
+     */
+    public Page page(CollectionSource source, ItemsRequest request, boolean crs84GeoJson) {
+        CollectionSql c = compile(source);
+        CollectionSql.GeometryRead read = !request.withGeometry() ? CollectionSql.GeometryRead.NONE
+                : crs84GeoJson && databaseWritesGeoJson ? CollectionSql.GeometryRead.GEOJSON_CRS84
+                : CollectionSql.GeometryRead.WKB;
         List<Object> params = new ArrayList<>(c.baseParams());
-        String where = where(c, request, params);
-        String order = order(c, request);
-        String geom = geometryColumn(c, request);
-        // The page's ids first, then their rows: joins and columns are paid for the page only, not every match.
-        String sql = "SELECT " + c.select() + geom + " FROM " + c.from() + " WHERE " + c.id() + " IN (SELECT "
-                + c.id() + " FROM " + c.from() + " WHERE " + where + " ORDER BY " + order + " LIMIT ? OFFSET ?)"
-                + " ORDER BY " + order;
+        String where = c.where(request, params);
+        String key = countKey(source, where, params);
+        String alias = c.singleTableAlias();
+        if (counts.get(key) == null && alias != null) {
+            List<Object> p = new ArrayList<>(params);
+            p.add(inlineCountBound + 1);
+            p.add(request.limit());
+            p.add(request.offset());
+            long[] matched = {-1};
+            List<FeatureRow> rows = jdbc.sql("SELECT " + c.select() + c.geometryColumn(read)
+                    + ", COUNT(*) OVER () FROM (SELECT * FROM " + c.from() + " WHERE " + where + " LIMIT ?) " + alias
+                    + " ORDER BY " + c.order(request) + " LIMIT ? OFFSET ?").params(p).query((rs, n) -> {
+                        matched[0] = rs.getLong(c.properties().size() + (read == CollectionSql.GeometryRead.NONE
+                                ? 3 : 4));
+                        return c.row(rs, request.properties(), read);
+                    }).list();
+            if (rows.isEmpty() && request.offset() == 0) {
+                matched[0] = 0;
+            }
+            if (matched[0] >= 0 && matched[0] <= inlineCountBound) {
+                counts.put(key, matched[0]);
+                return new Page(rows, OptionalLong.of(matched[0]));
+            }
+        }
+        List<FeatureRow> rows = plainPage(c, request, where, params, read);
+        // A page that is not full already tells how many match; only a full one needs a count.
+        OptionalLong matched = rows.size() < request.limit() && (!rows.isEmpty() || request.offset() == 0)
+                ? OptionalLong.of(request.offset() + rows.size()) : count(source, request);
+        return new Page(rows, matched);
+    }
+
+    /** The page's ids first, then their rows: joins and columns are paid for the page only, not every match. */
+    private List<FeatureRow> plainPage(CollectionSql c, ItemsRequest request, String where, List<Object> whereParams,
+            CollectionSql.GeometryRead read) {
+        String order = c.order(request);
+        String sql = "SELECT " + c.select() + c.geometryColumn(read) + " FROM " + c.from() + " WHERE " + c.id()
+                + " IN (SELECT " + c.id() + " FROM " + c.from() + " WHERE " + where + " ORDER BY " + order
+                + " LIMIT ? OFFSET ?) ORDER BY " + order;
+        List<Object> params = new ArrayList<>(whereParams);
         params.add(request.limit());
         params.add(request.offset());
-        return jdbc.sql(sql).params(params).query((rs, n) -> row(rs, c, request.properties(),
-                request.withGeometry())).list();
+        return jdbc.sql(sql).params(params).query((rs, n) -> c.row(rs, request.properties(), read)).list();
     }
 
     /** Receives features one by one as {@link #forEach} reads them. */
@@ -122,15 +158,16 @@ public class FeatureStore {
      */
     public void forEach(CollectionSource source, ItemsRequest request, boolean paged, Map<String, String> extra,
             FeatureConsumer consumer) {
-        Compiled c = compile(source);
+        CollectionSql c = compile(source);
+        CollectionSql.GeometryRead read = request.withGeometry() ? CollectionSql.GeometryRead.WKB
+                : CollectionSql.GeometryRead.NONE;
         StringBuilder extraSql = new StringBuilder();
         extra.forEach((name, column) -> extraSql.append(", ")
                 .append(new Property(name, column, Property.Type.STRING, null, null).sqlColumn()));
         List<Object> params = new ArrayList<>(c.baseParams());
-        String where = where(c, request, params);
-        String order = order(c, request);
-        String geom = geometryColumn(c, request);
-        StringBuilder sql = new StringBuilder("SELECT " + c.select() + geom + extraSql + " FROM " + c.from()
+        String where = c.where(request, params);
+        String order = c.order(request);
+        StringBuilder sql = new StringBuilder("SELECT " + c.select() + c.geometryColumn(read) + extraSql + " FROM " + c.from()
                 + " WHERE " + where + " ORDER BY " + order);
         int firstExtra = c.properties().size() + (request.withGeometry() ? 4 : 3);
         if (paged) {
@@ -150,7 +187,7 @@ public class FeatureStore {
             return ps;
         }, (RowCallbackHandler) rs -> {
             try {
-                FeatureRow row = row(rs, c, request.properties(), request.withGeometry());
+                FeatureRow row = c.row(rs, request.properties(), read);
                 int i = firstExtra;
                 for (String name : extra.keySet()) {
                     row.properties().put(name, SqlValues.extra(rs.getObject(i++)));
@@ -167,10 +204,10 @@ public class FeatureStore {
      * condition, bound values and data version.
      */
     public OptionalLong count(CollectionSource source, ItemsRequest request) {
-        Compiled c = compile(source);
+        CollectionSql c = compile(source);
         List<Object> params = new ArrayList<>(c.baseParams());
-        String where = where(c, request, params);
-        String key = source.id() + '\u0000' + versions.of(source.id()) + '\u0000' + where + '\u0000' + params;
+        String where = c.where(request, params);
+        String key = countKey(source, where, params);
         Long cached = counts.get(key);
         if (cached == null) {
             params.add(countCeiling + 1);
@@ -183,18 +220,18 @@ public class FeatureStore {
 
     /** A feature by its id (primary-key lookup), if it is in the collection. */
     public Optional<FeatureRow> byId(CollectionSource source, long id) {
-        Compiled c = compile(source);
+        CollectionSql c = compile(source);
         List<Object> params = new ArrayList<>(c.baseParams());
         params.add(id);
         List<String> names = c.properties().stream().map(Property::name).toList();
         return jdbc.sql("SELECT " + c.select() + ", ST_AsBinary(" + c.geom() + ") FROM " + c.from() + " WHERE "
                 + c.baseWhere() + " AND " + c.id() + " = ?").params(params)
-                .query((rs, n) -> row(rs, c, names, true)).optional();
+                .query((rs, n) -> c.row(rs, names, CollectionSql.GeometryRead.WKB)).optional();
     }
 
     /** The collection's extent, recomputed only when its data version moved. */
     public Extent extent(CollectionSource source) {
-        Compiled c = compile(source);
+        CollectionSql c = compile(source);
         String key = source.id() + '\u0000' + versions.of(source.id());
         return extents.computeIfAbsent(key, k -> {
             extents.keySet().removeIf(old -> old.startsWith(source.id() + '\u0000'));
@@ -211,60 +248,7 @@ public class FeatureStore {
         });
     }
 
-    /** The request's order with the id last, so that pages are stable. */
-    private static String order(Compiled c, ItemsRequest request) {
-        return request.orderBySql().isEmpty() ? c.id() : request.orderBySql() + ", " + c.id();
-    }
-
-    private static String geometryColumn(Compiled c, ItemsRequest request) {
-        return request.withGeometry() ? ", ST_AsBinary(" + c.geom() + ")" : "";
-    }
-
-    private static String where(Compiled c, ItemsRequest request, List<Object> params) {
-        StringBuilder where = new StringBuilder(c.baseWhere());
-        if (!request.boxes().isEmpty()) {
-            List<String> any = new ArrayList<>();
-            for (Envelope e : request.boxes()) {
-                any.add("(" + c.geom() + " && " + BOX + " AND ST_Intersects(" + c.geom() + ", " + BOX + "))");
-                for (int i = 0; i < 2; i++) {
-                    params.add(e.getMinX());
-                    params.add(e.getMinY());
-                    params.add(e.getMaxX());
-                    params.add(e.getMaxY());
-                }
-            }
-            where.append(" AND (").append(String.join(" OR ", any)).append(')');
-        }
-        if (request.whereSql() != null && !request.whereSql().isBlank()) {
-            where.append(" AND (").append(request.whereSql()).append(')');
-            params.addAll(request.params());
-        }
-        return where.toString();
-    }
-
-    private static FeatureRow row(ResultSet rs, Compiled c, List<String> wanted, boolean withGeometry)
-            throws SQLException {
-        Map<String, Object> props = new LinkedHashMap<>();
-        List<Property> all = c.properties();
-        for (int i = 0; i < all.size(); i++) {
-            Property p = all.get(i);
-            if (wanted.contains(p.name())) {
-                props.put(p.name(), SqlValues.value(rs.getObject(i + 3), p.type()));
-            }
-        }
-        Geometry g = null;
-        if (withGeometry) {
-            byte[] wkb = rs.getBytes(all.size() + 3);
-            if (wkb != null) {
-                try {
-                    g = new WKBReader().read(wkb);
-                    g.setSRID(4326);
-                } catch (ParseException e) {
-                    throw new IllegalStateException("unreadable geometry of feature " + rs.getLong(1), e);
-                }
-            }
-        }
-        Object version = rs.getObject(2);
-        return new FeatureRow(rs.getLong(1), props, g, version == null ? null : ((Number) version).longValue());
+    private String countKey(CollectionSource source, String where, List<Object> params) {
+        return source.id() + '\u0000' + versions.of(source.id()) + '\u0000' + where + '\u0000' + params;
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.locationtech.jts.geom.Geometry;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.wufei.gis.common.Actor;
 import org.wufei.gis.common.District;
@@ -37,15 +38,21 @@ public class SiteRegister {
         this.clock = clock;
     }
 
+    // The definitions are in memory: no transaction, so no pooled connection is taken for them. A view of a site
+    // just changed asks for its kind and allowed transitions after the commit; taking a second connection there
+    // failed acknowledged transitions under load (bench/load.sh).
+    @Transactional(propagation = Propagation.SUPPORTS)
     public Lifecycles lifecycles() {
         return lifecycles;
     }
 
+    @Transactional(propagation = Propagation.SUPPORTS)
     public KindRegistry kinds() {
         return lifecycles.kinds();
     }
 
     /** The definition of a site's kind. */
+    @Transactional(propagation = Propagation.SUPPORTS)
     public SiteKind kindOf(Site site) {
         return lifecycles.kinds().get(site.getKind());
     }
@@ -168,7 +175,7 @@ public class SiteRegister {
     }
 
     /** The transitions this actor may take from the site's current status. */
-    @Transactional(readOnly = true)
+    @Transactional(propagation = Propagation.SUPPORTS)
     public List<Transition> allowedTransitions(Site site, Actor actor) {
         if (site.isDeleted()) {
             return List.of();

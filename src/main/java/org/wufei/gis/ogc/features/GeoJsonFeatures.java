@@ -81,7 +81,9 @@ class GeoJsonFeatures {
         g.writeStringProperty("type", "Feature");
         g.writeNumberProperty("id", row.id());
         g.writeName("geometry");
-        if (row.geometry() == null) {
+        if (row.geometryGeoJson() != null && out.srid() == 4326 && !out.northFirst()) {
+            g.writeRawValue(row.geometryGeoJson());
+        } else if (row.geometry() == null) {
             g.writeNull();
         } else {
             g.writeRawValue(geometry(row.geometry(), out));

@@ -70,10 +70,10 @@ class ItemsController {
             downloads.download(source, q, export.get(), request, response);
             return null;
         }
-        List<FeatureRow> rows = store.page(source, q.toRequest());
-        // A page that is not full already tells how many match; only a full one needs a count.
-        OptionalLong matched = rows.size() < q.limit() && (!rows.isEmpty() || q.offset() == 0)
-                ? OptionalLong.of(q.offset() + rows.size()) : store.count(source, q.toRequest());
+        // CRS84 (the default) is the storage CRS in storage axis order: the database may write the geometries
+        FeatureStore.Page found = store.page(source, q.toRequest(), q.crs().srid() == 4326 && !q.crs().northFirst());
+        List<FeatureRow> rows = found.rows();
+        OptionalLong matched = found.matched();
         String items = OgcLinks.base(request) + "/collections/" + source.id() + "/items";
         List<Map<String, Object>> links = new ArrayList<>();
         links.add(OgcLinks.link(page(items, q.params(), q.offset()), Rel.SELF, OgcMediaTypes.GEO_JSON, null));
