@@ -15,12 +15,15 @@ import java.util.Set;
 
 /**
  * The tables a backup holds, read from the database's own catalogue: the schema's base tables (a partitioned table
- * once, not its partitions), without Flyway's history and the spatial extension's own tables, ordered so that a
+ * once, not its partitions), without Flyway's history, the spatial extension's own tables and the indicators' ledger
+ * (derived from the status history, caught up again by the service after a restore), ordered so that a
  * table comes after every table its foreign keys point at.
  */
 final class Tables {
     private static final Set<String> SKIP = Set.of("flyway_schema_history", "spatial_ref_sys", "geometry_columns",
             "geography_columns", "raster_columns", "raster_overviews");
+    /** Tables derived from the others and rebuilt by the service (the indicators' ledger): not backed up. */
+    private static final String DERIVED_PREFIX = "indicator_";
 
     private Tables() {
     }
@@ -36,7 +39,7 @@ final class Tables {
             while (rs.next()) {
                 String name = rs.getString("TABLE_NAME");
                 String lower = name.toLowerCase(Locale.ROOT);
-                if (!SKIP.contains(lower) && !partitions.contains(lower)) {
+                if (!SKIP.contains(lower) && !lower.startsWith(DERIVED_PREFIX) && !partitions.contains(lower)) {
                     columns.put(lower, columns(meta, schema, name));
                 }
             }
