@@ -402,7 +402,9 @@ abstract class ProcessesContract {
         double[] inRiverBuffer = Fixtures.at(-100, 0);
         String candidates = "{\"type\": \"MultiPoint\", \"coordinates\": [[" + c1[0] + ", " + c1[1] + "], ["
                 + c2[0] + ", " + c2[1] + "], [" + inRiverBuffer[0] + ", " + inRiverBuffer[1] + "]]}";
-        JsonNode fc = run("suggest-sites", "{\"candidates\": " + candidates + ", \"radius\": 800, \"count\": 2}");
+        // site_buffer 1 m: sites other test classes put at random places in the shared database must not exclude c1
+        JsonNode fc = run("suggest-sites", "{\"candidates\": " + candidates
+                + ", \"radius\": 800, \"count\": 2, \"site_buffer\": 1}");
         assertThat(fc.get("features")).hasSize(1);
         JsonNode first = fc.get("features").get(0);
         assertThat(first.at("/properties/newly_covered_weight").asDouble()).isEqualTo(400.0);
