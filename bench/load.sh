@@ -12,12 +12,12 @@ url="jdbc:postgresql://127.0.0.1:5432/$db?user=postgres"
 [ "${SKIP_BUILD:-0}" = 1 ] || ./mvnw -q -B -ntp package -DskipTests
 ./mvnw -q -B -ntp test-compile dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt \
   -Dmdep.includeScope=test > /dev/null
-jar=/tmp/load-bench-$$.jar   # a copy: a build during the run must not rewrite the running jar
+jar=$(mktemp --suffix=.jar)   # a copy: a build during the run must not rewrite the running jar
 cp "$(ls target/waste-site-gis-*.jar | grep -v original | head -1)" "$jar"
 port=${PORT:-18091}
 dir=$(mktemp -d)
 pid=
-trap 'kill $pid 2>/dev/null || true; cp "$dir/log.txt" /tmp/load-bench-service.log 2>/dev/null; rm -rf "$dir" "$jar"' EXIT
+trap 'kill $pid 2>/dev/null || true; cp "$dir/log.txt" target/load-bench-service.log 2>/dev/null; rm -rf "$dir" "$jar"' EXIT
 start() {
   if curl -s -o /dev/null "http://127.0.0.1:$port/"; then echo "port $port is in use" >&2; exit 1; fi
   java -Xmx1g -jar "$jar" --server.port=$port --gis.data-dir="$dir" --gis.demo.enabled=true \

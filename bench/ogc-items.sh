@@ -11,7 +11,7 @@ db=${BENCH_DB:-ogc_bench}
 pg="psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q"
 url="jdbc:postgresql://127.0.0.1:5432/$db?user=postgres"
 [ "${SKIP_BUILD:-0}" = 1 ] || ./mvnw -q -B -ntp package -DskipTests
-jar=/tmp/ogc-items-bench-$$.jar   # a copy: a build during the run must not rewrite the running jar
+jar=$(mktemp --suffix=.jar)   # a copy: a build during the run must not rewrite the running jar
 cp "$(ls target/waste-site-gis-*.jar | grep -v original | head -1)" "$jar"
 if [ "${SKIP_LOAD:-0}" != 1 ]; then
   $pg -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db"
