@@ -2,7 +2,6 @@ package org.wufei.gis.imports.read;
 
 import org.wufei.gis.common.Texts;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,9 +29,6 @@ import org.wufei.gis.imports.read.geojson.GeoJsonFeatureSource;
  * hint.
  */
 final class ShapefileFeatureSource implements FeatureSource {
-
-    /** Enough of the DBF records to tell UTF-8 from GBK without reading a large file twice. */
-    private static final int ENCODING_SAMPLE_BYTES = 4 * 1024 * 1024;
 
     private final SafeZip.Extracted extracted;
     private final ReadOptions options;
@@ -90,7 +86,8 @@ final class ShapefileFeatureSource implements FeatureSource {
                             "import.shapefile_incomplete", layer, required);
                 }
             }
-            Charset encoding = encodingOf(layer, parts.get("dbf"), parts.get("cpg"));
+            Charset encoding = DbfEncoding.of(parts.get("dbf"), parts.get("cpg") == null ? null : readText(parts.get("cpg")),
+                    options.encoding(), key -> warnings.add(layer + ": " + Texts.zh(key) + " / " + Texts.en(key)));
             CrsHint crs = parts.containsKey("prj")
                     ? new CrsHint(null, readText(parts.get("prj")).trim(), CrsHint.PRJ) : CrsHint.none();
             hide(parts.get("prj")); // the CRS is matched here (crs module); the engine would refuse a .prj it cannot parse
@@ -102,48 +99,6 @@ final class ShapefileFeatureSource implements FeatureSource {
                     ? ImportException.keyed(ImportException.LAYER_NOT_FOUND, null, "import.shapefile_none")
                     : ImportException.keyed(ImportException.LAYER_NOT_FOUND, null, "import.shapefile_layer_missing",
                             options.layer());
-        }
-    }
-
-    /**
-     * The .cpg wins, then the caller's choice, then detection. A .cpg that contradicts the bytes (UTF-8 declared
-     * but the bytes are not UTF-8, or GBK declared but the bytes are valid non-ASCII UTF-8) is overruled with a
-     * warning, because decoding with it would only produce mojibake.
-     */
-    private Charset encodingOf(String layer, Path dbf, Path cpg) {
-        byte[] sample = dbfRecordSample(dbf);
-        boolean utf8 = TextEncodings.isValidUtf8(sample, sample.length);
-        boolean nonAscii = TextEncodings.hasNonAscii(sample, sample.length);
-        Charset declared = cpg == null ? null : TextEncodings.fromCodePage(readText(cpg));
-        if (declared != null) {
-            if (declared.equals(StandardCharsets.UTF_8) && !utf8) {
-                warn(layer, "import.cpg_not_utf8");
-                return TextEncodings.GB18030;
-            }
-            if (TextEncodings.isChinese(declared) && utf8 && nonAscii) {
-                warn(layer, "import.cpg_is_utf8");
-                return StandardCharsets.UTF_8;
-            }
-            return declared;
-        }
-        if (options.encoding() != null) {
-            return options.encoding();
-        }
-        return utf8 ? StandardCharsets.UTF_8 : TextEncodings.GB18030;
-    }
-
-    private void warn(String layer, String key) {
-        warnings.add(layer + ": " + Texts.zh(key) + " / " + Texts.en(key));
-    }
-
-    private static byte[] dbfRecordSample(Path dbf) {
-        try (InputStream in = Files.newInputStream(dbf)) {
-            byte[] header = in.readNBytes(32);
-            int headerLength = header.length >= 10 ? (header[8] & 0xff) | (header[9] & 0xff) << 8 : 0;
-            in.skipNBytes(Math.max(0, headerLength - header.length));
-            return in.readNBytes(ENCODING_SAMPLE_BYTES);
-        } catch (IOException e) {
-            throw ImportException.unreadable("dbf", e);
         }
     }
 
