@@ -108,6 +108,22 @@ for i in $(seq 1 "$RUNS"); do
     printf '%-34s %10.3f %10.3f %8.2f\n' "$id ?at=$day" "$t" "$ref" "$(echo "$t / $ref" | bc -l)"
   done
 done
+# After an edit of one site of a kind (its updated_at, as an edit through the API moves it): the board now and as
+# of a date, and each indicator alone after the next edit of the same kind (what a change makes recomputed).
+for kind in waste_heap straw_collection_point recycling_site; do
+  edit="UPDATE site SET updated_at = now() WHERE id = (SELECT MIN(id) FROM site WHERE kind = '$kind')"
+  "${PSQL[@]}" -c "$edit" > /dev/null
+  read -r code live < <(get_seconds "/api/indicators")
+  read -r code t < <(get_seconds "/api/indicators?at=2024-12-31")
+  printf '%-34s %10.3f (now) %6.3f (?at=2024-12-31)
+' "every indicator after a $kind edit" "$live" "$t"
+  for id in $(curl -s "http://127.0.0.1:$PORT/api/indicators" | grep -o '"id":"[^"]*"' | cut -d'"' -f4); do
+    "${PSQL[@]}" -c "$edit" > /dev/null
+    read -r code live < <(get_seconds "/api/indicators/$id")
+    read -r code t < <(get_seconds "/api/indicators/$id?at=2024-11-30")
+    printf '    %-30s %10.3f (now) %6.3f (?at=2024-11-30)\n' "$id" "$live" "$t"
+  done
+done
 [ -n "${SKIP_SERIES:-}" ] && exit 0
 total=0
 for id in $(curl -s "http://127.0.0.1:$PORT/api/indicators" | grep -o '"id":"[^"]*"' | cut -d'"' -f4); do

@@ -172,6 +172,14 @@ public class Jobs {
                 j.failure(), j.progress());
     }
 
+    /**
+     * The job without its result: what a status request needs; a large result (megabytes) is not read for it, so a
+     * client polling a job does not pay for its result at the end.
+     */
+    public Optional<Job> status(String id) {
+        return store.status(id);
+    }
+
     /** The job, or 404 problem {@code job_not_found}. */
     public Job require(String id) {
         return find(id).orElseThrow(() -> ApiException.notFound("job", id));

@@ -4,14 +4,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.io.ParseException;
-import org.locationtech.jts.io.geojson.GeoJsonReader;
+import java.io.StringWriter;
 import org.locationtech.jts.io.geojson.GeoJsonWriter;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A job's result as it is kept in {@code process_job.result}: JSON with the summary and each feature's id, GeoJSON
@@ -24,46 +21,48 @@ final class ProcessResultJson {
     private ProcessResultJson() {
     }
 
+    /**
+     * Written as a stream: a geometry the database wrote as GeoJSON text goes in as it is (a worklist of tens of
+     * thousands of rows is not parsed again into a tree first).
+     */
     static String write(ProcessResult result) {
         GeoJsonWriter geometries = new GeoJsonWriter();
         geometries.setEncodeCRS(false);
-        ObjectNode root = JSON.createObjectNode();
-        root.set("summary", JSON.valueToTree(result.summary()));
-        if (result.hasNamedOutputs()) {
-            root.set("outputs", JSON.valueToTree(result.outputs()));
-        }
-        ArrayNode features = root.putArray("features");
-        for (ProcessResult.Feature f : result.features()) {
-            ObjectNode node = features.addObject();
-            node.put("id", f.id());
-            if (f.geoJson() != null) {
-                node.set("geometry", JSON.readTree(f.geoJson()));
-            } else if (f.geometry() != null) {
-                node.set("geometry", JSON.readTree(geometries.write(f.geometry())));
+        StringWriter out = new StringWriter(64 + 400 * result.features().size());
+        try (JsonGenerator g = JSON.createGenerator(out)) {
+            g.writeStartObject();
+            g.writePOJOProperty("summary", result.summary());
+            if (result.hasNamedOutputs()) {
+                g.writePOJOProperty("outputs", result.outputs());
             }
-            node.set("properties", JSON.valueToTree(f.properties()));
+            g.writeArrayPropertyStart("features");
+            for (ProcessResult.Feature f : result.features()) {
+                g.writeStartObject();
+                g.writeStringProperty("id", f.id());
+                if (f.geoJson() != null) {
+                    g.writeName("geometry");
+                    g.writeRawValue(f.geoJson());
+                } else if (f.geometry() != null) {
+                    g.writeName("geometry");
+                    g.writeRawValue(geometries.write(f.geometry()));
+                }
+                g.writePOJOProperty("properties", f.properties());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
         }
-        return JSON.writeValueAsString(root);
+        return out.toString();
     }
 
+    /** Each geometry is kept as its GeoJSON text (read into JTS only when a row's geometry is asked for). */
     static ProcessResult read(String json) {
         JsonNode root = JSON.readTree(json);
-        GeoJsonReader geometries = new GeoJsonReader();
         List<ProcessResult.Feature> features = new ArrayList<>();
         for (JsonNode f : root.path("features")) {
-            Geometry g = null;
-            String text = null;
-            if (f.hasNonNull("geometry")) {
-                text = f.get("geometry").toString();
-                try {
-                    g = geometries.read(text);
-                    g.setSRID(4326);
-                } catch (ParseException e) {
-                    throw new IllegalStateException("stored job result has a bad geometry", e);
-                }
-            }
-            // the text too: the results document then gives the geometry exactly as the synchronous answer did
-            features.add(new ProcessResult.Feature(f.path("id").asString(null), g, object(f.path("properties")),
+            String text = f.hasNonNull("geometry") ? f.get("geometry").toString() : null;
+            // the text: the results document then gives the geometry exactly as the synchronous answer did
+            features.add(new ProcessResult.Feature(f.path("id").asString(null), null, object(f.path("properties")),
                     text));
         }
         return new ProcessResult(features, object(root.path("summary")), object(root.path("outputs")));

@@ -10,7 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -22,12 +26,18 @@ import org.wufei.gis.indicators.SiteStates.SiteRow;
 
 /**
  * Computes the indicators of one definitions file: now, as of the end of a day (district time) and per township.
- * Tallies and coverages are cached under the register's data version, so any site change or history event makes
+ * Tallies are cached under the register's data version, coverages under the stamp of their serving kinds (see
+ * {@link LedgerTable#stamp}), so any change to a site they count, or its history, makes
  * the next request recompute.
  */
 class Indicators {
     static final ZoneId DISTRICT_TIME = ZoneId.of("Asia/Shanghai");
     private static final int CACHE_ENTRIES = 4096;
+    private static final ExecutorService BOARD = Executors.newFixedThreadPool(3, r -> {
+        Thread t = new Thread(r, "indicators-board");
+        t.setDaemon(true);
+        return t;
+    });
 
     private final List<IndicatorDefinition> definitions;
     private final SiteStates states;
@@ -48,6 +58,9 @@ class Indicators {
                 throw new IllegalStateException("Indicators file, entry '" + d.id() + "': " + problem);
             }
         }
+        // the board of now is computed once after a start (a coverage reads every serving site): the first reader
+        // after a restart finds it cached, and the code it runs compiled
+        table.afterStart(() -> values(moment(null, null)));
     }
 
     List<IndicatorDefinition> definitions() {
@@ -68,13 +81,34 @@ class Indicators {
     }
 
     IndicatorValue value(IndicatorDefinition d, Moment m) {
-        return value(d, m, states.dataVersion());
+        return value(d, m, caughtUp(states.dataVersion()));
     }
 
     /** Every indicator at one moment, under one data version (read once). */
     List<IndicatorValue> values(Moment m) {
-        String version = states.dataVersion();
+        String version = caughtUp(states.dataVersion());
+        // the tally and each coverage are independent reads: computed side by side, then every value from them
+        List<CompletableFuture<?>> parts = new ArrayList<>();
+        if (definitions.stream().anyMatch(d -> d.formula().coverage() == null)) {
+            parts.add(CompletableFuture.runAsync(() -> tally(m, version), BOARD));
+        }
+        definitions.stream().filter(d -> d.formula().coverage() != null)
+                .forEach(d -> parts.add(CompletableFuture.runAsync(() -> coverage(d, m, version), BOARD)));
+        try {
+            parts.forEach(CompletableFuture::join);
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
         return definitions.stream().map(d -> value(d, m, version)).toList();
+    }
+
+    /**
+     * Catches the ledger table up first (milliseconds for a few changed sites), so it knows which kinds changed and
+     * a coverage of other kinds stays cached ({@link LedgerTable#stamp}).
+     */
+    private String caughtUp(String version) {
+        table.caughtUp(version, false);
+        return version;
     }
 
     private IndicatorValue value(IndicatorDefinition d, Moment m, String version) {
@@ -173,7 +207,7 @@ class Indicators {
     /** A coverage at many moments: the serving kinds' history read once and the provider run once for all. */
     private void coverEach(IndicatorDefinition d, List<Moment> moments, String version) {
         List<Moment> missing = moments.stream()
-                .filter(m -> !cache.containsKey(coverageKey(version, d, m))).toList();
+                .filter(m -> !cache.containsKey(coverageKey(d, m, version))).toList();
         if (missing.isEmpty()) {
             return;
         }
@@ -183,12 +217,17 @@ class Indicators {
                 history.serving(missing, c.servedBy()), c.reach(), missing.get(0).township());
         for (int i = 0; i < missing.size(); i++) {
             CoverageSource.Result r = results.get(i);
-            cached(coverageKey(version, d, missing.get(i)), () -> r);
+            cached(coverageKey(d, missing.get(i), version), () -> r);
         }
     }
 
-    private static String coverageKey(String version, IndicatorDefinition d, Moment m) {
-        return "coverage|" + version + "|" + d.id() + "|" + m;
+    /** Under the stamp of the serving kinds: a change to sites of other kinds leaves the coverage cached. */
+    private String coverageKey(IndicatorDefinition d, Moment m, String version) {
+        return "coverage|" + stamp(version, d.formula().coverage().servedBy()) + "|" + d.id() + "|" + m;
+    }
+
+    private String stamp(String version, List<Clause> clauses) {
+        return table.stamp(version, clauses.stream().flatMap(c -> c.kind().stream()).distinct().toList());
     }
 
     /**
@@ -209,18 +248,18 @@ class Indicators {
 
     /** The serving kinds' history of this data version, read once for every month and every as-of coverage. */
     private ServingHistory servingHistory(String version, List<Clause> servedBy, boolean mayWait) {
-        return (ServingHistory) cached(historyKey(version, servedBy), () -> table.caughtUp(version, mayWait) != null
+        return (ServingHistory) cached(historyKey(servedBy, version), () -> table.caughtUp(version, mayWait) != null
                 ? states.servingSpans(servedBy) : states.servingHistory(servedBy));
     }
 
-    private static String historyKey(String version, List<Clause> servedBy) {
-        return "serving|" + version + "|" + servedBy;
+    private String historyKey(List<Clause> servedBy, String version) {
+        return "serving|" + stamp(version, servedBy) + "|" + servedBy;
     }
 
     private CoverageSource.Result coverage(IndicatorDefinition d, Moment m, String version) {
-        return (CoverageSource.Result) cached(coverageKey(version, d, m), () -> {
+        return (CoverageSource.Result) cached(coverageKey(d, m, version), () -> {
             var c = d.formula().coverage();
-            if (m.end() != null && (cache.get(historyKey(version, c.servedBy())) instanceof ServingHistory
+            if (m.end() != null && (cache.get(historyKey(c.servedBy(), version)) instanceof ServingHistory
                     || table.caughtUp(version, false) != null)) {
                 ServingHistory h = servingHistory(version, c.servedBy(), false);
                 return providers.get(c.provider()).coverEach(h.points(), h.serving(List.of(m), c.servedBy()),

@@ -53,12 +53,13 @@ final class LedgerSql {
     /**
      * The sites to recompute: those with an event since the last catch-up that they have not taken into account
      * (looking some ids back for events committed out of id order), and those edited since without an event (a
-     * change through the register always appends one).
+     * change through the register always appends one). Each looked-back event's site is looked up by key (a
+     * correlated lookup: joined, the planner hashed the whole million-row table, 0.2 s a catch-up).
      */
     static final String PENDING = """
             INSERT INTO indicator_pending (site_id)
-            SELECT e.site_id FROM status_event e LEFT JOIN indicator_site i ON i.id = e.site_id
-            WHERE e.id > :from AND e.id <= :bound AND (i.applied_event_id IS NULL OR e.id > i.applied_event_id)
+            SELECT e.site_id FROM status_event e WHERE e.id > :from AND e.id <= :bound
+              AND e.id > COALESCE((SELECT i.applied_event_id FROM indicator_site i WHERE i.id = e.site_id), 0)
             UNION
             SELECT s.id FROM site s WHERE s.updated_at > :since""";
     private static final String SITE_COLUMNS = "id, township, kind, status, area_m2, deadline, deleted_at, "

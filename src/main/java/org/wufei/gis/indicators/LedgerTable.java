@@ -40,7 +40,6 @@ class LedgerTable implements AutoCloseable {
     static final long INLINE_EVENTS = 20_000;
     /** Events committed out of id order within this many ids before the last catch-up are still found. */
     private static final long LOOKBACK_IDS = 10_000;
-    private static final int BATCH = 5_000;
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
@@ -50,6 +49,8 @@ class LedgerTable implements AutoCloseable {
     private final ExecutorService background;
     private final AtomicBoolean building = new AtomicBoolean();
     private volatile String current;
+    private final KindStamps stamps = new KindStamps();
+    private final List<Runnable> afterStart = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /**
      * Its own JdbcTemplate without the requests' statement timeout: the first build on a big register reads the
@@ -75,6 +76,18 @@ class LedgerTable implements AutoCloseable {
     @EventListener(ApplicationReadyEvent.class)
     void catchUpAfterStart() {
         startBackground();
+        background.execute(() -> { // after the catch-up (one thread): what was asked to run then
+            try {
+                afterStart.forEach(Runnable::run);
+            } catch (RuntimeException e) {
+                LOG.debug("Indicators not computed after start: {}", e.toString());
+            }
+        });
+    }
+
+    /** Runs {@code work} in the background once the table has caught up after the start (a warm-up). */
+    void afterStart(Runnable work) {
+        afterStart.add(work);
     }
 
     /**
@@ -179,6 +192,7 @@ class LedgerTable implements AutoCloseable {
 
     /** One catch-up, in one transaction; returns the data version the table now holds. */
     synchronized String catchUp() {
+        List<String> changedKinds = new ArrayList<>(); // stays empty: every kind (the first build, another replica's)
         String version = tx.execute(status -> {
             if (postgis) {
                 SiteStates.POSTGIS_SETTINGS.forEach(set -> jdbc.sql(set).update());
@@ -200,13 +214,18 @@ class LedgerTable implements AutoCloseable {
                 jdbc.sql(LedgerSql.PENDING).param("from", Math.max(0, st.eventId() - LOOKBACK_IDS))
                         .param("bound", bound).param("since", st.siteUpdated() == null ? OffsetDateTime.parse(
                                 "1970-01-01T00:00:00Z") : st.siteUpdated()).update();
+                analyze("indicator_pending"); // a handful of rows: index lookups, not scans of the million
+                changedKinds.addAll(jdbc.sql("SELECT kind FROM site WHERE id IN (SELECT site_id FROM indicator_pending)"
+                        + " UNION SELECT kind FROM indicator_site WHERE id IN (SELECT site_id FROM indicator_pending)")
+                        .query(String.class).list());
+                changedKinds.add(""); // (known: not every kind)
             }
             Map<StatusLedger.Row, StatusLedger.Row> rows = new HashMap<>();
             add(rows, sql.moves(full, false), bound, 1);
             if (!full) {
                 add(rows, sql.moves(false, true), bound, -1);
             }
-            write(rows.values(), full);
+            LedgerRows.write(batch, rows.values(), full);
             jdbc.sql(full ? LedgerSql.SITES_FULL : LedgerSql.SITES_DELETE).param("bound", bound).update();
             if (!full) {
                 jdbc.sql(LedgerSql.SITES_PENDING).param("bound", bound).update();
@@ -214,6 +233,9 @@ class LedgerTable implements AutoCloseable {
                         .update();
             }
             jdbc.sql(sql.spans(full)).param("bound", bound).update();
+            if (full) {
+                List.of("indicator_site", "indicator_span", "indicator_ledger").forEach(this::analyze);
+            }
             if (!full) {
                 jdbc.sql("DELETE FROM indicator_pending").update();
             }
@@ -221,8 +243,30 @@ class LedgerTable implements AutoCloseable {
                     .param("e", bound).param("u", updated).update();
             return held;
         });
+        if (!version.equals(current)) {
+            if (changedKinds.isEmpty()) {
+                stamps.everything(version);
+            } else {
+                stamps.changed(changedKinds, version);
+            }
+        }
         current = version;
         return version;
+    }
+
+    /** A cache key for values of these kinds under {@code version}: {@code version} itself unless the table holds it. */
+    String stamp(String version, List<String> kinds) {
+        return version.equals(current) && stamps.known() ? stamps.stamp(kinds) : version;
+    }
+
+    /**
+     * PostgreSQL: the planner's statistics of a table just filled (unknown, it guessed thousands of rows for the
+     * pending ids and hash-joined the ledger's million rows: 0.1-0.3 s per statement of a one-site catch-up).
+     */
+    private void analyze(String table) {
+        if (postgis) {
+            jdbc.sql("ANALYZE " + table).update();
+        }
     }
 
     /** Reads the moves of these statements, turns them into ledger rows and sums them by key into {@code rows}. */
@@ -242,37 +286,6 @@ class LedgerTable implements AutoCloseable {
     private static Long due(java.sql.ResultSet rs) throws java.sql.SQLException {
         long due = rs.getLong("due");
         return rs.wasNull() ? null : due;
-    }
-
-    /** Adds the rows to the table: inserted into an empty one, else added to a row of the same key or inserted. */
-    private void write(java.util.Collection<StatusLedger.Row> all, boolean empty) {
-        List<StatusLedger.Row> rows = all.stream().filter(r -> !r.isZero()).toList();
-        String insert = "INSERT INTO indicator_ledger (sites, area, overdue, township, kind, status, on_day)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?)";
-        String update = "UPDATE indicator_ledger SET sites = sites + ?, area = area + ?, overdue = overdue + ?"
-                + " WHERE township = ? AND kind = ? AND status = ? AND on_day = ?";
-        for (int from = 0; from < rows.size(); from += BATCH) {
-            List<StatusLedger.Row> chunk = rows.subList(from, Math.min(rows.size(), from + BATCH));
-            List<Object[]> args = chunk.stream().map(LedgerTable::args).toList();
-            if (empty) {
-                batch.batchUpdate(insert, args);
-                continue;
-            }
-            int[] updated = batch.batchUpdate(update, args);
-            List<Object[]> missing = new ArrayList<>();
-            for (int i = 0; i < updated.length; i++) {
-                if (updated[i] == 0) {
-                    missing.add(args.get(i));
-                }
-            }
-            if (!missing.isEmpty()) {
-                batch.batchUpdate(insert, missing);
-            }
-        }
-    }
-
-    private static Object[] args(StatusLedger.Row r) {
-        return new Object[] {r.sites(), r.area(), r.overdue(), r.township(), r.kind(), r.status(), r.day()};
     }
 
     @Override

@@ -48,7 +48,8 @@ class StrawTierCoverage implements CoverageSource {
     public Result cover(List<Point> servingSites, Reach reach, String township) {
         Set<Long> counted = new HashSet<>();
         servingSites.forEach(p -> counted.add(p.siteId()));
-        return result(rule.villages(radii(reach), counted::contains), township);
+        // only the serving points are read again (by id, for their tier), not every straw point of the register
+        return result(rule.villagesEach(radii(reach), counted, List.of(counted::contains)).get(0), township);
     }
 
     /** The villages and the straw points are read once for every moment, and only the points serving at one. */

@@ -1,7 +1,7 @@
 /**
  * Users, roles, the authentication cache and the HTTP security rules.
  */
-@ApplicationModule(allowedDependencies = {"common", "export", "sites"})
+@ApplicationModule(allowedDependencies = {"common", "common :: http", "export", "sites"})
 package org.wufei.gis.security;
 
 import org.springframework.modulith.ApplicationModule;

@@ -110,6 +110,8 @@ class ProcessSql {
         }
         return run(() -> withoutJit.execute(status -> {
             jdbc().sql("SET LOCAL jit = off").update();
+            // the ranking of a worklist of tens of thousands of rows sorts in memory, not in temporary files
+            jdbc().sql("SET LOCAL work_mem = '64MB'").update();
             return queries.get();
         }));
     }

@@ -1,12 +1,14 @@
 package org.wufei.gis.analysis.process;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import org.wufei.gis.analysis.PlanningProcess;
 import org.wufei.gis.analysis.ProcessDescription;
@@ -95,8 +97,26 @@ class RiverScreening implements PlanningProcess {
         return "ST_Distance(" + sql.dialect().metric(column) + ", r.rmetric)";
     }
 
+    /**
+     * Within {@code ?} metres of a river piece: first in degrees against a bound that no nearer pair can pass (a
+     * degree of longitude, the shorter one, is over 80 km here; {@code deg[0]} holds 5 % more), which spares most
+     * candidates of the index box their projection; then exactly, in the metric CRS.
+     */
     private String within(String column) {
-        return "ST_DWithin(" + sql.dialect().metric(column) + ", r.rmetric, ?)";
+        return "ST_DWithin(" + column + ", r.rgeom, ?) AND ST_DWithin(" + sql.dialect().metric(column)
+                + ", r.rmetric, ?)";
+    }
+
+    /**
+     * Each row's nearest river piece only ({@code DISTINCT ON}; the nearest river's name first on a tie), its
+     * geometry written once, nearest first.
+     */
+    private static String nearestOnce(String alias, String columns, String from) {
+        String inner = Arrays.stream(columns.split(", ")).map(c -> alias + "." + c).collect(Collectors.joining(", "));
+        String outer = Arrays.stream(columns.split(", ")).map(c -> "y." + c).collect(Collectors.joining(", "));
+        return "SELECT " + outer + ", y.rname, y.rlevel, y.d, ST_AsGeoJSON(y.geom, 7) AS geojson FROM (SELECT DISTINCT"
+                + " ON (" + alias + ".id) " + inner + ", " + alias + ".geom, r.rname, r.rlevel, " + from + " ORDER BY "
+                + alias + ".id, d, r.rname) y ORDER BY y.d, y.id";
     }
 
     private List<ProcessResult.Feature> sites(double metres, List<String> levels, SiteSelection sites) {
@@ -106,22 +126,20 @@ class RiverScreening implements PlanningProcess {
         params.add(deg[0]);
         params.add(deg[1]);
         String where = sites.where(params);
+        params.add(Math.max(deg[0], deg[1]));
         params.add(metres);
-        String query = "SELECT " + SiteSelection.COLUMNS + ", r.rname, r.rlevel, " + distance("s.geom")
-                + " AS d FROM " + rivers(levels) + " JOIN site s ON " + d.nearBox("s.geom", "r.rgeom") + " WHERE "
-                + where + " AND " + within("s.geom") + " ORDER BY d, s.id";
+        String query = nearestOnce("s", "id, code, name, kind, status, township",
+                distance("s.geom") + " AS d FROM " + rivers(levels) + " JOIN site s ON " + d.nearBox("s.geom",
+                        "r.rgeom") + " WHERE " + where + " AND " + within("s.geom"));
         Map<String, ProcessResult.Feature> nearest = new LinkedHashMap<>();
         sql.jdbc().sql(query).params(params).query(rs -> {
-            String code = rs.getString("code");
-            if (!nearest.containsKey(code)) {
-                Map<String, Object> p = new LinkedHashMap<>();
-                p.put("subject", "site");
-                p.putAll(SiteSelection.siteProperties(rs));
-                SiteKind kind = lifecycles.kinds().get(rs.getString("kind"));
-                p.put("open", !kind.isClosed(rs.getString("status")));
-                river(p, rs);
-                nearest.put(code, SiteSelection.feature(rs, p));
-            }
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("subject", "site");
+            p.putAll(SiteSelection.siteProperties(rs));
+            SiteKind kind = lifecycles.kinds().get(rs.getString("kind"));
+            p.put("open", !kind.isClosed(rs.getString("status")));
+            river(p, rs);
+            nearest.put(rs.getString("code"), SiteSelection.feature(rs, p));
         });
         return List.copyOf(nearest.values());
     }
@@ -132,26 +150,25 @@ class RiverScreening implements PlanningProcess {
         List<Object> params = new ArrayList<>(levels);
         params.add(deg[0]);
         params.add(deg[1]);
+        params.add(Math.max(deg[0], deg[1]));
         params.add(metres);
-        String query = "SELECT t.id, t.name, t.category, t.triage, t.acquired, ST_AsBinary(t.geom) AS wkb, r.rname,"
-                + " r.rlevel, " + distance("t.geom") + " AS d FROM " + rivers(levels)
-                + " JOIN detection t ON " + d.nearBox("t.geom", "r.rgeom") + " WHERE t.triage <> 'known'"
-                + " AND t.promoted_site_id IS NULL AND " + within("t.geom") + " ORDER BY d, t.id";
+        String query = nearestOnce("t", "id, name, category, triage",
+                distance("t.geom") + " AS d FROM " + rivers(levels) + " JOIN detection t ON " + d.nearBox("t.geom",
+                        "r.rgeom") + " WHERE t.triage <> 'known' AND t.promoted_site_id IS NULL AND "
+                        + within("t.geom"));
         Map<Long, ProcessResult.Feature> nearest = new LinkedHashMap<>();
         sql.jdbc().sql(query).params(params).query(rs -> {
             long id = rs.getLong("id");
-            if (!nearest.containsKey(id)) {
-                Map<String, Object> p = new LinkedHashMap<>();
-                p.put("subject", "detection");
-                p.put("code", "detection-" + id);
-                p.put("name", rs.getString("name"));
-                p.put("kind", rs.getString("category"));
-                p.put("status", "triage:" + rs.getString("triage"));
-                p.put("township", null);
-                p.put("open", true);
-                river(p, rs);
-                nearest.put(id, new ProcessResult.Feature("detection-" + id, ProcessSql.wkb(rs.getBytes("wkb")), p));
-            }
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("subject", "detection");
+            p.put("code", "detection-" + id);
+            p.put("name", rs.getString("name"));
+            p.put("kind", rs.getString("category"));
+            p.put("status", "triage:" + rs.getString("triage"));
+            p.put("township", null);
+            p.put("open", true);
+            river(p, rs);
+            nearest.put(id, ProcessResult.Feature.ofGeoJson("detection-" + id, rs.getString("geojson"), p));
         });
         return List.copyOf(nearest.values());
     }

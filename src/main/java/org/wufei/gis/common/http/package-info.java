@@ -1,6 +1,6 @@
 /**
  * HTTP conventions the endpoints of several modules share: entity tags ({@code ETag}), {@code If-Match}
- * preconditions and the {@code Prefer} header (RFC 7240).
+ * preconditions, the {@code Prefer} header (RFC 7240) and POSTs that only ask (QueryRequests).
  */
 @NamedInterface("http")
 package org.wufei.gis.common.http;

@@ -64,7 +64,7 @@ class JobsController {
 
     @GetMapping("/{jobId}")
     ResponseEntity<byte[]> status(@PathVariable String jobId, HttpServletRequest request) {
-        Job job = visible(jobId, request);
+        Job job = visible(jobs.status(jobId).orElseThrow(() -> ApiException.notFound("job", jobId)), request);
         return ProcessesController.json(HttpStatus.OK,
                 ProcessDocuments.bytes(ProcessDocuments.status(job, OgcLinks.base(request))), OgcMediaTypes.JSON);
     }
@@ -80,7 +80,7 @@ class JobsController {
         Integer pageSize = limit == null ? null : ProcessesController.count(limit, "limit", 1, MAX_PAGE, MAX_PAGE);
         int from = ProcessesController.count(offset, "offset", 0, Integer.MAX_VALUE, 0);
         Optional<ExportFormat> format = ProcessResultDownloads.format(f);
-        Job job = visible(jobId, request);
+        Job job = visible(jobs.require(jobId), request);
         switch (job.state()) {
             case SUCCESSFUL -> {
                 if (job.result().hasNamedOutputs()) {
@@ -126,18 +126,17 @@ class JobsController {
 
     @DeleteMapping("/{jobId}")
     ResponseEntity<byte[]> dismiss(@PathVariable String jobId, HttpServletRequest request) {
-        visible(jobId, request);
+        visible(jobs.status(jobId).orElseThrow(() -> ApiException.notFound("job", jobId)), request);
         Job job = jobs.dismiss(jobId);
         return ProcessesController.json(HttpStatus.OK,
                 ProcessDocuments.bytes(ProcessDocuments.status(job, OgcLinks.base(request))), OgcMediaTypes.JSON);
     }
 
-    private Job visible(String jobId, HttpServletRequest request) {
+    private static Job visible(Job job, HttpServletRequest request) {
         Actor actor = CurrentActor.of(request);
-        Job job = jobs.require(jobId);
         if (actor.roles().contains(Role.ADMIN) || actor.username().equals(job.owner()) && !actor.roles().isEmpty()) {
             return job;
         }
-        throw ApiException.notFound("job", jobId);
+        throw ApiException.notFound("job", job.id());
     }
 }

@@ -30,6 +30,7 @@ import org.wufei.gis.common.ApiException;
 import org.wufei.gis.common.CurrentActor;
 import org.wufei.gis.common.Locales;
 import org.wufei.gis.common.http.Preferences;
+import org.wufei.gis.common.http.QueryRequests;
 import org.wufei.gis.common.Role;
 import org.wufei.gis.ogc.OgcLinks;
 import org.wufei.gis.ogc.OgcMediaTypes;
@@ -138,6 +139,7 @@ class ProcessesController {
                     .header(HttpHeaders.CONTENT_TYPE, OgcMediaTypes.JSON)
                     .body(ProcessDocuments.bytes(ProcessDocuments.status(job, base)));
         }
+        QueryRequests.mark(request); // answered now: a question, not a write (its audit row need not wait for the disk)
         ProcessResult result = processes.execute(processId, inputs);
         ResponseEntity.BodyBuilder b = ResponseEntity.ok();
         if (preferences.containsKey(RESPOND_SYNC)) {

@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.wufei.gis.common.Actor;
 import org.wufei.gis.common.CurrentActor;
+import org.wufei.gis.common.http.QueryRequests;
 
 /**
  * Records every write that got past sign-in (any method but GET, HEAD, OPTIONS and TRACE), whatever its outcome,
@@ -71,7 +72,8 @@ final class AuditFilter extends OncePerRequestFilter {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         try {
             log.record(new AuditEvent(null, clock.instant(), actor.username(), roles, actor.clientIp(),
-                    RequestIds.of(request), request.getMethod(), path, status, object, summary));
+                    RequestIds.of(request), request.getMethod(), path, status, object, summary),
+                    !QueryRequests.marked(request));
         } catch (RuntimeException e) {
             // the write itself has happened; losing its audit row must at least be loud
             LOG.error("Audit row lost for {} {} by {} (request {})", request.getMethod(), path, actor.username(),

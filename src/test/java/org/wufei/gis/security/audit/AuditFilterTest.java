@@ -13,13 +13,17 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
+import org.wufei.gis.common.DatabaseKind;
+import org.wufei.gis.common.http.QueryRequests;
 
 class AuditFilterTest {
     private final List<AuditEvent> recorded = new ArrayList<>();
-    private final AuditFilter filter = new AuditFilter(new AuditLog(null) {
+    private final List<Boolean> waited = new ArrayList<>();
+    private final AuditFilter filter = new AuditFilter(new AuditLog(null, DatabaseKind.H2GIS, null) {
         @Override
-        void record(AuditEvent e) {
+        void record(AuditEvent e, boolean waitForDisk) {
             recorded.add(e);
+            waited.add(waitForDisk);
         }
     }, Clock.systemUTC());
 
@@ -63,5 +67,15 @@ class AuditFilterTest {
         })).isInstanceOf(IllegalStateException.class);
         assertThat(recorded).extracting(AuditEvent::status).containsExactly(422, 500);
         assertThat(recorded).extracting(AuditEvent::path).containsExactly("/api/sites", "/api/sites/1");
+    }
+
+    @Test
+    void aPostThatOnlyAskedIsRecordedWithoutWaitingForTheDisk() throws Exception {
+        run("POST", "/ogc/processes/nearest-sites/execution", (req, res) ->
+                QueryRequests.mark((jakarta.servlet.http.HttpServletRequest) req));
+        run("POST", "/api/sites", (req, res) -> { });
+        assertThat(recorded).extracting(AuditEvent::path)
+                .containsExactly("/ogc/processes/nearest-sites/execution", "/api/sites");
+        assertThat(waited).containsExactly(false, true);
     }
 }
