@@ -124,9 +124,15 @@ public class Jobs {
 
     private void run(JobStore.Claimed job) {
         try {
+            long t0 = System.nanoTime();
             ProcessInputs inputs = processes.inputs(job.processId(), JSON.readTree(job.inputs()));
             ProcessResult result = processes.executeForJob(job.processId(), inputs);
-            store.finish(job.id(), Job.State.SUCCESSFUL, ProcessResultJson.write(result), null, now());
+            long t1 = System.nanoTime();
+            String json = ProcessResultJson.write(result);
+            long t2 = System.nanoTime();
+            store.finish(job.id(), Job.State.SUCCESSFUL, json, null, now());
+            log.debug("Process job {} ({}): executed in {} ms, result written in {} ms, stored in {} ms", job.id(),
+                    job.processId(), (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
         } catch (ApiException e) {
             store.finish(job.id(), Job.State.FAILED, null, e, now());
         } catch (RuntimeException e) {

@@ -153,16 +153,23 @@ public final class ProcessBenchmark {
 
     /** RiverScreening's statement for heaps within 10 m of the tributaries and the main stem. */
     private static int riverSql(Connection c) throws Exception {
-        String sql = "SELECT s.id, s.code, s.name, s.kind, s.status, s.township,"
-                + " ST_AsGeoJSON(s.geom, 7) AS geojson, r.rname, r.rlevel, ST_Distance(ST_Transform(s.geom, 4546), r.rmetric) AS d FROM (SELECT rname,"
-                + " rlevel, rgeom, ST_Transform(rgeom, 4546) AS rmetric FROM (SELECT name AS rname, yellow_river_basin"
-                + " AS rlevel, ST_Subdivide(geom, 8) AS rgeom FROM river WHERE yellow_river_basin IN (?, ?)) q) r"
-                + " JOIN site s ON s.geom && ST_Expand(r.rgeom, ?, ?) WHERE s.deleted_at IS NULL AND s.kind IN (?)"
-                + " AND ST_DWithin(ST_Transform(s.geom, 4546), r.rmetric, ?) ORDER BY d, s.id";
+        String sql = "SELECT y.id, y.code, y.name, y.kind, y.status, y.township, y.rname, y.rlevel, y.d,"
+                + " ST_AsGeoJSON(y.geom, 7) AS geojson FROM (SELECT DISTINCT ON (s.id) s.id, s.code, s.name, s.kind,"
+                + " s.status, s.township, s.geom, r.rname, r.rlevel, ST_Distance(ST_Transform(s.geom, 4546), r.rmetric)"
+                + " AS d FROM (SELECT rname, rlevel, rgeom, ST_Transform(rgeom, 4546) AS rmetric FROM (SELECT name AS"
+                + " rname, yellow_river_basin AS rlevel, (ST_DumpSegments(ST_Segmentize(geom, 0.002))).geom AS rgeom"
+                + " FROM river WHERE yellow_river_basin IN (?, ?)) q OFFSET 0) r JOIN site s ON s.geom && ST_Expand("
+                + "r.rgeom, ?, ?) WHERE s.deleted_at IS NULL AND s.kind IN (?) AND ST_DWithin(s.geom, r.rgeom, ?)"
+                + " AND ST_DWithin(ST_Transform(s.geom, 4546), r.rmetric, ?) ORDER BY s.id, d, r.rname) y"
+                + " ORDER BY y.d, y.id";
         double dLat = 10 * 1.05 / 110_574.0;
         double dLon = 10 * 1.05 / (111_320.0 * Math.cos(Math.toRadians(40.8931 + 0.5)));
+        try (java.sql.Statement session = c.createStatement()) { // the service's settings for such statements
+            session.execute("SET jit = off");
+            session.execute("SET work_mem = '64MB'");
+        }
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            Object[] params = {"main_stem", "tributary", dLon, dLat, "waste_heap", 10.0};
+            Object[] params = {"main_stem", "tributary", dLon, dLat, "waste_heap", Math.max(dLon, dLat), 10.0};
             for (int i = 0; i < params.length; i++) {
                 ps.setObject(i + 1, params[i]);
             }
