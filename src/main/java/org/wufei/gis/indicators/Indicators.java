@@ -58,9 +58,12 @@ class Indicators {
                 throw new IllegalStateException("Indicators file, entry '" + d.id() + "': " + problem);
             }
         }
-        // the board of now is computed once after a start (a coverage reads every serving site): the first reader
-        // after a restart finds it cached, and the code it runs compiled
-        table.afterStart(() -> values(moment(null, null)));
+        // the board of now and of yesterday are computed once after a start (a coverage reads every serving site,
+        // as of a date their spans): the first reader after a restart finds them cached, and the code compiled
+        table.afterStart(() -> {
+            values(moment(null, null));
+            values(moment(LocalDate.now(DISTRICT_TIME).minusDays(1), null));
+        });
     }
 
     List<IndicatorDefinition> definitions() {

@@ -2,6 +2,7 @@ package org.wufei.gis.indicators;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -279,6 +280,32 @@ abstract class IndicatorsContract {
                 .isEqualTo(100.0 * covered.get("numerator").asDouble() / covered.get("denominator").asDouble());
         JsonNode sites = http.get("/api/indicators/recycling-coverage/sites").json();
         assertThat(ids(sites.get("numerator"))).contains(id);
+    }
+
+    @Test
+    void aCoverageCachedOverAChangeToAnotherKindIsRecomputedAfterAChangeToItsOwn() {
+        String township = "五当召镇";
+        String here = "/api/indicators/recycling-coverage?township=" + enc(township);
+        JsonNode before = http.get(here).json();
+        List<String> covered = before.get("coveredUnits").valueStream().map(JsonNode::asString).toList();
+        record Village(String name, double x, double y) {
+        }
+        var uncovered = jdbc.sql("SELECT name, ST_X(ST_PointOnSurface(geom)) AS x, ST_Y(ST_PointOnSurface(geom)) AS y"
+                + " FROM village WHERE township = ? ORDER BY code DESC").param(township).query((rs, n) -> new Village(
+                        rs.getString("name"), rs.getDouble("x"), rs.getDouble("y"))).list().stream()
+                .filter(v -> !covered.contains(v.name())).findFirst();
+        assumeTrue(uncovered.isPresent(), "every village of " + township + " is covered already");
+        heapUpTo("confirmed"); // another kind: the coverage is served from the cache, and the same
+        assertThat(http.get(here).json().get("numerator")).isEqualTo(before.get("numerator"));
+        Village v = uncovered.get();
+        long id = create("recycling_site", township, "{\"type\":\"Point\",\"coordinates\":[" + v.x() + ","
+                + v.y() + "]}", "{\"site_type\":\"sorting_centre\"}");
+        move(id, "building", "operating"); // its own kind: computed again
+        JsonNode after = http.get(here).json();
+        assertThat(after.get("numerator").asDouble()).isEqualTo(before.get("numerator").asDouble() + 1);
+        assertThat(after.get("coveredUnits").valueStream().map(JsonNode::asString)).contains(v.name());
+        JsonNode asOf = http.get(here + "&at=" + java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"))).json();
+        assertThat(asOf.get("numerator")).isEqualTo(after.get("numerator"));
     }
 
     @Test
