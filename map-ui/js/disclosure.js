@@ -77,6 +77,8 @@ async function show() {
   try {
     const d = await getJson(`/api/disclosure?${query}`);
     error.hidden = true;
+    form.elements.from.value ||= d.period.from;
+    form.elements.to.value ||= d.period.to;
     $('#disclosure-period').textContent = t('disclosure.period', d.period.from, d.period.to,
       d.township || t('disclosure.allTownships'));
     drawSignedOff(d.signedOff);
@@ -102,9 +104,10 @@ async function start() {
     option.textContent = tw.name ?? tw;
     form.elements.township.append(option);
   }
-  const today = new Date().toISOString().slice(0, 10);
-  form.elements.to.value = params.get('to') || today;
-  form.elements.from.value = params.get('from') || `${Number(today.slice(0, 4)) - 1}-01-01`;
+  // the period defaults to the server's: dates are the district's (a browser's UTC date is the day before
+  // between midnight in the district and midnight UTC, and would leave out what was signed off today)
+  form.elements.to.value = params.get('to') || '';
+  form.elements.from.value = params.get('from') || '';
   form.elements.township.value = params.get('township') || '';
   form.addEventListener('submit', (e) => { e.preventDefault(); show(); });
   $('#disclosure-print').addEventListener('click', () => window.print());
