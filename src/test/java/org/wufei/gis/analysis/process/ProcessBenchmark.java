@@ -168,10 +168,14 @@ public final class ProcessBenchmark {
             session.execute("SET jit = off");
             session.execute("SET work_mem = '64MB'");
         }
+        return readAll(c, sql, List.of("main_stem", "tributary", dLon, dLat, "waste_heap", Math.max(dLon, dLat), 10.0));
+    }
+
+    /** Runs the statement with these parameters and reads every row's GeoJSON and distance, as the service does. */
+    private static int readAll(Connection c, String sql, List<Object> params) throws Exception {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            Object[] params = {"main_stem", "tributary", dLon, dLat, "waste_heap", Math.max(dLon, dLat), 10.0};
-            for (int i = 0; i < params.length; i++) {
-                ps.setObject(i + 1, params[i]);
+            for (int i = 0; i < params.size(); i++) {
+                ps.setObject(i + 1, params.get(i));
             }
             int rows = 0;
             try (ResultSet rs = ps.executeQuery()) {
@@ -244,20 +248,7 @@ public final class ProcessBenchmark {
         List<Object> params = new ArrayList<>(List.of(wkt, p[0] - dLon, p[1] - dLat, p[0] + dLon, p[1] + dLat));
         params.addAll(kinds);
         params.addAll(List.of(metres, limit));
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.size(); i++) {
-                ps.setObject(i + 1, params.get(i));
-            }
-            int rows = 0;
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    rs.getString("geojson");
-                    rs.getDouble("d");
-                    rows++;
-                }
-            }
-            return rows;
-        }
+        return readAll(c, sql, params);
     }
 
     private static double pct(double[] values, int p) {
