@@ -8,6 +8,7 @@ import org.locationtech.jts.geom.Geometry;
 import org.wufei.gis.crs.CrsException;
 import org.wufei.gis.crs.CrsRegistry;
 import org.wufei.gis.imports.read.FeatureReaders;
+import org.wufei.gis.imports.read.FeatureRead;
 import org.wufei.gis.imports.read.FeatureSource;
 import org.wufei.gis.imports.read.FormatDetector;
 import org.wufei.gis.imports.read.ImportException;
@@ -46,14 +47,9 @@ final class UploadCheck {
             boolean assumed = false;
             Iterator<SourceFeature> it = source.iterator();
             while (it.hasNext() && sampled < SAMPLE) {
-                SourceFeature f;
-                try {
-                    f = it.next();
-                } catch (ImportException e) {
-                    if (e.featureIndex().isEmpty()) {
-                        throw e;
-                    }
-                    continue;
+                SourceFeature f = FeatureRead.next(it).feature();
+                if (f == null) {
+                    continue; // a refused feature: the import itself reports it
                 }
                 CrsResolver.Resolved from = resolver.forLayer(f.layer());
                 assumed |= from.assumed();

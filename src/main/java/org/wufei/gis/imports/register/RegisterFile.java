@@ -14,6 +14,7 @@ import org.wufei.gis.common.Texts;
 import org.wufei.gis.imports.normalise.CrsResolver;
 import org.wufei.gis.imports.normalise.FeatureNormaliser;
 import org.wufei.gis.imports.read.FeatureReaders;
+import org.wufei.gis.imports.read.FeatureRead;
 import org.wufei.gis.imports.read.FeatureSource;
 import org.wufei.gis.imports.read.ImportException;
 import org.wufei.gis.imports.read.ReadOptions;
@@ -114,17 +115,14 @@ final class RegisterFile {
             CrsResolver resolver = new CrsResolver(source, crs);
             Iterator<SourceFeature> it = source.iterator();
             while (it.hasNext()) {
-                SourceFeature f;
-                try {
-                    f = it.next();
-                } catch (ImportException e) {
-                    if (e.featureIndex().isEmpty()) {
-                        throw e;
-                    }
+                FeatureRead read = FeatureRead.next(it);
+                if (read.refusal() != null) {
+                    ImportException e = read.refusal();
                     errors.add(new RowError(e.featureIndex().getAsLong(), null, e.field(), e.code(), null,
                             e.messageZh(), e.messageEn()));
                     continue;
                 }
+                SourceFeature f = read.feature();
                 long row = f.index(); // the readers number records from 1
                 progress.at(0.5 * fraction(source, row), row); // reading and checking: the first half
                 columns.addAll(f.attributes().keySet());

@@ -8,6 +8,7 @@ import java.util.OptionalDouble;
 import java.util.function.Function;
 import java.util.function.LongConsumer;
 import org.locationtech.jts.geom.Envelope;
+import org.wufei.gis.imports.read.FeatureRead;
 import org.wufei.gis.imports.read.FeatureSource;
 import org.wufei.gis.imports.read.ImportException;
 import org.wufei.gis.imports.read.SourceFeature;
@@ -91,15 +92,11 @@ public final class BatchRun {
 
     /** Runs ahead of the judging: reads the next feature, normalises it, maps its attributes, prepares its row. */
     private <R> Prepared<R> prepare(Iterator<SourceFeature> it, DetectionWriter<R> writer) {
-        SourceFeature f;
-        try {
-            f = it.next();
-        } catch (ImportException e) {
-            if (e.featureIndex().isEmpty()) {
-                throw e;
-            }
-            return Prepared.refused(null, e);
+        FeatureRead read = FeatureRead.next(it);
+        if (read.refusal() != null) {
+            return Prepared.refused(null, read.refusal());
         }
+        SourceFeature f = read.feature();
         try {
             CrsResolver.Resolved from = crs.forLayer(f.layer());
             FeatureNormaliser.Normalised n = ctx.normaliser().normalise(f.index(), f.geometry(), from);
