@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.wufei.gis.support.Http;
+import org.wufei.gis.support.ServiceProcess;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -53,7 +53,7 @@ abstract class TransitionsSurviveKillContract {
         List<Hammered> sites = new ArrayList<>();
         Instant started;
         try {
-            waitUntilUp(http, app, dir.resolve("first.log"));
+            ServiceProcess.waitUntil(app, dir.resolve("first.log"), () -> demoSitesThere(http));
             JsonNode operating = http.get("/api/sites?kind=recycling_site&status=operating&size=" + SITES, "admin")
                     .json().get("items");
             operating.forEach(s -> sites.add(new Hammered(s.get("id").asLong())));
@@ -80,7 +80,7 @@ abstract class TransitionsSurviveKillContract {
 
         Process again = start(port, "second");
         try {
-            waitUntilUp(http, again, dir.resolve("second.log"));
+            ServiceProcess.waitUntil(again, dir.resolve("second.log"), () -> demoSitesThere(http));
             for (Hammered h : sites) {
                 JsonNode history = http.get("/api/sites/" + h.id + "/history", "admin").json();
                 List<JsonNode> burst = new ArrayList<>();
@@ -132,32 +132,14 @@ abstract class TransitionsSurviveKillContract {
     }
 
     private Process start(int port, String run) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(List.of(java, "-Xmx384m", "-cp", System.getProperty("java.class.path"),
-                "org.wufei.gis.GisApplication", "--server.port=" + port, "--spring.datasource.url=" + databaseUrl(),
-                "--gis.data-dir=" + dir.toAbsolutePath(), "--gis.demo.enabled=true",
-                "--server.tomcat.basedir=" + dir.resolve("tomcat").toAbsolutePath(), "--logging.level.root=warn"));
-        pb.redirectErrorStream(true).redirectOutput(dir.resolve(run + ".log").toFile());
-        return pb.start();
+        return ServiceProcess.start(dir, port, run, databaseUrl());
     }
 
-    private static void waitUntilUp(Http http, Process app, Path log) throws Exception {
-        long deadline = System.currentTimeMillis() + 300_000; // a busy 2-core machine starts slowly
-        while (System.currentTimeMillis() < deadline && app.isAlive()) {
-            try {
-                // the demo sites load after the service is ready: wait for them too
-                Http.Response r = http.get("/api/sites?kind=recycling_site&size=1", "admin");
-                if (r.status() == 200 && r.json().path("total").asLong() > 0
-                        && http.get("/actuator/health").status() == 200) {
-                    return;
-                }
-            } catch (RuntimeException notYet) {
-                // connection refused until the server listens
-            }
-            Thread.sleep(200);
-        }
-        String out = Files.readString(log);
-        throw new AssertionError("service did not start: " + out.substring(Math.max(0, out.length() - 3000)));
+    /** Up, and the demo sites (loaded after the service is ready) there. */
+    private static boolean demoSitesThere(Http http) {
+        Http.Response r = http.get("/api/sites?kind=recycling_site&size=1", "admin");
+        return r.status() == 200 && r.json().path("total").asLong() > 0
+                && http.get("/actuator/health").status() == 200;
     }
 
     private static int freePort() throws IOException {

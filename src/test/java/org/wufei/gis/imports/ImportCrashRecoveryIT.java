@@ -6,12 +6,12 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.wufei.gis.support.Http;
+import org.wufei.gis.support.ServiceProcess;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -31,7 +31,7 @@ class ImportCrashRecoveryIT {
         Process app = start(port, "first");
         long id;
         try {
-            waitUntilUp(http, app, dir.resolve("first.log"));
+            ServiceProcess.waitUntil(app, dir.resolve("first.log"), () -> ServiceProcess.demoLoaded(http));
             Http.Response r = new Uploads(http).upload("uploader", "many-points.geojson", manyPoints(),
                     Uploads.form("source", "inspection"));
             assertThat(r.status()).as(r.body()).isEqualTo(202);
@@ -43,7 +43,7 @@ class ImportCrashRecoveryIT {
         }
         Process again = start(port, "second");
         try {
-            waitUntilUp(http, again, dir.resolve("second.log"));
+            ServiceProcess.waitUntil(again, dir.resolve("second.log"), () -> ServiceProcess.demoLoaded(http));
             Http.Response after = http.get("/api/imports/" + id + "?lang=en", "viewer");
             JsonNode batch = after.json();
             assertThat(batch.path("state").asString()).as(after.status() + " " + after.body()).isEqualTo("failed");
@@ -63,34 +63,9 @@ class ImportCrashRecoveryIT {
     private Process start(int port, String run) throws IOException {
         // A long write delay on the URL widens the window in which an acknowledged commit could be lost; the
         // service must make its commits durable regardless.
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(List.of(java, "-Xmx384m", "-cp", System.getProperty("java.class.path"),
-                "org.wufei.gis.GisApplication", "--server.port=" + port,
-                "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("db").toAbsolutePath() + "/gis;WRITE_DELAY=10000",
-                "--gis.data-dir=" + dir.toAbsolutePath(), "--gis.demo.enabled=true",
-                "--gis.imports.progress-every=200", "--server.tomcat.basedir=" + dir.resolve("tomcat").toAbsolutePath(),
-                "--logging.level.root=warn"));
-        pb.redirectErrorStream(true).redirectOutput(dir.resolve(run + ".log").toFile());
-        return pb.start();
-    }
-
-    private static void waitUntilUp(Http http, Process app, Path log) throws Exception {
-        long deadline = System.currentTimeMillis() + 300_000; // a busy 2-core machine starts slowly
-        while (System.currentTimeMillis() < deadline && app.isAlive()) {
-            try {
-                // up, and the demo sites (loaded after readiness) committed: a kill inside that load is another test
-                Http.Response health = http.get("/actuator/health");
-                if (health.status() == 200 && health.json().at("/components/demoData/status").asString("UP")
-                        .equals("UP")) {
-                    return;
-                }
-            } catch (RuntimeException notYet) {
-                // connection refused until the server listens
-            }
-            Thread.sleep(200);
-        }
-        String out = java.nio.file.Files.readString(log);
-        throw new AssertionError("service did not start: " + out.substring(Math.max(0, out.length() - 3000)));
+        return ServiceProcess.start(dir, port, run,
+                "jdbc:h2:file:" + dir.resolve("db").toAbsolutePath() + "/gis;WRITE_DELAY=10000",
+                "--gis.imports.progress-every=200");
     }
 
     private static JsonNode waitForProgress(Http http, long id) throws InterruptedException {

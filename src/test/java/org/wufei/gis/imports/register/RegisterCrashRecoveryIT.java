@@ -10,7 +10,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -19,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.wufei.gis.support.Http;
+import org.wufei.gis.support.ServiceProcess;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -40,7 +40,7 @@ class RegisterCrashRecoveryIT {
         Process app = start(port, "first");
         long id;
         try {
-            waitUntilUp(http, app, dir.resolve("first.log"));
+            ServiceProcess.waitUntil(app, dir.resolve("first.log"), () -> ServiceProcess.demoLoaded(http));
             HttpResponse<String> r = post(http, register());
             assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
             id = Http.JSON.readTree(r.body()).path("id").asLong();
@@ -51,7 +51,7 @@ class RegisterCrashRecoveryIT {
         }
         Process again = start(port, "second");
         try {
-            waitUntilUp(http, again, dir.resolve("second.log"));
+            ServiceProcess.waitUntil(again, dir.resolve("second.log"), () -> ServiceProcess.demoLoaded(http));
             JsonNode failed = http.get("/api/imports/register/" + id + "?lang=en", "admin").json();
             assertThat(failed.path("state").asString()).as(failed.toString()).isEqualTo("failed");
             assertThat(failed.path("errors").get(0).path("code").asString()).isEqualTo("import_interrupted");
@@ -103,32 +103,8 @@ class RegisterCrashRecoveryIT {
     }
 
     private Process start(int port, String run) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(List.of(java, "-Xmx384m", "-cp", System.getProperty("java.class.path"),
-                "org.wufei.gis.GisApplication", "--server.port=" + port,
-                "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("db").toAbsolutePath() + "/gis",
-                "--gis.data-dir=" + dir.toAbsolutePath(), "--gis.demo.enabled=true", "--gis.demo.screening=false",
-                "--server.tomcat.basedir=" + dir.resolve("tomcat").toAbsolutePath(), "--logging.level.root=warn"));
-        pb.redirectErrorStream(true).redirectOutput(dir.resolve(run + ".log").toFile());
-        return pb.start();
-    }
-
-    private static void waitUntilUp(Http http, Process app, Path log) throws Exception {
-        long deadline = System.currentTimeMillis() + 300_000; // a busy 2-core machine starts slowly
-        while (System.currentTimeMillis() < deadline && app.isAlive()) {
-            try {
-                Http.Response health = http.get("/actuator/health");
-                if (health.status() == 200 && health.json().at("/components/demoData/status").asString("UP")
-                        .equals("UP")) {
-                    return;
-                }
-            } catch (RuntimeException notYet) {
-                // connection refused until the server listens
-            }
-            Thread.sleep(200);
-        }
-        String out = Files.readString(log);
-        throw new AssertionError("service did not start: " + out.substring(Math.max(0, out.length() - 3000)));
+        return ServiceProcess.start(dir, port, run, "jdbc:h2:file:" + dir.resolve("db").toAbsolutePath() + "/gis",
+                "--gis.demo.screening=false");
     }
 
     private static JsonNode waitForProgress(Http http, long id) throws InterruptedException {
