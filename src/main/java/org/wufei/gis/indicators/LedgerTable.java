@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -192,7 +193,8 @@ class LedgerTable implements AutoCloseable {
 
     /** One catch-up, in one transaction; returns the data version the table now holds. */
     synchronized String catchUp() {
-        List<String> changedKinds = new ArrayList<>(); // stays empty: every kind (the first build, another replica's)
+        // the kinds of the sites this catch-up recomputed; none known: every kind (the first build, another replica's)
+        AtomicReference<List<String>> changedKinds = new AtomicReference<>();
         String version = tx.execute(status -> {
             if (postgis) {
                 SiteStates.POSTGIS_SETTINGS.forEach(set -> jdbc.sql(set).update());
@@ -215,10 +217,9 @@ class LedgerTable implements AutoCloseable {
                         .param("bound", bound).param("since", st.siteUpdated() == null ? OffsetDateTime.parse(
                                 "1970-01-01T00:00:00Z") : st.siteUpdated()).update();
                 analyze("indicator_pending"); // a handful of rows: index lookups, not scans of the million
-                changedKinds.addAll(jdbc.sql("SELECT kind FROM site WHERE id IN (SELECT site_id FROM indicator_pending)"
+                changedKinds.set(jdbc.sql("SELECT kind FROM site WHERE id IN (SELECT site_id FROM indicator_pending)"
                         + " UNION SELECT kind FROM indicator_site WHERE id IN (SELECT site_id FROM indicator_pending)")
                         .query(String.class).list());
-                changedKinds.add(""); // (known: not every kind)
             }
             Map<StatusLedger.Row, StatusLedger.Row> rows = new HashMap<>();
             add(rows, sql.moves(full, false), bound, 1);
@@ -244,10 +245,10 @@ class LedgerTable implements AutoCloseable {
             return held;
         });
         if (!version.equals(current)) {
-            if (changedKinds.isEmpty()) {
+            if (changedKinds.get() == null) {
                 stamps.everything(version);
             } else {
-                stamps.changed(changedKinds, version);
+                stamps.changed(changedKinds.get(), version);
             }
         }
         current = version;

@@ -131,7 +131,7 @@ class RiverScreening implements PlanningProcess {
         String query = nearestOnce("s", "id, code, name, kind, status, township",
                 distance("s.geom") + " AS d FROM " + rivers(levels) + " JOIN site s ON " + d.nearBox("s.geom",
                         "r.rgeom") + " WHERE " + where + " AND " + within("s.geom"));
-        Map<String, ProcessResult.Feature> nearest = new LinkedHashMap<>();
+        List<ProcessResult.Feature> out = new ArrayList<>(); // one row per site: its nearest piece
         sql.jdbc().sql(query).params(params).query(rs -> {
             Map<String, Object> p = new LinkedHashMap<>();
             p.put("subject", "site");
@@ -139,9 +139,9 @@ class RiverScreening implements PlanningProcess {
             SiteKind kind = lifecycles.kinds().get(rs.getString("kind"));
             p.put("open", !kind.isClosed(rs.getString("status")));
             river(p, rs);
-            nearest.put(rs.getString("code"), SiteSelection.feature(rs, p));
+            out.add(SiteSelection.feature(rs, p));
         });
-        return List.copyOf(nearest.values());
+        return out;
     }
 
     private List<ProcessResult.Feature> detections(double metres, List<String> levels) {
@@ -156,7 +156,7 @@ class RiverScreening implements PlanningProcess {
                 distance("t.geom") + " AS d FROM " + rivers(levels) + " JOIN detection t ON " + d.nearBox("t.geom",
                         "r.rgeom") + " WHERE t.triage <> 'known' AND t.promoted_site_id IS NULL AND "
                         + within("t.geom"));
-        Map<Long, ProcessResult.Feature> nearest = new LinkedHashMap<>();
+        List<ProcessResult.Feature> out = new ArrayList<>(); // one row per detection: its nearest piece
         sql.jdbc().sql(query).params(params).query(rs -> {
             long id = rs.getLong("id");
             Map<String, Object> p = new LinkedHashMap<>();
@@ -168,9 +168,9 @@ class RiverScreening implements PlanningProcess {
             p.put("township", null);
             p.put("open", true);
             river(p, rs);
-            nearest.put(id, ProcessResult.Feature.ofGeoJson("detection-" + id, rs.getString("geojson"), p));
+            out.add(ProcessResult.Feature.ofGeoJson("detection-" + id, rs.getString("geojson"), p));
         });
-        return List.copyOf(nearest.values());
+        return out;
     }
 
     private static void river(Map<String, Object> p, java.sql.ResultSet rs) throws java.sql.SQLException {

@@ -64,7 +64,7 @@ class JobsController {
 
     @GetMapping("/{jobId}")
     ResponseEntity<byte[]> status(@PathVariable String jobId, HttpServletRequest request) {
-        Job job = visible(jobs.status(jobId).orElseThrow(() -> ApiException.notFound("job", jobId)), request);
+        Job job = visible(status(jobId), request);
         return ProcessesController.json(HttpStatus.OK,
                 ProcessDocuments.bytes(ProcessDocuments.status(job, OgcLinks.base(request))), OgcMediaTypes.JSON);
     }
@@ -126,10 +126,15 @@ class JobsController {
 
     @DeleteMapping("/{jobId}")
     ResponseEntity<byte[]> dismiss(@PathVariable String jobId, HttpServletRequest request) {
-        visible(jobs.status(jobId).orElseThrow(() -> ApiException.notFound("job", jobId)), request);
+        visible(status(jobId), request);
         Job job = jobs.dismiss(jobId);
         return ProcessesController.json(HttpStatus.OK,
                 ProcessDocuments.bytes(ProcessDocuments.status(job, OgcLinks.base(request))), OgcMediaTypes.JSON);
+    }
+
+    /** The job without its result, or 404 problem {@code job_not_found}. */
+    private Job status(String jobId) {
+        return jobs.status(jobId).orElseThrow(() -> ApiException.notFound("job", jobId));
     }
 
     private static Job visible(Job job, HttpServletRequest request) {

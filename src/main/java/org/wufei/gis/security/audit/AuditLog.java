@@ -24,10 +24,6 @@ class AuditLog {
         this.unflushed = database == DatabaseKind.POSTGIS ? new TransactionTemplate(transactions) : null;
     }
 
-    void record(AuditEvent e) {
-        record(e, true);
-    }
-
     /**
      * With {@code waitForDisk} false (a request that asked a question and changed nothing) the row is committed
      * without waiting for the write-ahead log to reach the disk (PostgreSQL's {@code synchronous_commit = off}): the
