@@ -3,11 +3,14 @@
 # version), both started the same way, in three ways:
 #   java -jar        the packaged jar as the build leaves it
 #   java -jar + CDS  the jar extracted (java -Djarmode=tools ... extract) and started with a class-data-sharing
-#                    archive made by a training run (-XX:ArchiveClassesAtExit, -Dspring.context.exit=onRefresh);
-#                    this is how the Dockerfile runs the service
+#                    archive made by a training run (-XX:ArchiveClassesAtExit, -Dspring.context.exit=onRefresh) and
+#                    with the build's Spring AOT bean definitions (-Dspring.aot.enabled=true; both poms run
+#                    process-aot)
 #   java -jar + AOT  the extracted jar on Java 25 (JAVA25, default /usr/lib/jvm/temurin-25-jdk-amd64/bin/java) with
-#                    an AOT cache (JEP 483/514/515) made by the same kind of training start (-XX:AOTCacheOutput);
-#                    skipped when there is no Java 25
+#                    an AOT cache (JEP 483/514/515) made by the same kind of training start (-XX:AOTCacheOutput) and
+#                    Spring AOT; this is how the Dockerfile runs the service; skipped when there is no Java 25
+#   AOT + C1         the same with -XX:TieredStopAtLevel=1 (the JIT's C1 only, as spring-boot:run starts): a
+#                    development or evaluation start on two cores, where C2 compiling takes a third of the CPU
 #   spring-boot:run  ./mvnw spring-boot:run after a first build (Maven's own start-up included; both poms start the
 #                    forked JVM with -XX:TieredStopAtLevel=1)
 # "healthy" = /actuator/health answers status UP (the service is live and ready, its demo sites may still be
@@ -15,7 +18,8 @@
 # cold = empty embedded H2GIS database (Flyway, H2GIS functions, reference layers, demo sites); warm = the same
 # database again. Each figure is the median of RUNS starts (default 3); "cpu" is the CPU time the JVM used until
 # healthy, which says more than the wall time when other work shares the two cores.
-# Usage: bench/startup.sh   (SKIP_BUILD=1 reuses target/; RUNS=n; PORT / BARE_PORT fix the ports;
+# Usage: bench/startup.sh   (SKIP_BUILD=1 reuses target/; RUNS=n; ROWS="jar cds aot aot-c1 run" picks rows;
+#                             PORT / BARE_PORT fix the ports;
 #                             JAVA=/path/to/java picks the JVM, default: java on the PATH)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,6 +27,8 @@ root=$PWD
 java=${JAVA:-java}
 java25=${JAVA25:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
 runs=${RUNS:-3}
+rows=" ${ROWS:-jar cds aot aot-c1 run} "
+want() { [[ $rows == *" $1 "* ]]; }
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 port=${PORT:-$(free_port)}
 bare_port=${BARE_PORT:-$(free_port)}
@@ -37,8 +43,8 @@ stop() {
 trap 'stop; rm -rf "$work"' EXIT
 
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
-  ./mvnw -q -B -ntp package -DskipTests
-  ./mvnw -q -B -ntp -f bench/bare-app/pom.xml package -DskipTests
+  ./mvnw -q -B -ntp package -DskipTests > /dev/null  # process-aot prints the app's log
+  ./mvnw -q -B -ntp -f bench/bare-app/pom.xml package -DskipTests > /dev/null
 fi
 jar=$(ls target/waste-site-gis-*.jar | grep -v original | head -1)
 bare_jar=$(ls bench/bare-app/target/bare-app-*.jar | grep -v original | head -1)
@@ -47,7 +53,7 @@ bare_jar=$(ls bench/bare-app/target/bare-app-*.jar | grep -v original | head -1)
 cds() {
   rm -rf "$2"
   "$java" -Djarmode=tools -jar "$1" extract --destination "$2" > /dev/null
-  (cd "$root" && "$java" -XX:ArchiveClassesAtExit="$2/app.jsa" -Dspring.context.exit=onRefresh \
+  (cd "$root" && "$java" -XX:ArchiveClassesAtExit="$2/app.jsa" -Dspring.aot.enabled=true -Dspring.context.exit=onRefresh \
     -jar "$2/$(basename "$1")" --server.port=0 --gis.data-dir="$work/train" > "$work/train.log" 2>&1)
   rm -rf "$work/train"
 }
@@ -56,7 +62,7 @@ cds() {
 aot() {
   rm -rf "$2"
   "$java25" -Djarmode=tools -jar "$1" extract --destination "$2" > /dev/null
-  (cd "$root" && "$java25" -XX:AOTCacheOutput="$2/app.aot" -Dspring.context.exit=onRefresh \
+  (cd "$root" && "$java25" -XX:AOTCacheOutput="$2/app.aot" -Dspring.aot.enabled=true -Dspring.context.exit=onRefresh \
     -jar "$2/$(basename "$1")" --server.port=0 --gis.data-dir="$work/train" > "$work/train.log" 2>&1)
   rm -rf "$work/train"
 }
@@ -124,23 +130,30 @@ measure() {
     "$(echo "$mc / $mb" | bc -l)" "$(echo "$mw / $mb" | bc -l)"
 }
 
-cds "$jar" target/cds
-cds "$bare_jar" bench/bare-app/target/cds
+if want cds; then
+  cds "$jar" target/cds
+  cds "$bare_jar" bench/bare-app/target/cds
+fi
 app=target/cds/$(basename "$jar")
 bare_app=bench/bare-app/target/cds/$(basename "$bare_jar")
 
 echo "$(date -u +%F) $($java -version 2>&1 | head -1), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), runs $runs"
 printf '%-16s %-23s %-8s %-23s %-23s %-5s %-5s\n' "" "service cold" "demo in" "service warm" "bare app" "cold/" "warm/"
 printf '%-16s %-23s %-8s %-23s %-23s %-5s %-5s\n' "" "(healthy)" "(cold)" "(healthy)" "(healthy)" "bare" "bare"
-measure "java -jar" "$java" -jar "$jar" ARGS -- "$java" -jar "$bare_jar" ARGS
-measure "java -jar + CDS" "$java" -XX:SharedArchiveFile=target/cds/app.jsa -jar "$app" ARGS \
-  -- "$java" -XX:SharedArchiveFile=bench/bare-app/target/cds/app.jsa -jar "$bare_app" ARGS
-if [ -x "$java25" ]; then
+! want jar || measure "java -jar" "$java" -jar "$jar" ARGS -- "$java" -jar "$bare_jar" ARGS
+spring_aot=-Dspring.aot.enabled=true
+! want cds || measure "java -jar + CDS" "$java" -XX:SharedArchiveFile=target/cds/app.jsa $spring_aot -jar "$app" ARGS \
+  -- "$java" -XX:SharedArchiveFile=bench/bare-app/target/cds/app.jsa $spring_aot -jar "$bare_app" ARGS
+if [ -x "$java25" ] && { want aot || want aot-c1; }; then
   aot "$jar" target/aot
   aot "$bare_jar" bench/bare-app/target/aot
-  measure "java -jar + AOT" "$java25" -XX:AOTCache=target/aot/app.aot -jar "target/aot/$(basename "$jar")" ARGS \
-    -- "$java25" -XX:AOTCache=bench/bare-app/target/aot/app.aot -jar "bench/bare-app/target/aot/$(basename "$bare_jar")" ARGS
+  for c1 in "" -XX:TieredStopAtLevel=1; do
+    if [ -z "$c1" ]; then want aot || continue; label="java -jar + AOT"; else want aot-c1 || continue; label="AOT + C1"; fi
+    measure "$label" "$java25" -XX:AOTCache=target/aot/app.aot $spring_aot $c1 -jar "target/aot/$(basename "$jar")" ARGS \
+      -- "$java25" -XX:AOTCache=bench/bare-app/target/aot/app.aot $spring_aot $c1 \
+        -jar "bench/bare-app/target/aot/$(basename "$bare_jar")" ARGS
+  done
 fi
-measure "spring-boot:run" ./mvnw -q -B -ntp -o spring-boot:run -Dspring-boot.run.arguments=ARGS \
+! want run || measure "spring-boot:run" ./mvnw -q -B -ntp -o spring-boot:run -Dspring-boot.run.arguments=ARGS \
   -- ./mvnw -q -B -ntp -o -f bench/bare-app/pom.xml spring-boot:run -Dspring-boot.run.arguments=ARGS
 echo "load at the end $(cut -d' ' -f1-3 /proc/loadavg)"

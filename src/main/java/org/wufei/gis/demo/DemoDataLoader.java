@@ -11,8 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.health.registry.HealthContributorRegistry;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
@@ -34,11 +34,12 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * On first start of an empty database with the demo on, loads gis-data/sites.geojson with its history: by
  * default on a thread of its own once the service is ready (nothing waits for the demo sites, and loading them
- * is a quarter of a cold start), with {@code gis.demo.background=false} before the service starts serving.
+ * is a quarter of a cold start), with {@code gis.demo.background=false} before the service starts serving. With
+ * the demo off it does nothing and health has no {@code demoData} component (a runtime check, not a condition:
+ * conditions are fixed at build time when the service starts from its AOT-processed bean definitions).
  */
 @Component
 @Order(20)
-@ConditionalOnProperty(name = "gis.demo.enabled", havingValue = "true")
 class DemoDataLoader implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -49,16 +50,21 @@ class DemoDataLoader implements ApplicationRunner {
     private final DemoDataHealthIndicator health;
     private final DemoScreening screening;
     private final Path file;
+    private final boolean enabled;
     private final boolean background;
     private volatile boolean pending;
     private volatile boolean closing;
 
     DemoDataLoader(SiteRegister register, Sites sites, PlatformTransactionManager tm,
-            DemoDataHealthIndicator health, DemoProperties demo, DemoScreening screening) {
+            HealthContributorRegistry healthContributors, DemoProperties demo, DemoScreening screening) {
         this.register = register;
         this.sites = sites;
         this.transaction = new TransactionTemplate(tm);
-        this.health = health;
+        this.health = new DemoDataHealthIndicator();
+        this.enabled = demo.enabled();
+        if (enabled) {
+            healthContributors.registerContributor("demoData", health);
+        }
         this.screening = screening;
         this.file = Path.of(demo.dataDir()).resolve("sites.geojson");
         this.background = demo.background();
@@ -67,7 +73,7 @@ class DemoDataLoader implements ApplicationRunner {
     /** Loads now, or marks the load as pending for {@link #loadWhenReady()}; an empty check is one count. */
     @Override
     public void run(ApplicationArguments args) throws IOException {
-        if (sites.count() > 0) {
+        if (!enabled || sites.count() > 0) {
             return;
         }
         if (!Files.isRegularFile(file)) {

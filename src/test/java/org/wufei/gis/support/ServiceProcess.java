@@ -19,10 +19,18 @@ public final class ServiceProcess {
     /** Starts the service on {@code port} over {@code databaseUrl}, with {@code dir} as its data directory. */
     public static Process start(Path dir, int port, String run, String databaseUrl, String... moreArguments)
             throws IOException {
+        return start(List.of(), true, dir, port, run, databaseUrl, moreArguments);
+    }
+
+    /** The same with JVM options before the main class (e.g. {@code -Dspring.aot.enabled=true}), demo on or off. */
+    public static Process start(List<String> jvmOptions, boolean demo, Path dir, int port, String run,
+            String databaseUrl, String... moreArguments) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx384m", "-cp", System.getProperty("java.class.path"),
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx384m"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"),
                 "org.wufei.gis.GisApplication", "--server.port=" + port, "--spring.datasource.url=" + databaseUrl,
-                "--gis.data-dir=" + dir.toAbsolutePath(), "--gis.demo.enabled=true",
+                "--gis.data-dir=" + dir.toAbsolutePath(), "--gis.demo.enabled=" + demo,
                 "--server.tomcat.basedir=" + dir.resolve("tomcat").toAbsolutePath(), "--logging.level.root=warn"));
         command.addAll(List.of(moreArguments));
         ProcessBuilder pb = new ProcessBuilder(command);
