@@ -125,6 +125,9 @@ class DemoDataLoader implements ApplicationRunner {
         Map<SiteKind, Integer> counts = transaction.execute(status -> {
             Map<SiteKind, Integer> byKind = new java.util.LinkedHashMap<>();
             for (JsonNode f : features) {
+                if (closing) { // roll back now and give the connection back before the pool closes
+                    throw new IllegalStateException("the service is stopping");
+                }
                 byKind.merge(replay(f), 1, Integer::sum);
             }
             return byKind;

@@ -19,6 +19,11 @@ public class DatabaseConfiguration {
     }
 
     @Bean
+    ConnectionDrain connectionDrain(DataSource dataSource) {
+        return new ConnectionDrain(dataSource);
+    }
+
+    @Bean
     FlywayConfigurationCustomizer migrationsPerDatabase(DatabaseKind kind) {
         return flyway -> flyway.locations(kind.migrationLocation());
     }
