@@ -2,7 +2,6 @@ package org.wufei.gis.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,7 +27,7 @@ class AotProcessedStartIT {
 
     @Test
     void aotProcessedStartWithTheDemoOnServesTheDemoDistrictOnH2gis() throws Exception {
-        int port = freePort();
+        int port = ServiceProcess.freePort();
         Http http = new Http(port);
         Process app = ServiceProcess.start(AOT, true, dir, port, "h2gis", "jdbc:h2:file:" + dir.resolve("gis"));
         try {
@@ -49,7 +48,7 @@ class AotProcessedStartIT {
     @Test
     void aotProcessedStartWithTheDemoOffHasNoDemoOnPostgis() throws Exception {
         TestDatabases.requirePostgis();
-        int port = freePort();
+        int port = ServiceProcess.freePort();
         Http http = new Http(port);
         Process app = ServiceProcess.start(AOT, false, dir, port, "postgis", TestDatabases.newPostgisDatabase());
         try {
@@ -64,12 +63,6 @@ class AotProcessedStartIT {
         } finally {
             app.destroy();
             app.waitFor(30, TimeUnit.SECONDS);
-        }
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
         }
     }
 }

@@ -2,7 +2,6 @@ package org.wufei.gis.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -25,7 +24,7 @@ class StoppedWhileTheDemoLoadsH2gisIT {
     @Test
     void aServiceStoppedWhileItLoadsTheDemoStartsAgainAndLoadsIt() throws Exception {
         String url = "jdbc:h2:file:" + dir.resolve("gis") + ";DB_CLOSE_ON_EXIT=FALSE";
-        int port = freePort();
+        int port = ServiceProcess.freePort();
         Http http = new Http(port);
         for (int round = 1; round <= 3; round++) {
             String run = "stopped-" + round;
@@ -47,12 +46,6 @@ class StoppedWhileTheDemoLoadsH2gisIT {
         } finally {
             app.destroy();
             app.waitFor(60, TimeUnit.SECONDS);
-        }
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
         }
     }
 }

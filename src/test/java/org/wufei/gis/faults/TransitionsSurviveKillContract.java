@@ -3,7 +3,6 @@ package org.wufei.gis.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,7 +46,7 @@ abstract class TransitionsSurviveKillContract {
 
     @Test
     void everyAcknowledgedTransitionSurvivesAKillAndNoneIsHalfThere() throws Exception {
-        int port = freePort();
+        int port = ServiceProcess.freePort();
         Http http = new Http(port);
         Process app = start(port, "first");
         List<Hammered> sites = new ArrayList<>();
@@ -140,11 +139,5 @@ abstract class TransitionsSurviveKillContract {
         Http.Response r = http.get("/api/sites?kind=recycling_site&size=1", "admin");
         return r.status() == 200 && r.json().path("total").asLong() > 0
                 && http.get("/actuator/health").status() == 200;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 }

@@ -3,7 +3,6 @@ package org.wufei.gis.imports;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -26,7 +25,7 @@ class ImportCrashRecoveryIT {
 
     @Test
     void aBatchKilledMidImportIsFailedAfterRestartWithNothingKeptAndCanBeRetried() throws Exception {
-        int port = freePort();
+        int port = ServiceProcess.freePort();
         Http http = new Http(port);
         Process app = start(port, "first");
         long id;
@@ -91,11 +90,5 @@ class ImportCrashRecoveryIT {
                             + "\"coordinates\":[%.6f,%.6f]}}", i, lon, lat));
         }
         return sb.append("]}").toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 }

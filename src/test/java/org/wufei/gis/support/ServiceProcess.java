@@ -1,6 +1,7 @@
 package org.wufei.gis.support;
 
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,6 +15,13 @@ import java.util.concurrent.Callable;
 public final class ServiceProcess {
 
     private ServiceProcess() {
+    }
+
+    /** A port nobody listens on now. */
+    public static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
     }
 
     /** Starts the service on {@code port} over {@code databaseUrl}, with {@code dir} as its data directory. */

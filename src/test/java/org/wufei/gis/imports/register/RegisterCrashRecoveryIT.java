@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -35,7 +34,7 @@ class RegisterCrashRecoveryIT {
 
     @Test
     void aRegisterImportKilledMidRunIsFailedAfterRestartWithNoSiteKeptAndCanBeRetried() throws Exception {
-        int port = freePort();
+        int port = ServiceProcess.freePort();
         Http http = new Http(port);
         Process app = start(port, "first");
         long id;
@@ -118,11 +117,5 @@ class RegisterCrashRecoveryIT {
             Thread.sleep(20);
         }
         throw new AssertionError("register import never showed progress");
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 }
