@@ -98,25 +98,26 @@ class RiverScreening implements PlanningProcess {
     }
 
     /**
-     * Within {@code ?} metres of a river piece: first in degrees against a bound that no nearer pair can pass (a
-     * degree of longitude, the shorter one, is over 80 km here; {@code deg[0]} holds 5 % more), which spares most
-     * candidates of the index box their projection; then exactly, in the metric CRS.
+     * Near a river piece in degrees, against a bound that no pair within the distance can pass (a degree of longitude,
+     * the shorter one, is over 80 km here; {@code deg[0]} holds 5 % more): it spares most candidates of the index box
+     * their projection. The exact test in metres is on the distance itself ({@link #nearestOnce}).
      */
-    private String within(String column) {
-        return "ST_DWithin(" + column + ", r.rgeom, ?) AND ST_DWithin(" + sql.dialect().metric(column)
-                + ", r.rmetric, ?)";
+    private static String near(String column) {
+        return "ST_DWithin(" + column + ", r.rgeom, ?)";
     }
 
     /**
-     * Each row's nearest river piece only ({@code DISTINCT ON}; the nearest river's name first on a tie), its
-     * geometry written once, nearest first.
+     * Each row's nearest river piece within {@code ?} metres only ({@code DISTINCT ON}; the nearest river's name
+     * first on a tie), its geometry written once, nearest first. The distance of each pair is computed once and the
+     * bound tested on it: a test with ST_DWithin in the metric CRS projected every candidate a second time (measured
+     * at 1,000,000 sites, 34,926 heaps near the rivers: 0.77 s against 0.95-1.5 s).
      */
-    private static String nearestOnce(String alias, String columns, String from) {
+    private String nearestOnce(String alias, String columns, String from) {
         String inner = Arrays.stream(columns.split(", ")).map(c -> alias + "." + c).collect(Collectors.joining(", "));
         String outer = Arrays.stream(columns.split(", ")).map(c -> "y." + c).collect(Collectors.joining(", "));
         return "SELECT " + outer + ", y.rname, y.rlevel, y.d, ST_AsGeoJSON(y.geom, 7) AS geojson FROM (SELECT DISTINCT"
-                + " ON (" + alias + ".id) " + inner + ", " + alias + ".geom, r.rname, r.rlevel, " + from + " ORDER BY "
-                + alias + ".id, d, r.rname) y ORDER BY y.d, y.id";
+                + " ON (p.id) p.* FROM (SELECT " + inner + ", " + alias + ".geom, r.rname, r.rlevel, " + from
+                + sql.dialect().keptApart() + ") p WHERE p.d <= ? ORDER BY p.id, p.d, p.rname) y ORDER BY y.d, y.id";
     }
 
     private List<ProcessResult.Feature> sites(double metres, List<String> levels, SiteSelection sites) {
@@ -130,7 +131,7 @@ class RiverScreening implements PlanningProcess {
         params.add(metres);
         String query = nearestOnce("s", "id, code, name, kind, status, township",
                 distance("s.geom") + " AS d FROM " + rivers(levels) + " JOIN site s ON " + d.nearBox("s.geom",
-                        "r.rgeom") + " WHERE " + where + " AND " + within("s.geom"));
+                        "r.rgeom") + " WHERE " + where + " AND " + near("s.geom"));
         List<ProcessResult.Feature> out = new ArrayList<>(); // one row per site: its nearest piece
         sql.jdbc().sql(query).params(params).query(rs -> {
             Map<String, Object> p = new LinkedHashMap<>();
@@ -155,7 +156,7 @@ class RiverScreening implements PlanningProcess {
         String query = nearestOnce("t", "id, name, category, triage",
                 distance("t.geom") + " AS d FROM " + rivers(levels) + " JOIN detection t ON " + d.nearBox("t.geom",
                         "r.rgeom") + " WHERE t.triage <> 'known' AND t.promoted_site_id IS NULL AND "
-                        + within("t.geom"));
+                        + near("t.geom"));
         List<ProcessResult.Feature> out = new ArrayList<>(); // one row per detection: its nearest piece
         sql.jdbc().sql(query).params(params).query(rs -> {
             long id = rs.getLong("id");

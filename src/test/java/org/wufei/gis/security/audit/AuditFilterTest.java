@@ -19,11 +19,15 @@ import org.wufei.gis.common.http.QueryRequests;
 class AuditFilterTest {
     private final List<AuditEvent> recorded = new ArrayList<>();
     private final List<Boolean> waited = new ArrayList<>();
+    /** Whether the answer had gone out when its audit row was written. */
+    private final List<Boolean> answered = new ArrayList<>();
+    private MockHttpServletResponse current;
     private final AuditFilter filter = new AuditFilter(new AuditLog(null, DatabaseKind.H2GIS, null) {
         @Override
         void record(AuditEvent e, boolean waitForDisk) {
             recorded.add(e);
             waited.add(waitForDisk);
+            answered.add(current.isCommitted());
         }
     }, Clock.systemUTC());
 
@@ -37,6 +41,7 @@ class AuditFilterTest {
         request.setAttribute(RequestIds.ATTRIBUTE, "req-12345678");
         RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request));
         MockHttpServletResponse response = new MockHttpServletResponse();
+        current = response;
         filter.doFilter(request, response, chain);
         return response;
     }
@@ -77,5 +82,7 @@ class AuditFilterTest {
         assertThat(recorded).extracting(AuditEvent::path)
                 .containsExactly("/ogc/processes/nearest-sites/execution", "/api/sites");
         assertThat(waited).containsExactly(false, true);
+        // the question's answer goes out before its row is written; the write's answer waits for its row
+        assertThat(answered).containsExactly(true, false);
     }
 }
