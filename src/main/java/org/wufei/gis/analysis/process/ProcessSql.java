@@ -1,6 +1,14 @@
 package org.wufei.gis.analysis.process;
 
+import jakarta.annotation.PreDestroy;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.locationtech.jts.geom.Geometry;
@@ -35,6 +43,12 @@ class ProcessSql {
     private final int timeoutSeconds;
     /** PostGIS: the statements of one process in one read-only transaction (see {@link #run}); null on H2GIS. */
     private final TransactionTemplate readOnly;
+    /** Runs the further parts of {@link #runLargeInParts}; a job or an answer waits for its parts. */
+    private final ExecutorService partThreads = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "process-part");
+        t.setDaemon(true);
+        return t;
+    });
 
     @org.springframework.beans.factory.annotation.Autowired
     ProcessSql(DataSource dataSource, DatabaseKind kind, District district, AnalysisLimits limits) {
@@ -108,25 +122,66 @@ class ProcessSql {
         return inTransaction(queries, true);
     }
 
+    /**
+     * Runs {@code parts} parts of one large process side by side, each in its own {@link #runLarge} transaction on
+     * its own connection (the calling thread runs the first), and returns their answers in part order. Each part gets
+     * the client of the caller (a job's statements keep the job's time limit). PostgreSQL runs a statement on one
+     * core; a screening along the rivers cut in two halves of its pieces takes 0.9 s a half where the whole took
+     * 1.4 s (1,000,000 sites). The parts are separate transactions started together, not one snapshot.
+     */
+    <T> List<T> runLargeInParts(int parts, BiFunction<JdbcClient, Integer, T> part) {
+        JdbcClient client = jdbc();
+        boolean job = Processes.runningAsJob();
+        List<Future<T>> others = new ArrayList<>();
+        try {
+            for (int i = 1; i < parts; i++) {
+                int n = i;
+                others.add(partThreads.submit(() -> inTransaction(client, job, () -> part.apply(client, n), true)));
+            }
+            List<T> answers = new ArrayList<>();
+            answers.add(inTransaction(client, job, () -> part.apply(client, 0), true));
+            for (Future<T> other : others) {
+                answers.add(other.get());
+            }
+            return answers;
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for a part of the process", e);
+        } finally {
+            others.forEach(f -> f.cancel(true));
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        partThreads.shutdownNow();
+    }
+
     /** The settings of every process transaction on PostGIS (see {@link #run}). */
     static final String SESSION = "SELECT set_config('plan_cache_mode', 'force_custom_plan', true),"
             + " set_config('max_parallel_workers_per_gather', '0', true)";
 
     private <T> T inTransaction(Supplier<T> queries, boolean large) {
+        return inTransaction(jdbc(), Processes.runningAsJob(), queries, large);
+    }
+
+    private <T> T inTransaction(JdbcClient client, boolean job, Supplier<T> queries, boolean large) {
         try {
             if (readOnly == null) {
                 return queries.get();
             }
             return readOnly.execute(status -> {
                 // one round trip; the ranking of a worklist of tens of thousands of rows sorts in memory
-                jdbc().sql(large ? SESSION + ", set_config('jit', 'off', true), set_config('work_mem', '64MB', true)"
+                client.sql(large ? SESSION + ", set_config('jit', 'off', true), set_config('work_mem', '64MB', true)"
                         : SESSION).query().singleRow();
                 return queries.get();
             });
         } catch (DataAccessException e) {
             if (timedOut(e)) {
                 throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "process_too_long", null,
-                        Processes.runningAsJob() ? jobTimeoutSeconds : timeoutSeconds);
+                        job ? jobTimeoutSeconds : timeoutSeconds);
             }
             throw e;
         }
