@@ -58,8 +58,8 @@ class SecurityConfiguration {
 
     /**
      * No Micrometer observation around every filter of the security chain, every authentication and every
-     * authorization (Spring Security's default once a registry is present): they were an eighth of the CPU a process
-     * request costs the service (JFR, nearest-sites at 1,000,000 sites), and nothing reads them. Each request stays
+     * authorization (Spring Security's default once a registry is present): they were an eighth of the CPU samples of
+     * a process request (JFR, nearest-sites at 1,000,000 sites), and nothing reads them. Each request stays
      * observed as a whole ({@code http.server.requests}).
      */
     @Bean

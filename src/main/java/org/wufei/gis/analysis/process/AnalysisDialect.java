@@ -40,8 +40,8 @@ final class AnalysisDialect {
     }
 
     /**
-     * The rivers of the bound levels ({@code levels} placeholders) as rows {@code rname, rlevel, rgeom}. On PostGIS each
-     * river is cut into straight pieces of at most {@value #PIECE_DEGREES} degrees (about 200 m: each piece's box, not
+     * The rivers of the bound levels ({@code levels} placeholders) as rows {@code rname, rlevel, rgeom}. On PostGIS
+     * each river is cut into straight pieces of at most {@value #PIECE_DEGREES} degrees (about 200 m: each piece's box, not
      * the whole river's, goes to the index, and a short straight piece's box holds few sites beyond the buffer;
      * measured at 1,000,000 sites: 1.3-1.5 s against 2.3-2.4 s for pieces of up to 8 vertices), and only the pieces
      * of one of {@link #riverParts()} parts (a bound part number last: every other piece along each river); on H2GIS

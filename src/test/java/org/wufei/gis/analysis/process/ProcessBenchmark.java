@@ -1,9 +1,5 @@
 package org.wufei.gis.analysis.process;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -15,7 +11,9 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.core5.http.ContentType;
@@ -30,7 +28,6 @@ import org.apache.hc.core5.http.io.entity.StringEntity;
  */
 public final class ProcessBenchmark {
     private static final double[] BOX = {110.06, 40.62, 110.50, 40.86};
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     /** Answers uncompressed, as the JDBC reference reads its rows (see {@link #post}). */
     private static final CloseableHttpClient CLIENT = HttpClients.custom().disableContentCompression().build();
     /**
@@ -119,12 +116,12 @@ public final class ProcessBenchmark {
 
     /** Best of three after one warm-up; an answer other than 200 (e.g. result_too_large) is printed, not thrown. */
     private static void once(String name, String service, String process, String body) throws Exception {
-        send(service, process, body);
+        execute(service, process, body, null);
         double best = Double.MAX_VALUE;
         String json = "";
         for (int i = 0; i < 3; i++) {
             long t0 = System.nanoTime();
-            json = send(service, process, body).body();
+            json = execute(service, process, body, null).body();
             best = Math.min(best, (System.nanoTime() - t0) / 1e6);
         }
         int at = json.indexOf("\"numberReturned\":");
@@ -134,8 +131,8 @@ public final class ProcessBenchmark {
 
     /**
      * The process as an asynchronous job (its result is over max-results): submitted, followed every 50 ms until it
-     * ends, then its first page of 1,000 rows read; best of three after one run to warm up. Reference: the screening statement itself over
-     * JDBC (the SQL RiverScreening runs for these inputs, every row read), best of three.
+     * ends, then its first page of 1,000 rows read; best of three after one run to warm up. Reference: the screening
+     * statement itself over JDBC (the SQL RiverScreening runs for these inputs, every row read), best of three.
      */
     private static void job(String name, String service, Connection c, String process, String body)
             throws Exception {
@@ -145,12 +142,11 @@ public final class ProcessBenchmark {
         String page = "";
         for (int i = -1; i < 3; i++) { // one run to warm up
             long t0 = System.nanoTime();
-            HttpRequest r = HttpRequest.newBuilder(URI.create(service + "/ogc/processes/" + process + "/execution"))
-                    .header("Content-Type", "application/json").header("Authorization", auth)
-                    .header("Prefer", "respond-async").POST(HttpRequest.BodyPublishers.ofString(body)).build();
-            HttpResponse<String> created = HTTP.send(r, HttpResponse.BodyHandlers.ofString());
-            String location = created.headers().firstValue("Location").orElseThrow(() -> new IllegalStateException(
-                    process + ": HTTP " + created.statusCode() + " " + created.body()));
+            Answer created = execute(service, process, body, "respond-async");
+            if (created.location() == null) {
+                throw new IllegalStateException(process + ": HTTP " + created.status() + " " + created.body());
+            }
+            String location = created.location();
             do {
                 Thread.sleep(50);
                 status = get(location);
@@ -179,8 +175,7 @@ public final class ProcessBenchmark {
     }
 
     private static String get(String url) throws Exception {
-        HttpRequest r = HttpRequest.newBuilder(URI.create(url)).header("Authorization", auth).GET().build();
-        return HTTP.send(r, HttpResponse.BodyHandlers.ofString()).body();
+        return send(new HttpGet(url)).body();
     }
 
     /**
@@ -224,33 +219,43 @@ public final class ProcessBenchmark {
         }
     }
 
-    private static HttpResponse<String> send(String service, String process, String body) throws Exception {
-        HttpRequest r = HttpRequest.newBuilder(URI.create(service + "/ogc/processes/" + process + "/execution"))
-                .header("Content-Type", "application/json").header("Authorization", auth)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        return HTTP.send(r, HttpResponse.BodyHandlers.ofString());
+    /** A service's answer: status, body and the Location header (a created job) if any. */
+    private record Answer(int status, String body, String location) {
+    }
+
+    /** An execution of the process, with a {@code Prefer} header unless null. */
+    private static Answer execute(String service, String process, String body, String prefer) throws Exception {
+        HttpPost post = new HttpPost(service + "/ogc/processes/" + process + "/execution");
+        post.setEntity(new StringEntity(body, ContentType.APPLICATION_JSON));
+        if (prefer != null) {
+            post.setHeader("Prefer", prefer);
+        }
+        return send(post);
     }
 
     /**
-     * One execution over a kept-alive connection, on the calling thread like the JDBC reference (Apache HttpClient's
-     * classic client: each small request goes out in one write, with TCP_NODELAY). Measured on this machine against
-     * the echo process (no SQL): 0.6 ms p50 with such a client, 2.2 ms with HttpURLConnection (headers and body in
-     * two writes) and more with the JDK's HttpClient (every exchange handed to its selector thread and back): costs
-     * of the client the ratio would have charged to the service. It does not ask for gzip: a 300 m search's answer
-     * of about 180 KB then costs the service a compression the JDBC reference has no counterpart for (a browser asks
-     * for it; over a network it pays for itself).
+     * Every request goes over a kept-alive connection, on the calling thread like the JDBC reference (Apache
+     * HttpClient's classic client: each small request goes out in one write, with TCP_NODELAY). Measured on this
+     * machine against the echo process (no SQL): 0.6 ms p50 with such a client, 2.2 ms with HttpURLConnection
+     * (headers and body in two writes) and more with the JDK's HttpClient (every exchange handed to its selector
+     * thread and back): costs of the client the ratio would have charged to the service. It does not ask for gzip: a
+     * 300 m search's answer of about 180 KB then costs the service a compression the JDBC reference has no
+     * counterpart for (a browser asks for it; over a network it pays for itself).
      */
+    private static Answer send(HttpUriRequestBase request) throws Exception {
+        request.setHeader("Authorization", auth);
+        return CLIENT.execute(request, res -> new Answer(res.getCode(),
+                EntityUtils.toString(res.getEntity(), StandardCharsets.UTF_8),
+                res.containsHeader("Location") ? res.getFirstHeader("Location").getValue() : null));
+    }
+
+    /** An execution for its answer, which must be 200. */
     private static String post(String service, String process, String body) throws Exception {
-        HttpPost post = new HttpPost(service + "/ogc/processes/" + process + "/execution");
-        post.setHeader("Authorization", auth);
-        post.setEntity(new StringEntity(body, ContentType.APPLICATION_JSON));
-        return CLIENT.execute(post, res -> {
-            String answer = EntityUtils.toString(res.getEntity(), StandardCharsets.UTF_8);
-            if (res.getCode() != 200) {
-                throw new IllegalStateException(process + ": HTTP " + res.getCode() + " " + answer);
-            }
-            return answer;
-        });
+        Answer answer = execute(service, process, body, null);
+        if (answer.status() != 200) {
+            throw new IllegalStateException(process + ": HTTP " + answer.status() + " " + answer.body());
+        }
+        return answer.body();
     }
 
     private static String point(double[] p) {
@@ -287,7 +292,8 @@ public final class ProcessBenchmark {
     private static int rangeQuery(Connection c, double[] p, double metres, int limit) throws Exception {
         String sql = "SELECT * FROM (SELECT s.id, s.code, s.name, s.kind, s.status, s.township,"
                 + " ST_AsGeoJSON(s.geom, 7) AS geojson, ST_Distance(ST_Transform(s.geom, 4546),"
-                + " ST_Transform(ST_GeomFromText(?, 4326), 4546)) AS d FROM site s WHERE s.geom && ST_MakeEnvelope(?, ?, ?, ?, 4326)"
+                + " ST_Transform(ST_GeomFromText(?, 4326), 4546)) AS d FROM site s"
+                + " WHERE s.geom && ST_MakeEnvelope(?, ?, ?, ?, 4326)"
                 + " AND s.deleted_at IS NULL AND s.kind IN (" + String.join(", ", java.util.Collections.nCopies(
                         kinds.size(), "?")) + ")) c WHERE c.d <= ? ORDER BY c.d, c.id LIMIT ?";
         String wkt = String.format(Locale.ROOT, "POINT (%.6f %.6f)", p[0], p[1]);
