@@ -60,9 +60,13 @@ abstract class RegisterImportContract {
         prefix = "QD" + Long.toString(ThreadLocalRandom.current().nextLong(36L * 36 * 36 * 36 * 36), 36)
                 .toUpperCase(java.util.Locale.ROOT);
         // a random spot per test (the imports match by place), north of the processes' fixtures around
-        // (110.416, 40.614): a rectifying heap from here within their 2.5 km once ranked before FX-WH-2
-        cx = 110.05 + ThreadLocalRandom.current().nextDouble() * 0.4;
-        cy = 40.70 + ThreadLocalRandom.current().nextDouble() * 0.12;
+        // (110.416, 40.614): a rectifying heap from here within their 2.5 km once ranked before FX-WH-2. The spot has
+        // no site yet: a heap of the demo data or of another test within 30 m of a row made that row "existing"
+        do {
+            cx = 110.05 + ThreadLocalRandom.current().nextDouble() * 0.4;
+            cy = 40.70 + ThreadLocalRandom.current().nextDouble() * 0.12;
+        } while (jdbc.sql("SELECT COUNT(*) FROM site WHERE geom && ST_MakeEnvelope(?, ?, ?, ?, 4326)")
+                .params(cx - 0.002, cy - 0.002, cx + 5 * 0.003 + 0.002, cy + 0.002).query(Long.class).single() > 0);
     }
 
     List<RegisterFixtures.Heap> heaps() {
