@@ -87,14 +87,14 @@ class JobStore {
     }
 
     /** Ends a job that is still accepted or running; false when it had already ended (dismissed, timed out). */
-    boolean finish(String id, Job.State state, String result, ApiException failure, Instant now) {
+    boolean finish(String id, Job.State state, byte[] result, ApiException failure, Instant now) {
         List<String> args = new ArrayList<>();
         if (failure != null) {
             for (Object a : failure.args()) {
                 args.add(String.valueOf(a));
             }
         }
-        return jdbc.sql("UPDATE process_job SET status = ?, progress = 100, result = ?, failure_code = ?,"
+        return jdbc.sql("UPDATE process_job SET status = ?, progress = 100, result_gzip = ?, failure_code = ?,"
                 + " failure_status = ?, failure_args = ?, finished_at = ?"
                 + " WHERE id = ? AND status IN ('accepted', 'running')")
                 .params(state.code(), result, failure == null ? null : failure.code(),
@@ -104,7 +104,8 @@ class JobStore {
 
     /** Dismisses a job in any state: its result is dropped. */
     boolean dismiss(String id, Instant now) {
-        return jdbc.sql("UPDATE process_job SET status = 'dismissed', result = NULL, finished_at = ?"
+        return jdbc.sql("UPDATE process_job SET status = 'dismissed', result = NULL, result_gzip = NULL,"
+                + " finished_at = ?"
                 + " WHERE id = ?").params(ts(now), id).update() == 1;
     }
 
@@ -126,7 +127,7 @@ class JobStore {
     }
 
     Optional<Job> find(String id) {
-        return jdbc.sql("SELECT " + COLUMNS + ", result FROM process_job WHERE id = ?").param(id)
+        return jdbc.sql("SELECT " + COLUMNS + ", result_gzip, result FROM process_job WHERE id = ?").param(id)
                 .query((rs, i) -> job(rs, true)).optional();
     }
 
@@ -146,7 +147,7 @@ class JobStore {
 
     private static Job job(ResultSet rs, boolean withResult) throws SQLException {
         Job.State state = Job.State.of(rs.getString("status"));
-        String result = withResult ? rs.getString("result") : null;
+        ProcessResult result = withResult ? result(rs) : null;
         ApiException failure = null;
         if (rs.getString("failure_code") != null) {
             String[] args = JSON.readValue(rs.getString("failure_args"), String[].class);
@@ -155,7 +156,17 @@ class JobStore {
         }
         return new Job(rs.getString("id"), rs.getString("process_id"), rs.getString("owner"), state,
                 instant(rs, "created_at"), instant(rs, "started_at"), instant(rs, "finished_at"),
-                result == null ? null : ProcessResultJson.read(result), failure, rs.getInt("progress"));
+                result, failure, rs.getInt("progress"));
+    }
+
+    /** The gzipped result, or the JSON text of a result written before V313; null if the job has none. */
+    private static ProcessResult result(ResultSet rs) throws SQLException {
+        byte[] gzipped = rs.getBytes("result_gzip");
+        if (gzipped != null) {
+            return ProcessResultJson.read(gzipped);
+        }
+        String text = rs.getString("result");
+        return text == null ? null : ProcessResultJson.read(text);
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -128,7 +128,7 @@ public class Jobs {
             ProcessInputs inputs = processes.inputs(job.processId(), JSON.readTree(job.inputs()));
             ProcessResult result = processes.executeForJob(job.processId(), inputs);
             long t1 = System.nanoTime();
-            String json = ProcessResultJson.write(result);
+            byte[] json = ProcessResultJson.write(result);
             long t2 = System.nanoTime();
             store.finish(job.id(), Job.State.SUCCESSFUL, json, null, now());
             log.debug("Process job {} ({}): executed in {} ms, result written in {} ms, stored in {} ms", job.id(),

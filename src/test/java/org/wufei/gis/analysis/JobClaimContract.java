@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -77,7 +78,51 @@ abstract class JobClaimContract {
                 0), "{}");
         assertThat(store.claim("replica-a", Instant.now())).isPresent();
         assertThat(store.dismiss(id, Instant.now())).isTrue();
-        assertThat(store.finish(id, Job.State.SUCCESSFUL, "{\"features\":[]}", null, Instant.now())).isFalse();
+        assertThat(store.finish(id, Job.State.SUCCESSFUL, ProcessResultJson.write(new ProcessResult(List.of(),
+                Map.of())), null, Instant.now())).isFalse();
         assertThat(store.find(id).orElseThrow().state()).isEqualTo(Job.State.DISMISSED);
+    }
+
+    @Test
+    void aResultIsStoredGzippedAndReadBackAsItWas() {
+        JobStore store = JobTables.store(database(), kind());
+        String id = UUID.randomUUID().toString();
+        store.insert(new Job(id, "river-screening", "planner", Job.State.ACCEPTED, Instant.now(), null, null, null,
+                null, 0), "{}");
+        assertThat(store.claim("replica-a", Instant.now())).isPresent();
+        ProcessResult result = new ProcessResult(List.of(ProcessResult.Feature.ofGeoJson("S-1",
+                "{\"type\":\"Point\",\"coordinates\":[110.2,40.7]}", Map.of("name", "白菜沟堆场", "distance_m", 12.5))),
+                Map.of("count", 1));
+        assertThat(store.finish(id, Job.State.SUCCESSFUL, ProcessResultJson.write(result), null, Instant.now()))
+                .isTrue();
+        ProcessResult read = store.find(id).orElseThrow().result();
+        assertThat(read.summary()).containsEntry("count", 1L);
+        assertThat(read.features()).singleElement().satisfies(f -> {
+            assertThat(f.properties()).containsEntry("name", "白菜沟堆场").containsEntry("distance_m", 12.5);
+            assertThat(f.geometry().getCoordinate().x).isEqualTo(110.2);
+        });
+        assertThat(store.dismiss(id, Instant.now())).isTrue();
+        assertThat(store.find(id).orElseThrow().result()).isNull();
+    }
+
+    /** A result written before results were gzipped (V313) is JSON text in {@code result}; it stays readable. */
+    @Test
+    void aResultKeptAsTextBeforeGzipStaysReadable() throws Exception {
+        DataSource db = database(); // a fresh table at each call
+        JobStore store = JobTables.store(db, kind());
+        String id = UUID.randomUUID().toString();
+        store.insert(new Job(id, "nearest-sites", "planner", Job.State.ACCEPTED, Instant.now(), null, null, null,
+                null, 0), "{}");
+        try (var c = db.getConnection(); var ps = c.prepareStatement(
+                "UPDATE process_job SET status = 'successful', result = ? WHERE id = ?")) {
+            ps.setString(1, "{\"summary\":{\"count\":1},\"features\":[{\"id\":\"S-2\",\"geometry\":null,"
+                    + "\"properties\":{\"name\":\"吉忽伦图\"}}]}");
+            ps.setString(2, id);
+            ps.executeUpdate();
+        }
+        ProcessResult read = store.find(id).orElseThrow().result();
+        assertThat(read.summary()).containsEntry("count", 1L);
+        assertThat(read.features()).singleElement().satisfies(f -> assertThat(f.properties())
+                .containsEntry("name", "吉忽伦图"));
     }
 }

@@ -39,10 +39,12 @@ final class JobTables {
         return migrated(new DriverManagerDataSource(url + "&currentSchema=" + schema), "postgis");
     }
 
-    /** Runs the migration file as one script (both drivers take several statements in one execute). */
+    /** Runs the migration files of the table, each as one script (both drivers take several statements at once). */
     private static DataSource migrated(DataSource ds, String database) {
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
-            s.execute(Files.readString(Path.of("src/main/resources/db/migration", database, "V103__process_job.sql")));
+            for (String file : new String[] {"V103__process_job.sql", "V313__process_job_result_gzip.sql"}) {
+                s.execute(Files.readString(Path.of("src/main/resources/db/migration", database, file)));
+            }
         } catch (SQLException | IOException e) {
             throw new IllegalStateException(e);
         }

@@ -77,8 +77,7 @@ class RiverScreening implements PlanningProcess {
         });
         Map<String, Near> nearest = new LinkedHashMap<>();
         parts.forEach(part -> part.forEach(row -> nearest.merge(row.key(), row, Near::nearer)));
-        List<Near> ranked = new ArrayList<>(nearest.values());
-        ranked.sort(Near.WORKLIST);
+        List<Near> ranked = Near.ranked(new ArrayList<>(nearest.values()));
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("distance_m", metres);
         summary.put("levels", riverLevels);
@@ -92,9 +91,44 @@ class RiverScreening implements PlanningProcess {
      * quarter of the job's own time at 34,926 rows): open first, then nearest (to the centimetre, as printed), then
      * by id. {@code metres} is the exact distance, which picks a row's nearest river when two parts found it.
      */
-    private record Near(String key, boolean open, double metres, String river, ProcessResult.Feature feature) {
+    record Near(String key, boolean open, double metres, String river, ProcessResult.Feature feature) {
         static final Comparator<Near> WORKLIST = Comparator.comparingInt((Near n) -> n.open ? 0 : 1)
                 .thenComparingDouble(n -> SiteSelection.round(n.metres)).thenComparing(n -> n.feature.id());
+
+        /**
+         * The rows in {@link #WORKLIST} order. Sorting the rows with that comparator took 0.1 s of a 1.7 s job at
+         * 34,926 rows (JFR: each comparison reads two objects scattered in memory); here each row's open flag and
+         * centimetres go into one {@code long} with its index, the longs are sorted, and only rows of equal open flag
+         * and centimetres are compared by id. NearRankingTest holds it equal to the comparator.
+         */
+        static List<Near> ranked(List<Near> rows) {
+            long[] keys = new long[rows.size()];
+            for (int i = 0; i < keys.length; i++) {
+                Near n = rows.get(i);
+                long cents = Math.round(n.metres * 100.0); // SiteSelection.round's order; at most 5 km here
+                if (cents < 0 || cents >= 1L << 30) {
+                    List<Near> sorted = new ArrayList<>(rows);
+                    sorted.sort(WORKLIST);
+                    return sorted;
+                }
+                keys[i] = (n.open ? 0L : 1L) << 62 | cents << 32 | i;
+            }
+            Arrays.sort(keys);
+            List<Near> out = new ArrayList<>(keys.length);
+            for (int i = 0, j; i < keys.length; i = j) {
+                for (j = i + 1; j < keys.length && keys[j] >>> 32 == keys[i] >>> 32; j++) {
+                    // rows i..j-1 share open flag and centimetres
+                }
+                int from = out.size();
+                for (int k = i; k < j; k++) {
+                    out.add(rows.get((int) keys[k]));
+                }
+                if (j - i > 1) {
+                    out.subList(from, out.size()).sort(Comparator.comparing(n -> n.feature.id()));
+                }
+            }
+            return out;
+        }
 
         Near nearer(Near other) {
             int c = Double.compare(metres, other.metres);
