@@ -96,10 +96,10 @@ class JobsController {
                     return null; // written to the response
                 }
                 if (pageSize == null && offset == null) {
-                    return ProcessesController.json(HttpStatus.OK,
-                            ProcessDocuments.featureCollection(job.result(), true), OgcMediaTypes.JSON);
+                    return ProcessesController.written(response, OgcMediaTypes.JSON,
+                            out -> ProcessDocuments.featureCollection(job.result(), true, out));
                 }
-                return page(job, from, pageSize == null ? MAX_PAGE : pageSize, OgcLinks.base(request));
+                return page(job, from, pageSize == null ? MAX_PAGE : pageSize, OgcLinks.base(request), response);
             }
             case FAILED -> throw job.failure();
             case DISMISSED -> throw ApiException.notFound("job", jobId);
@@ -107,7 +107,8 @@ class JobsController {
         }
     }
 
-    private static ResponseEntity<byte[]> page(Job job, int from, int size, String base) {
+    private static ResponseEntity<byte[]> page(Job job, int from, int size, String base,
+            HttpServletResponse response) throws IOException {
         int matched = job.result().features().size();
         int start = Math.min(from, matched);
         int end = (int) Math.min((long) start + size, matched);
@@ -120,8 +121,8 @@ class JobsController {
         if (start > 0) {
             links.add(OgcLinks.link(results + Math.max(0, start - size), Rel.PREV, OgcMediaTypes.JSON, null));
         }
-        return ProcessesController.json(HttpStatus.OK,
-                ProcessDocuments.featureCollection(job.result(), true, start, end, links), OgcMediaTypes.JSON);
+        return ProcessesController.written(response, OgcMediaTypes.JSON,
+                out -> ProcessDocuments.featureCollection(job.result(), true, start, end, links, out));
     }
 
     @DeleteMapping("/{jobId}")

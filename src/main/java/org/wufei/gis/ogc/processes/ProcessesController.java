@@ -1,6 +1,9 @@
 package org.wufei.gis.ogc.processes;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -109,7 +112,8 @@ class ProcessesController {
 
     @PostMapping("/{processId}/execution")
     ResponseEntity<byte[]> execute(@PathVariable String processId, @RequestBody(required = false) JsonNode body,
-            @RequestHeader(value = Preferences.PREFER, required = false) String prefer, HttpServletRequest request) {
+            @RequestHeader(value = Preferences.PREFER, required = false) String prefer, HttpServletRequest request,
+            HttpServletResponse response) throws IOException {
         ProcessDescription d = processes.require(processId);
         Actor actor = CurrentActor.of(request);
         if (!actor.hasAnyRole(EXECUTORS)) {
@@ -149,8 +153,26 @@ class ProcessesController {
             Map<String, Object> selected = NamedOutputs.select(result, outputs);
             return document ? NamedOutputs.document(selected, d, b) : NamedOutputs.raw(selected, d, b);
         }
-        return b.header(HttpHeaders.CONTENT_TYPE, (document ? OgcMediaTypes.JSON : OgcMediaTypes.GEO_JSON)
-                + ";charset=UTF-8").body(ProcessDocuments.featureCollection(result, document));
+        if (preferences.containsKey(RESPOND_SYNC)) {
+            response.setHeader(Preferences.PREFERENCE_APPLIED, RESPOND_SYNC);
+        }
+        return written(response, document ? OgcMediaTypes.JSON : OgcMediaTypes.GEO_JSON,
+                out -> ProcessDocuments.featureCollection(result, document, out));
+    }
+
+    /**
+     * A 200 answer of this media type written straight into the response by {@code body} (see {@link
+     * ProcessDocuments#featureCollection(ProcessResult, boolean, int, int, List, OutputStream)}); null, the value a
+     * handler returns when it has written the response itself.
+     */
+    static ResponseEntity<byte[]> written(HttpServletResponse response, String mediaType,
+            java.util.function.Consumer<OutputStream> body) throws IOException {
+        response.setStatus(HttpStatus.OK.value());
+        response.setContentType(mediaType + ";charset=UTF-8");
+        OutputStream out = response.getOutputStream();
+        body.accept(out);
+        out.flush();
+        return null;
     }
 
     static ResponseEntity<byte[]> json(HttpStatus status, byte[] body, String mediaType) {
