@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.wufei.gis.analysis.FeatureProperties;
 import org.wufei.gis.analysis.Job;
 import org.wufei.gis.analysis.ProcessDescription;
 import org.wufei.gis.analysis.ProcessResult;
@@ -150,7 +151,7 @@ final class ProcessDocuments {
                     GeoJsonGeometry.write(g, f.geometry());
                 }
                 g.writeName("properties");
-                properties(g, f.properties());
+                FeatureProperties.write(g, f.properties());
                 g.writeEndObject();
             }
             g.writeEndArray();
@@ -159,30 +160,6 @@ final class ProcessDocuments {
                 g.writeEndObject();
             }
         }
-    }
-
-    private static void properties(JsonGenerator g, Map<String, Object> properties) {
-        g.writeStartObject();
-        for (Map.Entry<String, Object> e : properties.entrySet()) {
-            g.writeName(e.getKey());
-            Object v = e.getValue();
-            if (v == null) {
-                g.writeNull();
-            } else if (v instanceof String s) {
-                g.writeString(s);
-            } else if (v instanceof Double d) {
-                g.writeNumber(d);
-            } else if (v instanceof Long l) {
-                g.writeNumber(l);
-            } else if (v instanceof Integer i) {
-                g.writeNumber(i);
-            } else if (v instanceof Boolean b) {
-                g.writeBoolean(b);
-            } else {
-                g.writePOJO(v);
-            }
-        }
-        g.writeEndObject();
     }
 
     static byte[] bytes(Object document) {
