@@ -22,9 +22,13 @@ import tools.jackson.databind.json.JsonMapper;
 /** The JSON documents of OGC API - Processes: process summaries and descriptions, job status, results. */
 final class ProcessDocuments {
     static final JsonMapper JSON = JsonMapper.builder().build();
-    /** For writing into a stream that stays open (a servlet response's). */
+    /**
+     * For writing into a stream that its owner closes (a servlet response's), never flushed on the way: a flush
+     * commits the response without a Content-Length, even for an answer that fits the response buffer.
+     */
     private static final JsonMapper UNCLOSING = JsonMapper.builder()
-            .disable(tools.jackson.core.StreamWriteFeature.AUTO_CLOSE_TARGET).build();
+            .disable(tools.jackson.core.StreamWriteFeature.AUTO_CLOSE_TARGET)
+            .disable(tools.jackson.core.StreamWriteFeature.FLUSH_PASSED_TO_STREAM).build();
     static final String REL_PROCESSES = "http://www.opengis.net/def/rel/ogc/1.0/processes";
     static final String REL_JOB_LIST = "http://www.opengis.net/def/rel/ogc/1.0/job-list";
     static final String REL_EXECUTE = "http://www.opengis.net/def/rel/ogc/1.0/execute";

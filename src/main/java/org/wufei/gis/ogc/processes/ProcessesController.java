@@ -163,15 +163,17 @@ class ProcessesController {
     /**
      * A 200 answer of this media type written straight into the response by {@code body} (see {@link
      * ProcessDocuments#featureCollection(ProcessResult, boolean, int, int, List, OutputStream)}); null, the value a
-     * handler returns when it has written the response itself.
+     * handler returns when it has written the response itself. The stream is closed, which ends the answer here: an
+     * answer that fits the response buffer goes out with its Content-Length, a larger one with its last chunk, before
+     * the request's audit row is written (a flush instead left the last chunk, and so the client, waiting for it).
      */
     static ResponseEntity<byte[]> written(HttpServletResponse response, String mediaType,
             java.util.function.Consumer<OutputStream> body) throws IOException {
         response.setStatus(HttpStatus.OK.value());
         response.setContentType(mediaType + ";charset=UTF-8");
-        OutputStream out = response.getOutputStream();
-        body.accept(out);
-        out.flush();
+        try (OutputStream out = response.getOutputStream()) {
+            body.accept(out);
+        }
         return null;
     }
 

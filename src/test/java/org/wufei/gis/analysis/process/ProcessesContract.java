@@ -378,6 +378,20 @@ abstract class ProcessesContract {
         assertThat(execute("nearest-sites", body, "admin", null).status()).isEqualTo(200);
     }
 
+    /**
+     * An answer is written into the response and ended there: one that fits the response buffer goes out whole with
+     * its Content-Length (a flush on the way had sent it chunked, its last chunk only after the audit row).
+     */
+    @Test
+    void aSmallAnswerGoesOutWithItsLength() {
+        Http.Response r = execute("nearest-sites", "{\"inputs\": {\"point\": " + pointJson(Fixtures.P0)
+                + ", \"k\": 2}}", "planner", null);
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.header("Content-Length")).isEqualTo(
+                String.valueOf(r.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length));
+        assertThat(r.body()).contains("\"numberReturned\":2");
+    }
+
     static Stream<Path> badInputs() throws IOException {
         return Files.list(Path.of("src/test/resources/processes/bad-input")).sorted();
     }
