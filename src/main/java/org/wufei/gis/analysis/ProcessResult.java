@@ -42,11 +42,15 @@ public record ProcessResult(List<Feature> features, Map<String, Object> summary,
      * One row of a result; property values are strings, numbers, booleans or null, in column order. The geometry
      * is a JTS geometry, or (rows read for an answer, not for computing) {@code geoJson}: GeoJSON text the database
      * wrote ({@code ST_AsGeoJSON}), sent as it is; a job's stored result is read back with JTS geometries.
+     * A {@link LinkedHashMap} of properties is taken over, not copied (the processes build one for each row and
+     * hand it over; the copy doubled the maps a 35,000-row job holds, which young collections copy mid-job); it is
+     * seen through an unmodifiable view. Any other map is copied in its iteration order.
      */
     public record Feature(String id, Geometry geometry, Map<String, Object> properties, String geoJson) {
 
         public Feature {
-            properties = Collections.unmodifiableMap(new LinkedHashMap<>(properties));
+            properties = Collections.unmodifiableMap(properties instanceof LinkedHashMap<String, Object> own ? own
+                    : new LinkedHashMap<>(properties));
         }
 
         public Feature(String id, Geometry geometry, Map<String, Object> properties) {
