@@ -65,7 +65,7 @@ class RiverScreening implements PlanningProcess {
             throw ApiException.badRequest("parameter_invalid", "levels", "levels");
         });
         List<String> riverLevels = levels.isEmpty() ? LEVELS : List.copyOf(levels);
-        SiteSelection sites = new SiteSelection(in.kinds("kinds", lifecycles.kinds()), Set.of());
+        SiteSelection sites = SiteSelection.of(in.kinds("kinds", lifecycles.kinds()), lifecycles);
         boolean detections = in.bool("detections", true);
         // each part screens its share of the river pieces; a row near pieces of both keeps its nearest
         List<List<Near>> parts = sql.runLargeInParts(sql.dialect().riverParts(), (jdbc, part) -> {

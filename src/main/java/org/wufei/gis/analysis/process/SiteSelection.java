@@ -14,29 +14,43 @@ import org.wufei.gis.sites.SiteKind;
 
 /**
  * Which sites a process looks at ({@code kinds}, {@code statuses}) as a WHERE fragment over {@code site s} with
- * bound values, and the common columns of a site in a result.
+ * bound values, and the common columns of a site in a result. {@code everyKind}: the kinds are all the configured
+ * ones, so every site of the register (a kind that has sites cannot leave the configuration: KindDataCheck).
  */
-record SiteSelection(List<SiteKind> kinds, Set<String> statuses) {
+record SiteSelection(List<SiteKind> kinds, Set<String> statuses, boolean everyKind) {
     /** A site row's columns; its geometry as GeoJSON the database writes (both databases, 7 decimals: 1 cm). */
     static final String COLUMNS = "s.id, s.code, s.name, s.kind, s.status, s.township,"
             + " ST_AsGeoJSON(s.geom, 7) AS geojson";
 
     static SiteSelection of(ProcessInputs in, Lifecycles lifecycles) {
-        List<SiteKind> kinds = in.kinds("kinds", lifecycles.kinds());
+        SiteSelection kinds = of(in.kinds("kinds", lifecycles.kinds()), lifecycles);
         Set<String> statuses = in.strings("statuses");
         for (String status : statuses) {
-            if (kinds.stream().noneMatch(k -> lifecycles.of(k).hasState(status))) {
+            if (kinds.kinds().stream().noneMatch(k -> lifecycles.of(k).hasState(status))) {
                 throw ApiException.badRequest("status_unknown", "statuses", status);
             }
         }
-        return new SiteSelection(kinds, statuses);
+        return new SiteSelection(kinds.kinds(), statuses, kinds.everyKind());
     }
 
-    /** {@code s.deleted_at IS NULL AND s.kind IN (...) [AND s.status IN (...)]}, its values added to params. */
+    /** Sites of these kinds, in any status. */
+    static SiteSelection of(List<SiteKind> kinds, Lifecycles lifecycles) {
+        return new SiteSelection(kinds, Set.of(), Set.copyOf(kinds).containsAll(lifecycles.kinds().all()));
+    }
+
+    /**
+     * {@code s.deleted_at IS NULL [AND s.kind IN (...)] [AND s.status IN (...)]}, its values added to params. Every
+     * kind is no condition at all: on PostGIS a list of all eleven kinds led the planner to the (kind, status, geom)
+     * index, scanned once per kind: a 250 m search at 1,000,000 sites 10.7 ms p50 where the geometry index alone
+     * takes 1.9 ms.
+     */
     String where(List<Object> params) {
-        StringBuilder sql = new StringBuilder("s.deleted_at IS NULL AND s.kind IN (")
-                .append(String.join(", ", Collections.nCopies(kinds.size(), "?"))).append(')');
-        kinds.forEach(k -> params.add(k.id()));
+        StringBuilder sql = new StringBuilder("s.deleted_at IS NULL");
+        if (!everyKind) {
+            sql.append(" AND s.kind IN (").append(String.join(", ", Collections.nCopies(kinds.size(), "?")))
+                    .append(')');
+            kinds.forEach(k -> params.add(k.id()));
+        }
         if (!statuses.isEmpty()) {
             sql.append(" AND s.status IN (").append(String.join(", ", Collections.nCopies(statuses.size(), "?")))
                     .append(')');

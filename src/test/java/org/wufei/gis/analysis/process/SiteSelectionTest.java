@@ -1,0 +1,31 @@
+package org.wufei.gis.analysis.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.wufei.gis.sites.Lifecycles;
+import org.wufei.gis.sites.SiteKind;
+
+class SiteSelectionTest {
+    private static final Lifecycles LIFECYCLES = Lifecycles.load();
+
+    @Test
+    void everyKindIsNoConditionOnTheKind() {
+        List<Object> params = new ArrayList<>();
+        String where = SiteSelection.of(List.copyOf(LIFECYCLES.kinds().all()), LIFECYCLES).where(params);
+        assertThat(where).isEqualTo("s.deleted_at IS NULL");
+        assertThat(params).isEmpty();
+    }
+
+    @Test
+    void someKindsAreBound() {
+        List<SiteKind> all = List.copyOf(LIFECYCLES.kinds().all());
+        List<Object> params = new ArrayList<>();
+        String where = SiteSelection.of(all.subList(0, all.size() - 1), LIFECYCLES).where(params);
+        assertThat(where).isEqualTo("s.deleted_at IS NULL AND s.kind IN ("
+                + String.join(", ", java.util.Collections.nCopies(all.size() - 1, "?")) + ")");
+        assertThat(params).hasSize(all.size() - 1).doesNotContain(all.get(all.size() - 1).id());
+    }
+}
