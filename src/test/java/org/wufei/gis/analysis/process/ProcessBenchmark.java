@@ -5,7 +5,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
@@ -24,7 +23,7 @@ import org.apache.hc.core5.http.io.entity.StringEntity;
  * bench/processes.sh's measuring part: nearest-sites and sites-within-distance through the service (HTTP, JSON in
  * and out) against the same SQL run directly over JDBC, on random points of the district; river-screening and
  * straw-coverage timed once each through the service. Prints p50/p95 and the ratio.
- * Args: jdbc-url service-url requests
+ * Args: jdbc-url service-url requests [bare-service-url]
  */
 public final class ProcessBenchmark {
     private static final double[] BOX = {110.06, 40.62, 110.50, 40.86};
@@ -38,6 +37,8 @@ public final class ProcessBenchmark {
     private static final int SERVICE_WARM_UP = 3_000;
     private static final int WARM_UP = 200;
     private static String auth;
+    /** The bare Spring Boot service (bench/bare-sql-app) asked the same questions, or null. */
+    private static String bare;
 
     private ProcessBenchmark() {
     }
@@ -46,16 +47,9 @@ public final class ProcessBenchmark {
         String jdbc = args[0];
         String service = args[1];
         int n = Integer.parseInt(args[2]);
+        bare = args.length > 3 ? args[3] : null;
         auth = "Basic " + Base64.getEncoder().encodeToString("planner:demo".getBytes(StandardCharsets.UTF_8));
         try (Connection c = DriverManager.getConnection(jdbc)) {
-            List<String> all = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT kind FROM site ORDER BY kind");
-                    ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    all.add(rs.getString(1));
-                }
-            }
-            kinds = List.copyOf(all);
             try (java.sql.Statement session = c.createStatement()) { // the service's settings for its statements
                 session.execute(ProcessSql.SESSION.replace(", true)", ", false)"));
             }
@@ -80,38 +74,53 @@ public final class ProcessBenchmark {
 
     private static void compare(String name, int n, String service, Connection c, Body body, Direct direct)
             throws Exception {
+        String process = name.split(" ")[0];
         SplittableRandom warm = new SplittableRandom(7);
         for (int i = 0; i < SERVICE_WARM_UP; i++) {
-            post(service, name.split(" ")[0], body.of(new double[] {BOX[0] + warm.nextDouble() * (BOX[2] - BOX[0]),
-                BOX[1] + warm.nextDouble() * (BOX[3] - BOX[1])}));
+            double[] p = {BOX[0] + warm.nextDouble() * (BOX[2] - BOX[0]),
+                BOX[1] + warm.nextDouble() * (BOX[3] - BOX[1])};
+            post(service, process, body.of(p));
+            if (bare != null) {
+                post(bare, process, body.of(p));
+            }
         }
         SplittableRandom rnd = new SplittableRandom(42);
-        double[] viaService = new double[n];
-        double[] viaJdbc = new double[n];
+        int ways = bare == null ? 2 : 3; // the service, the SQL, the bare Spring Boot service
+        double[][] took = new double[ways][n];
         for (int i = -WARM_UP; i < n; i++) {
             double[] p = {BOX[0] + rnd.nextDouble() * (BOX[2] - BOX[0]), BOX[1] + rnd.nextDouble() * (BOX[3] - BOX[1])};
-            // every other round the service goes first: the second to read a point's pages finds them cached
-            boolean serviceFirst = (i & 1) == 1;
-            long t0 = System.nanoTime();
-            String json = serviceFirst ? post(service, name.split(" ")[0], body.of(p)) : null;
-            long t1 = System.nanoTime();
-            int rows = direct.run(c, p);
-            long t2 = System.nanoTime();
-            if (!serviceFirst) {
-                json = post(service, name.split(" ")[0], body.of(p));
+            // each way goes first in turn: the second to read a point's pages finds them cached
+            String[] answers = new String[2];
+            int rows = 0;
+            for (int w = 0; w < ways; w++) {
+                int way = (w + i + WARM_UP) % ways;
+                long t0 = System.nanoTime();
+                if (way == 1) {
+                    rows = direct.run(c, p);
+                } else {
+                    answers[way == 0 ? 0 : 1] = post(way == 0 ? service : bare, process, body.of(p));
+                }
+                if (i >= 0) {
+                    took[way][i] = (System.nanoTime() - t0) / 1e6;
+                }
             }
-            long t3 = System.nanoTime();
-            if (i >= 0) {
-                viaJdbc[i] = (t2 - t1) / 1e6;
-                viaService[i] = (serviceFirst ? t1 - t0 : t3 - t2) / 1e6;
-            }
-            if (rows > 0 && !json.contains("\"numberReturned\":" + rows)) {
-                throw new IllegalStateException(name + ": service and SQL disagree at " + Arrays.toString(p));
+            for (String answer : answers) {
+                if (answer != null && rows > 0 && !answer.contains("\"numberReturned\":" + rows)) {
+                    throw new IllegalStateException(name + ": an answer and the SQL disagree at " + Arrays.toString(p));
+                }
             }
         }
+        double[] viaService = took[0];
+        double[] viaJdbc = took[1];
         System.out.printf(Locale.ROOT, "%-30s service p50 %6.1f ms p95 %6.1f ms | SQL p50 %6.1f ms p95 %6.1f ms |"
                 + " ratio p50 %.2f p95 %.2f%n", name, pct(viaService, 50), pct(viaService, 95), pct(viaJdbc, 50),
                 pct(viaJdbc, 95), pct(viaService, 50) / pct(viaJdbc, 50), pct(viaService, 95) / pct(viaJdbc, 95));
+        if (bare != null) {
+            double[] viaBare = took[2];
+            System.out.printf(Locale.ROOT, "%-30s bare Spring Boot + JDBC p50 %6.1f ms p95 %6.1f ms | ratio to SQL p50"
+                    + " %.2f p95 %.2f%n", "", pct(viaBare, 50), pct(viaBare, 95), pct(viaBare, 50) / pct(viaJdbc, 50),
+                    pct(viaBare, 95) / pct(viaJdbc, 95));
+        }
     }
 
     /** Best of three after one warm-up; an answer other than 200 (e.g. result_too_large) is printed, not thrown. */
@@ -270,9 +279,6 @@ public final class ProcessBenchmark {
         return "{\"inputs\": {\"geometry\": " + point(p) + ", \"distance\": 300}}";
     }
 
-    /** Every kind of the register, as the service's default kind selection (all configured kinds) reads it. */
-    private static List<String> kinds = List.of();
-
     /** The statement NearestSites runs (the same text, bound the same way), with its growing radius. */
     private static int nearestSql(Connection c, double[] p) throws Exception {
         double radius = 250;
@@ -294,15 +300,11 @@ public final class ProcessBenchmark {
                 + " ST_AsGeoJSON(s.geom, 7) AS geojson, ST_Distance(ST_Transform(s.geom, 4546),"
                 + " ST_Transform(ST_GeomFromText(?, 4326), 4546)) AS d FROM site s"
                 + " WHERE s.geom && ST_MakeEnvelope(?, ?, ?, ?, 4326)"
-                + " AND s.deleted_at IS NULL AND s.kind IN (" + String.join(", ", java.util.Collections.nCopies(
-                        kinds.size(), "?")) + ")) c WHERE c.d <= ? ORDER BY c.d, c.id LIMIT ?";
+                + " AND s.deleted_at IS NULL) c WHERE c.d <= ? ORDER BY c.d, c.id LIMIT ?"; // every kind: no condition
         String wkt = String.format(Locale.ROOT, "POINT (%.6f %.6f)", p[0], p[1]);
         double dLat = metres * 1.05 / 110_574.0;
         double dLon = metres * 1.05 / (111_320.0 * Math.cos(Math.toRadians(40.8931 + 0.5)));
-        List<Object> params = new ArrayList<>(List.of(wkt, p[0] - dLon, p[1] - dLat, p[0] + dLon, p[1] + dLat));
-        params.addAll(kinds);
-        params.addAll(List.of(metres, limit));
-        return readAll(c, sql, params);
+        return readAll(c, sql, List.of(wkt, p[0] - dLon, p[1] - dLat, p[0] + dLon, p[1] + dLat, metres, limit));
     }
 
     private static double pct(double[] values, int p) {
