@@ -14,10 +14,10 @@ import org.wufei.gis.sites.SiteKind;
 
 /**
  * Which sites a process looks at ({@code kinds}, {@code statuses}) as a WHERE fragment over {@code site s} with
- * bound values, and the common columns of a site in a result. {@code everyKind}: the kinds are all the configured
- * ones, so every site of the register (a kind that has sites cannot leave the configuration: KindDataCheck).
+ * bound values, and the common columns of a site in a result. {@code otherKinds}: the configured kinds not selected
+ * (a site's kind is always a configured one: a kind that has sites cannot leave the configuration, KindDataCheck).
  */
-record SiteSelection(List<SiteKind> kinds, Set<String> statuses, boolean everyKind) {
+record SiteSelection(List<SiteKind> kinds, Set<String> statuses, List<String> otherKinds) {
     /** A site row's columns; its geometry as GeoJSON the database writes (both databases, 7 decimals: 1 cm). */
     static final String COLUMNS = "s.id, s.code, s.name, s.kind, s.status, s.township,"
             + " ST_AsGeoJSON(s.geom, 7) AS geojson";
@@ -30,26 +30,33 @@ record SiteSelection(List<SiteKind> kinds, Set<String> statuses, boolean everyKi
                 throw ApiException.badRequest("status_unknown", "statuses", status);
             }
         }
-        return new SiteSelection(kinds.kinds(), statuses, kinds.everyKind());
+        return new SiteSelection(kinds.kinds(), statuses, kinds.otherKinds());
     }
 
     /** Sites of these kinds, in any status. */
     static SiteSelection of(List<SiteKind> kinds, Lifecycles lifecycles) {
-        return new SiteSelection(kinds, Set.of(), Set.copyOf(kinds).containsAll(lifecycles.kinds().all()));
+        List<String> others = lifecycles.kinds().all().stream().filter(k -> !kinds.contains(k)).map(SiteKind::id)
+                .toList();
+        return new SiteSelection(kinds, Set.of(), others);
     }
 
     /**
-     * {@code s.deleted_at IS NULL [AND s.kind IN (...)] [AND s.status IN (...)]}, its values added to params. Every
-     * kind is no condition at all: on PostGIS a list of all eleven kinds led the planner to the (kind, status, geom)
-     * index, scanned once per kind: a 250 m search at 1,000,000 sites 10.7 ms p50 where the geometry index alone
-     * takes 1.9 ms.
+     * {@code s.deleted_at IS NULL}, the kinds' condition and {@code [AND s.status IN (...)]}, values added to params.
+     * The condition is written for PostgreSQL's planner: given a list of kinds it reads the (kind, status, geom)
+     * index once per kind, which pays for one kind only. So every kind is no condition, one kind is
+     * {@code s.kind = ?}, and several are "none of the others" (which the geometry index serves, the rows filtered).
+     * Measured at 1,000,000 sites, a 250 m search: all eleven kinds listed 11.9 ms, no condition 2.2 ms; five kinds
+     * listed 6.1 ms, the other six excluded 1.2-1.8 ms; one kind 1.0-1.7 ms.
      */
     String where(List<Object> params) {
         StringBuilder sql = new StringBuilder("s.deleted_at IS NULL");
-        if (!everyKind) {
-            sql.append(" AND s.kind IN (").append(String.join(", ", Collections.nCopies(kinds.size(), "?")))
+        if (kinds.size() == 1) {
+            sql.append(" AND s.kind = ?");
+            params.add(kinds.get(0).id());
+        } else if (!otherKinds.isEmpty()) {
+            sql.append(" AND s.kind NOT IN (").append(String.join(", ", Collections.nCopies(otherKinds.size(), "?")))
                     .append(')');
-            kinds.forEach(k -> params.add(k.id()));
+            params.addAll(otherKinds);
         }
         if (!statuses.isEmpty()) {
             sql.append(" AND s.status IN (").append(String.join(", ", Collections.nCopies(statuses.size(), "?")))

@@ -198,7 +198,7 @@ public final class ProcessBenchmark {
                 + " 4546), r.rmetric) AS d FROM (SELECT rname, rlevel, rgeom, ST_Transform(rgeom, 4546) AS rmetric FROM"
                 + " (SELECT name AS rname, yellow_river_basin AS rlevel, (ST_DumpSegments(ST_Segmentize(geom, 0.002)))"
                 + ".geom AS rgeom FROM river WHERE yellow_river_basin IN (?, ?)) q OFFSET 0) r JOIN site s ON s.geom &&"
-                + " ST_Expand(r.rgeom, ?, ?) WHERE s.deleted_at IS NULL AND s.kind IN (?) AND ST_DWithin(s.geom,"
+                + " ST_Expand(r.rgeom, ?, ?) WHERE s.deleted_at IS NULL AND s.kind = ? AND ST_DWithin(s.geom,"
                 + " r.rgeom, ?) OFFSET 0) p WHERE p.d <= ? ORDER BY p.id, p.d, p.rname) y";
         double dLat = 10 * 1.05 / 110_574.0;
         double dLon = 10 * 1.05 / (111_320.0 * Math.cos(Math.toRadians(40.8931 + 0.5)));

@@ -171,6 +171,10 @@ abstract class ProcessesContract {
                 + ", \"k\": 2, \"kinds\": [\"waste_heap\"], \"statuses\": [\"rectifying\"]}");
         assertThat(fixtures(heaps).keySet()).containsExactly("FX-WH-1", "FX-WH-2");
         assertMetres(fixtures(heaps).get("FX-WH-1").get("distance_m"), 1000);
+        // several kinds (written as "none of the others" for the planner): the nearest straw point is left out
+        JsonNode two = run("nearest-sites", "{\"point\": " + pointJson(Fixtures.P0)
+                + ", \"k\": 2, \"kinds\": [\"waste_heap\", \"recycling_site\"]}");
+        assertThat(fixtures(two).keySet()).containsExactly("FX-WH-3", "FX-RS-1");
     }
 
     @Test

@@ -20,12 +20,21 @@ class SiteSelectionTest {
     }
 
     @Test
-    void someKindsAreBound() {
+    void oneKindIsBound() {
+        SiteKind one = LIFECYCLES.kinds().all().iterator().next();
+        List<Object> params = new ArrayList<>();
+        assertThat(SiteSelection.of(List.of(one), LIFECYCLES).where(params))
+                .isEqualTo("s.deleted_at IS NULL AND s.kind = ?");
+        assertThat(params).containsExactly(one.id());
+    }
+
+    @Test
+    void severalKindsExcludeTheOthers() {
         List<SiteKind> all = List.copyOf(LIFECYCLES.kinds().all());
         List<Object> params = new ArrayList<>();
-        String where = SiteSelection.of(all.subList(0, all.size() - 1), LIFECYCLES).where(params);
-        assertThat(where).isEqualTo("s.deleted_at IS NULL AND s.kind IN ("
-                + String.join(", ", java.util.Collections.nCopies(all.size() - 1, "?")) + ")");
-        assertThat(params).hasSize(all.size() - 1).doesNotContain(all.get(all.size() - 1).id());
+        String where = SiteSelection.of(all.subList(0, 2), LIFECYCLES).where(params);
+        assertThat(where).isEqualTo("s.deleted_at IS NULL AND s.kind NOT IN ("
+                + String.join(", ", java.util.Collections.nCopies(all.size() - 2, "?")) + ")");
+        assertThat(params).hasSize(all.size() - 2).doesNotContain(all.get(0).id(), all.get(1).id());
     }
 }
