@@ -23,21 +23,23 @@ record SiteSelection(List<SiteKind> kinds, Set<String> statuses, List<String> ot
             + " ST_AsGeoJSON(s.geom, 7) AS geojson";
 
     static SiteSelection of(ProcessInputs in, Lifecycles lifecycles) {
-        SiteSelection kinds = of(in.kinds("kinds", lifecycles.kinds()), lifecycles);
+        List<SiteKind> kinds = in.kinds("kinds", lifecycles.kinds());
         Set<String> statuses = in.strings("statuses");
         for (String status : statuses) {
-            if (kinds.kinds().stream().noneMatch(k -> lifecycles.of(k).hasState(status))) {
+            if (kinds.stream().noneMatch(k -> lifecycles.of(k).hasState(status))) {
                 throw ApiException.badRequest("status_unknown", "statuses", status);
             }
         }
-        return new SiteSelection(kinds.kinds(), statuses, kinds.otherKinds());
+        return new SiteSelection(kinds, statuses, others(kinds, lifecycles));
     }
 
     /** Sites of these kinds, in any status. */
     static SiteSelection of(List<SiteKind> kinds, Lifecycles lifecycles) {
-        List<String> others = lifecycles.kinds().all().stream().filter(k -> !kinds.contains(k)).map(SiteKind::id)
-                .toList();
-        return new SiteSelection(kinds, Set.of(), others);
+        return new SiteSelection(kinds, Set.of(), others(kinds, lifecycles));
+    }
+
+    private static List<String> others(List<SiteKind> kinds, Lifecycles lifecycles) {
+        return lifecycles.kinds().all().stream().filter(k -> !kinds.contains(k)).map(SiteKind::id).toList();
     }
 
     /**
